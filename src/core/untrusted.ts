@@ -1,0 +1,22 @@
+/**
+ * Text that came from AWS (status reasons, resource names, CloudTrail fields) is untrusted: a reason such as
+ * "::add-mask::" or "<img src=…>" must not become a workflow command in the log or markup in the job summary.
+ */
+
+/** For the log: breaks every `::` so the runner never reads a workflow command, and folds control characters. */
+export function neutraliseForLog(text: string): string {
+  return text
+    .replace(/\r\n?|\n/g, ' ')
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u001b]/g, '')
+    .replace(/::/g, ':\u200b:')
+}
+
+/** For markdown table cells and inline text in the job summary: HTML-escaped, markdown syntax defused. */
+export function escapeMarkdown(text: string): string {
+  return neutraliseForLog(text)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1')
+}
