@@ -5,10 +5,13 @@
 
 /** For the log: breaks every `::` so the runner never reads a workflow command, and folds control characters. */
 export function neutraliseForLog(text: string): string {
-  return text
-    .replace(/\r\n?|\n/g, ' ')
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u001b]/g, '')
-    .replace(/::/g, ':\u200b:')
+  return (
+    text
+      .replace(/\r\n?|\n/g, ' ')
+      // eslint-disable-next-line no-control-regex -- stripping control characters is the point
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+      .replace(/::/g, ':\u200b:')
+  )
 }
 
 /** For markdown table cells and inline text in the job summary: HTML-escaped, markdown syntax defused. */

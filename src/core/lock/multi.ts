@@ -1,0 +1,27 @@
+import { type AcquireOptions, acquireLock, type LockDeps } from './acquire.js'
+import { releaseLease } from './lease.js'
+import type { Lease } from './types.js'
+
+/**
+ * Takes several locks (a CDK app with many stacks) in sorted key order, so two runs wanting {A,B} and {B,A} can
+ * never deadlock. If one cannot be taken, the ones already held are released before the error is rethrown.
+ */
+export async function acquireAll(
+  deps: LockDeps,
+  keys: string[],
+  options: Omit<AcquireOptions, 'key'>
+): Promise<Lease[]> {
+  const leases: Lease[] = []
+  const started = deps.clock.monotonic()
+  try {
+    for (const key of [...new Set(keys)].sort()) {
+      // One wait budget for the whole set, not one per key.
+      const remaining = Math.max(0, options.waitTimeoutMs - (deps.clock.monotonic() - started))
+      leases.push(await acquireLock(deps, { ...options, key, waitTimeoutMs: remaining }))
+    }
+    return leases
+  } catch (error) {
+    await Promise.allSettled(leases.map(lease => releaseLease(deps.table, lease, deps.clock)))
+    throw error
+  }
+}
