@@ -1,0 +1,18 @@
+import type { Scenario } from './common.js'
+import { earlyValidationFails, hookFails } from './early.js'
+import { incidentScenarios } from './incident.js'
+import { largeNested, nestedChildFails } from './nested.js'
+import { updateRollsBack } from './update.js'
+
+export type { Scenario, ScenarioContext } from './common.js'
+export { SIM_DB_PASSWORD } from './incident.js'
+
+/** Every scripted lifecycle by name; add one by writing a `Scenario` and listing it here. */
+export const scenarios: Record<string, Scenario> = {
+  ...incidentScenarios,
+  'update-rolls-back': updateRollsBack,
+  'nested-child-fails': nestedChildFails,
+  'early-validation-fails': earlyValidationFails,
+  'hook-fails': hookFails,
+  'large-nested': largeNested
+}

@@ -1,0 +1,228 @@
+import { randomUUID } from 'node:crypto'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { cloudFormationError, handleCloudFormation } from './cloudformation.js'
+import { createLookupLimiter, lookupEvents } from './cloudtrail.js'
+import { createSimClock, type SimClock } from './clock.js'
+import { handleControl } from './control.js'
+import { createFaults, type Faults } from './faults.js'
+import {
+  accessKeyOf,
+  DEFAULT_ACCOUNT,
+  incidentPrincipals,
+  principalFor,
+  principalMap,
+  type Principal
+} from './principals.js'
+import { scenarios } from './scenarios/index.js'
+import { SimError, World } from './world.js'
+
+export interface SimOptions {
+  host?: string
+  /** 0 (the default) picks a free port. */
+  port?: number
+  /** Access keys the sim knows, on top of the INCIDENTS.md principals. */
+  principals?: Principal[]
+  /** LookupEvents requests per second per account before ThrottlingException; CloudTrail's is 2. */
+  cloudTrailRatePerSecond?: number
+  /** Delay before a CloudTrail record shows up in LookupEvents (real CloudTrail: about 5–15 minutes). */
+  cloudTrailDeliveryDelayMs?: number
+  wallNow?: () => number
+}
+
+export interface DeployOptions {
+  region?: string
+  account?: string
+  terminationProtection?: boolean
+  /** Scenario-specific settings, e.g. `{ cleanup: false }` or `{ resourcesPerStack: 200 }`. */
+  options?: Record<string, unknown>
+  /**
+   * `now` (default): the deploy starts at the sim's present and the clock's lag grows to the scenario's span,
+   * so the timeline plays as the clock advances. `past`: it has already played out, ending at the present.
+   */
+  startAt?: 'now' | 'past'
+}
+
+export interface StackState {
+  name: string
+  id: string
+  status: string
+  terminationProtection: boolean
+  parentId?: string
+}
+
+export interface Sim {
+  url: string
+  clock: SimClock
+  world: World
+  faults: Faults
+  /** Requests received per `Service.Action` (e.g. `CloudFormation.DescribeStacks`), faulted ones included. */
+  readonly calls: Record<string, number>
+  resetCalls(): void
+  deploy(
+    stackName: string,
+    scenario: string,
+    options?: DeployOptions
+  ): { stackId: string; startedAt: number; span: number }
+  /** A DeleteStack as `principal` (default: CDK's role), with the same rules as the API. */
+  deleteStack(stackName: string, principal?: Principal | string): void
+  state(): { now: number; lag: number; stacks: StackState[] }
+  close(): Promise<void>
+}
+
+export async function startSim(options: SimOptions = {}): Promise<Sim> {
+  const clock = createSimClock(options.wallNow)
+  const world = new World()
+  const faults = createFaults()
+  const people = incidentPrincipals()
+  const principals = principalMap([...Object.values(people), ...(options.principals ?? [])])
+  const allowLookup = createLookupLimiter(options.cloudTrailRatePerSecond ?? 2)
+  let calls: Record<string, number> = {}
+
+  const server = createServer((req, res) => {
+    serve(req, res).catch(error => {
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' })
+      res.end(String(error?.stack ?? error))
+    })
+  })
+
+  async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readBody(req)
+    const path = new URL(req.url ?? '/', 'http://sim').pathname
+    if (path.startsWith('/_sim/')) return control(req.method ?? 'GET', path, body, res)
+
+    const target = req.headers['x-amz-target']
+    const params = typeof target === 'string' ? undefined : new URLSearchParams(body)
+    const service = params ? 'CloudFormation' : 'CloudTrail'
+    const action = params ? (params.get('Action') ?? '') : String(target).split('.').pop()!
+    calls[`${service}.${action}`] = (calls[`${service}.${action}`] ?? 0) + 1
+    const principal = principalFor(principals, accessKeyOf(req.headers.authorization))
+    const requestId = randomUUID()
+
+    const fault = faults.decide(service, action)
+    if (fault.delayMs) await new Promise(resolve => setTimeout(resolve, fault.delayMs))
+    if (fault.failure === 'drop') return void req.socket.destroy()
+    let injected: SimError | undefined
+    if (fault.failure === 'throttle')
+      injected = new SimError(
+        service === 'CloudTrail' ? 'ThrottlingException' : 'Throttling',
+        'Rate exceeded'
+      )
+    if (fault.failure === 'server-error')
+      injected = new SimError('InternalFailure', 'We encountered an internal error.', 500)
+
+    world.settle(clock.now())
+    if (params) {
+      const reply = injected
+        ? cloudFormationError(injected, requestId)
+        : handleCloudFormation(params, { world, now: clock.now(), principal, requestId })
+      res.writeHead(reply.status, { 'content-type': 'text/xml', 'x-amzn-requestid': requestId })
+      return void res.end(reply.body)
+    }
+    let status = 200
+    let reply: unknown
+    try {
+      if (injected) throw injected
+      if (action !== 'LookupEvents')
+        throw new SimError('UnknownOperationException', `The sim does not implement ${action}`)
+      if (!allowLookup(principal.accountId)) throw new SimError('ThrottlingException', 'Rate exceeded')
+      const request = JSON.parse(body || '{}')
+      reply = lookupEvents(request, {
+        world,
+        now: clock.now(),
+        deliveryDelayMs: options.cloudTrailDeliveryDelayMs ?? 0
+      })
+    } catch (error) {
+      if (!(error instanceof SimError)) throw error
+      status = error.status
+      reply = { __type: error.code, message: error.message }
+    }
+    res.writeHead(status, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': requestId })
+    res.end(JSON.stringify(reply))
+  }
+
+  async function control(method: string, path: string, body: string, res: ServerResponse): Promise<void> {
+    let status = 200
+    let reply: unknown
+    try {
+      reply = await handleControl(sim, method, path, body)
+    } catch (error) {
+      status = error instanceof SimError ? error.status : 400
+      reply = { error: error instanceof Error ? error.message : String(error) }
+    }
+    res.writeHead(status, { 'content-type': 'application/json' })
+    res.end(JSON.stringify(reply))
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve)
+  })
+  const { address, port } = server.address() as AddressInfo
+
+  const sim: Sim = {
+    url: `http://${address}:${port}`,
+    clock,
+    world,
+    faults,
+    get calls() {
+      return { ...calls }
+    },
+    resetCalls: () => void (calls = {}),
+    deploy(stackName, name, deploy = {}) {
+      const scenario = scenarios[name]
+      if (!scenario)
+        throw new SimError(
+          'UnknownScenario',
+          `No scenario named ${name}; known: ${Object.keys(scenarios).join(', ')}`
+        )
+      const account = deploy.account ?? DEFAULT_ACCOUNT
+      const script = scenario.build({
+        stackName,
+        region: deploy.region ?? 'us-east-1',
+        account,
+        principals: account === DEFAULT_ACCOUNT ? people : incidentPrincipals(account),
+        seed: `${stackName}#${world.generation(stackName)}`,
+        options: deploy.options ?? {}
+      })
+      if (deploy.startAt !== 'past') clock.setLag(Math.max(clock.lag(), script.span))
+      const startedAt = deploy.startAt === 'past' ? clock.now() - script.span : clock.now()
+      const stack = world.deploy(script, startedAt, deploy.terminationProtection ?? false)
+      return { stackId: stack.id, startedAt, span: script.span }
+    },
+    deleteStack(stackName, principal = people.cdkRole) {
+      world.settle(clock.now())
+      const who = typeof principal === 'string' ? principalFor(principals, principal) : principal
+      world.deleteStack(stackName, clock.now(), who)
+    },
+    state() {
+      const now = clock.now()
+      world.settle(now)
+      const stacks = world.stacks
+        .filter(s => world.exists(s, now))
+        .map(s => ({
+          name: s.name,
+          id: s.id,
+          status: world.status(s, now),
+          terminationProtection: world.protected(s, now),
+          parentId: s.parentId
+        }))
+      return { now, lag: clock.lag(), stacks }
+    },
+    close: () =>
+      new Promise<void>(resolve => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      })
+  }
+  return sim
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    req.on('data', chunk => chunks.push(chunk))
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('error', reject)
+  })
+}

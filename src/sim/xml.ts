@@ -1,0 +1,23 @@
+/** XML 1.0 cannot carry most control characters even as references; the rest is escaped. */
+export function escapeXml(text: string): string {
+  return text
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;')
+    .replace(/\r/g, '&#13;')
+}
+
+/** awsQuery shapes: objects become elements, arrays become `<member>` lists, absent values are left out. */
+export function toXml(value: unknown): string {
+  if (value === undefined || value === null) return ''
+  if (Array.isArray(value)) return value.map(item => `<member>${toXml(item)}</member>`).join('')
+  if (typeof value === 'object')
+    return Object.entries(value)
+      .filter(([, v]) => v !== undefined && v !== null)
+      .map(([k, v]) => `<${k}>${toXml(v)}</${k}>`)
+      .join('')
+  return escapeXml(String(value))
+}
