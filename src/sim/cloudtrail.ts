@@ -146,7 +146,7 @@ export function lookupEvents(request: LookupEventsRequest, ctx: TrailContext) {
 }
 
 /** CloudTrail allows LookupEvents 2 requests per second per account and region: a sliding one-second window. */
-export function createLookupLimiter(perSecond: number, wallNow: () => number = () => performance.now()) {
+export function createLookupLimiter(perSecond: number, wallNow: () => number = Date.now) {
   const calls = new Map<string, number[]>()
   return (account: string): boolean => {
     if (!Number.isFinite(perSecond)) return true

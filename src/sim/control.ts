@@ -16,6 +16,7 @@ export async function handleControl(sim: Sim, method: string, path: string, body
         account: input.account as string | undefined,
         terminationProtection: input.terminationProtection === true,
         startAt: input.startAt === 'past' ? 'past' : 'now',
+        headroomMs: input.headroomMs as number | undefined,
         options: (input.options ?? {}) as Record<string, unknown>
       })
     case 'POST /_sim/advance':

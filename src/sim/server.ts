@@ -27,6 +27,7 @@ export interface SimOptions {
   cloudTrailRatePerSecond?: number
   /** Delay before a CloudTrail record shows up in LookupEvents (real CloudTrail: about 5–15 minutes). */
   cloudTrailDeliveryDelayMs?: number
+  /** Wall time (epoch ms) for the sim clock and the CloudTrail rate limit; tests freeze it. */
   wallNow?: () => number
 }
 
@@ -41,6 +42,11 @@ export interface DeployOptions {
    * so the timeline plays as the clock advances. `past`: it has already played out, ending at the present.
    */
   startAt?: 'now' | 'past'
+  /**
+   * Extra lag beyond the scenario's span, kept so operations started later through the API (a DeleteStack)
+   * still have simulated time to play out fast before the sim reaches real time.
+   */
+  headroomMs?: number
 }
 
 export interface StackState {
@@ -76,7 +82,7 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
   const faults = createFaults()
   const people = incidentPrincipals()
   const principals = principalMap([...Object.values(people), ...(options.principals ?? [])])
-  const allowLookup = createLookupLimiter(options.cloudTrailRatePerSecond ?? 2)
+  const allowLookup = createLookupLimiter(options.cloudTrailRatePerSecond ?? 2, options.wallNow)
   let calls: Record<string, number> = {}
 
   const server = createServer((req, res) => {
@@ -185,7 +191,8 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
         seed: `${stackName}#${world.generation(stackName)}`,
         options: deploy.options ?? {}
       })
-      if (deploy.startAt !== 'past') clock.setLag(Math.max(clock.lag(), script.span))
+      const lag = (deploy.startAt === 'past' ? 0 : script.span) + (deploy.headroomMs ?? 0)
+      clock.setLag(Math.max(clock.lag(), lag))
       const startedAt = deploy.startAt === 'past' ? clock.now() - script.span : clock.now()
       const stack = world.deploy(script, startedAt, deploy.terminationProtection ?? false)
       return { stackId: stack.id, startedAt, span: script.span }
