@@ -3,7 +3,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { systemClock } from '../../src/core/clock.js'
 import { acquireLock, LockTable, releaseLease, renewLease } from '../../src/core/lock/index.js'
 import { ciHolder } from '../helpers/holders.js'
-import { startDynalite, type LocalDynamo } from '../helpers/dynalite.js'
+import { startDynalite, type LocalDynamo } from '../../src/sim/dynamo.js'
 
 let dynamo: LocalDynamo
 beforeAll(async () => {

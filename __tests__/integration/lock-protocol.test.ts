@@ -18,7 +18,7 @@ import {
 } from '../../src/core/lock/index.js'
 import { InputError, SetupError } from '../../src/core/errors.js'
 import { ciHolder, laptopHolder } from '../helpers/holders.js'
-import { startDynalite, type LocalDynamo } from '../helpers/dynalite.js'
+import { startDynalite, type LocalDynamo } from '../../src/sim/dynamo.js'
 
 let dynamo: LocalDynamo
 

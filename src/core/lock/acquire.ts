@@ -67,7 +67,7 @@ export async function acquireLock(deps: LockDeps, options: AcquireOptions): Prom
   const owner = (deps.newOwnerToken ?? newOwnerToken)()
   const kind = options.kind ?? 'deploy'
   const pollMin = options.pollMinMs ?? 250
-  const pollMax = options.pollMaxMs ?? 2_000
+  const pollMax = options.pollMaxMs ?? 1_000
   const reportEvery = options.reportEveryMs ?? 30_000
   const started = clock.monotonic()
   let known: LockRecord | undefined

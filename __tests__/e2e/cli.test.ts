@@ -1,0 +1,139 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { spawn } from 'node:child_process'
+import { join } from 'node:path'
+import { startDynalite, TEST_CREDENTIALS, type LocalDynamo } from '../../src/sim/dynamo.js'
+import { nodeFor, ROOT_DIR } from '../../src/sim/runner.js'
+
+let dynamo: LocalDynamo
+let table: string
+beforeAll(async () => {
+  dynamo = await startDynalite()
+})
+afterAll(async () => {
+  await dynamo.close()
+})
+
+interface CliResult {
+  code: number | null
+  stdout: string
+  stderr: string
+}
+
+/** The bundled CLI as a person runs it: its own process, AWS settings from the standard environment. */
+function cli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+  return new Promise(resolve => {
+    const child = spawn(nodeFor('node24'), [join(ROOT_DIR, 'dist', 'cli', 'index.js'), ...args], {
+      env: {
+        PATH: process.env.PATH,
+        USER: 'alice',
+        AWS_REGION: 'us-east-1',
+        AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+        AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey,
+        DEPLOY_GUARD_TABLE: table,
+        ...env
+      }
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', chunk => (stdout += chunk))
+    child.stderr.on('data', chunk => (stderr += chunk))
+    child.on('close', code => resolve({ code, stdout, stderr }))
+  })
+}
+
+describe('deploy-guard CLI', () => {
+  beforeAll(async () => {
+    table = await dynamo.createLockTable()
+  })
+
+  it('runs a command under the lock and exits with its exit code', async () => {
+    const result = await cli(['run', '--stack', 'ApiStack', '--', 'bash', '-c', 'echo deploying; exit 7'])
+    expect(result.code).toBe(7)
+    expect(result.stdout).toBe('deploying\n')
+    expect(result.stderr).toContain('Released lock deploy-guard/us-east-1/ApiStack.')
+  })
+
+  it('serialises two concurrent runs of one stack and tells the second who it waited for', async () => {
+    const first = cli(
+      ['run', '--stack', 'WebStack', '--reason', 'release 1.1.0', '--', 'bash', '-c', 'sleep 1.5'],
+      { USER: 'bob' }
+    )
+    await new Promise(resolve => setTimeout(resolve, 600))
+    const second = await cli(['run', '--stack', 'WebStack', '--', 'bash', '-c', 'echo second'])
+    expect(second.code).toBe(0)
+    expect(second.stderr).toMatch(
+      /Waiting for lock deploy-guard\/us-east-1\/WebStack .*held by bob bob@.* \(reason: release 1\.1\.0\)/
+    )
+    expect((await first).code).toBe(0)
+  })
+
+  it('exits 3 when the lock is held and the wait times out, and 2 on bad input', async () => {
+    expect((await cli(['lock', '--stack', 'DbStack', '--lease', '10m'])).code).toBe(0)
+    const waited = await cli(['run', '--stack', 'DbStack', '--wait-timeout', '1s', '--', 'true'], {
+      USER: 'carol'
+    })
+    expect(waited.code).toBe(3)
+    expect(waited.stderr).toContain(
+      'Timed out after 1s waiting for lock deploy-guard/us-east-1/DbStack. It is held by alice alice@'
+    )
+    const bad = await cli(['run', '--stack', 'DbStack', '--lease', 'long', '--', 'true'])
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain('error: lease: "long" is not a duration.')
+  })
+
+  it("lets a person unlock their own lock, and needs --force --reason for someone else's", async () => {
+    await cli(['lock', '--stack', 'QueueStack', '--lease', '10m'], { USER: 'dave' })
+    const refused = await cli(['unlock', '--stack', 'QueueStack'])
+    expect(refused.code).toBe(2)
+    expect(refused.stderr).toContain('add --force --reason')
+    const own = await cli(['unlock', '--stack', 'QueueStack'], { USER: 'dave' })
+    expect(own.code).toBe(0)
+    expect(own.stderr).toContain('Released deploy-guard/us-east-1/QueueStack')
+  })
+
+  it('freezes deploys: a run fails at once with who froze it, why and until when; status shows the freeze', async () => {
+    const frozen = await cli([
+      'freeze',
+      '--stack',
+      'PaymentsStack',
+      '--for',
+      '2h',
+      '--reason',
+      'incident 4711'
+    ])
+    expect(frozen.code).toBe(0)
+    const run = await cli(['run', '--stack', 'PaymentsStack', '--', 'echo', 'SHOULD-NOT-RUN'], {
+      USER: 'erin'
+    })
+    expect(run.code).toBe(3)
+    expect(run.stdout).toBe('')
+    expect(run.stderr).toMatch(
+      /Deploys to deploy-guard\/us-east-1\/PaymentsStack are frozen until .* by alice alice@.*: incident 4711/
+    )
+    const status = await cli(['status', '--json'])
+    const entry = (JSON.parse(status.stdout) as { key: string; state: string }[]).find(s =>
+      s.key.endsWith('/PaymentsStack')
+    )
+    expect(entry?.state).toBe('frozen')
+    expect((await cli(['unfreeze', '--stack', 'PaymentsStack', '--reason', 'resolved'])).code).toBe(0)
+    expect((await cli(['run', '--stack', 'PaymentsStack', '--', 'true'])).code).toBe(0)
+  })
+
+  it('prints a status table naming holders', async () => {
+    const status = await cli(['status'])
+    expect(status.code).toBe(0)
+    expect(status.stdout.split('\n')[0]).toMatch(
+      /^LOCK\s+STATE\s+HOLDER\s+ACQUIRED\s+LEASE ENDS\s+FENCE\s+LAST DEPLOY$/
+    )
+    expect(status.stdout).toMatch(/deploy-guard\/us-east-1\/DbStack\s+held\s+alice alice@/)
+  })
+
+  it('names a missing table with the command that creates it', async () => {
+    const result = await cli(['lock', '--stack', 'A', '--table', 'missing-table'])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain(
+      'error: Lock table missing-table does not exist in us-east-1. Create it with: aws dynamodb create-table'
+    )
+  })
+})

@@ -1,0 +1,100 @@
+import { describe, expect, it } from '@jest/globals'
+import { InputError } from '../../src/core/errors.js'
+import { lockKeysFor, parseLockSettings, type RawSettings } from '../../src/core/settings.js'
+
+const valid: RawSettings = { 'stack-name': 'CourtCaseManagementStack', 'lock-table': 'deploy-locks' }
+
+describe('parseLockSettings', () => {
+  it('applies the documented defaults', () => {
+    expect(parseLockSettings(valid)).toEqual({
+      stacks: ['CourtCaseManagementStack'],
+      table: 'deploy-locks',
+      keyAttribute: 'LockID',
+      leaseMs: 300_000,
+      waitTimeoutMs: 1_800_000,
+      outOfOrder: 'fail',
+      waitOnFreeze: false
+    })
+  })
+
+  it('reads several stacks from lines and commas, dropping blanks and duplicates', () => {
+    const settings = parseLockSettings({
+      ...valid,
+      'stack-name': 'NetworkStack,\n DatabaseStack\n\nNetworkStack'
+    })
+    expect(settings.stacks).toEqual(['NetworkStack', 'DatabaseStack'])
+  })
+
+  it('locks a stack given by ARN under the same key as its name', () => {
+    const arn =
+      'arn:aws:cloudformation:us-east-1:123456789012:stack/CourtCaseManagementStack/1a2b3c4d-0000-1111-2222-333344445555'
+    expect(lockKeysFor(parseLockSettings({ ...valid, 'stack-name': arn }), 'us-east-1')).toEqual([
+      'deploy-guard/us-east-1/CourtCaseManagementStack'
+    ])
+  })
+
+  it.each<[string, RawSettings, string]>([
+    [
+      'a missing stack name',
+      { 'lock-table': 'deploy-locks' },
+      'stack-name: required. Name the CloudFormation stack(s) to guard, one per line or comma-separated, e.g. stack-name: CourtCaseManagementStack.'
+    ],
+    [
+      'an invalid stack name',
+      { ...valid, 'stack-name': 'court_cases' },
+      'stack-name: "court_cases" is not a valid CloudFormation stack name. A name starts with a letter and has only letters, digits and hyphens (at most 128 characters); a stack ARN is also accepted.'
+    ],
+    [
+      'a missing table',
+      { 'stack-name': 'A' },
+      'lock-table: required. Name the DynamoDB table that holds the locks (partition key LockID, a string). Create one with: aws dynamodb create-table --table-name deploy-locks --attribute-definitions AttributeName=LockID,AttributeType=S --key-schema AttributeName=LockID,KeyType=HASH --billing-mode PAY_PER_REQUEST'
+    ],
+    [
+      'an invalid table name',
+      { ...valid, 'lock-table': 'locks table' },
+      "lock-table: \"locks table\" is not a valid DynamoDB table name. Use 3 to 255 letters, digits, '_', '-' or '.'."
+    ],
+    [
+      'a custom key with several stacks',
+      { ...valid, 'stack-name': 'A,B', 'lock-key': 'prod' },
+      'lock-key: a custom key locks one stack, but stack-name lists 2. Leave lock-key empty to lock each stack under deploy-guard/<region>/<stack>.'
+    ],
+    [
+      'a lease that is not a duration',
+      { ...valid, lease: 'forever' },
+      'lease: "forever" is not a duration. Use a number of seconds (300) or units s, m, h, d combined, e.g. 90s, 5m, 1h30m.'
+    ],
+    [
+      'a lease too short to heartbeat',
+      { ...valid, lease: '5s' },
+      'lease: "5s" is out of range. Use between 10s and 12h (default 5m): the heartbeat renews every lease/3, and a dead holder is taken over one lease after its last heartbeat.'
+    ],
+    [
+      'a bad wait timeout',
+      { ...valid, 'wait-timeout': 'soon' },
+      'wait-timeout: "soon" is not a duration. Use a number of seconds (300) or units s, m, h, d combined, e.g. 90s, 5m, 1h30m.'
+    ],
+    [
+      'a bad region',
+      { ...valid, region: 'Virginia' },
+      'region: "Virginia" is not an AWS region name. Use a name such as us-east-1 or eu-west-2.'
+    ],
+    [
+      'a bad out-of-order policy',
+      { ...valid, 'out-of-order': 'ignore' },
+      'out-of-order: "ignore" is not one of fail, warn, allow.'
+    ],
+    [
+      'a bad boolean',
+      { ...valid, 'wait-on-freeze': 'maybe' },
+      'wait-on-freeze: "maybe" is not a boolean. Use true or false.'
+    ]
+  ])('rejects %s with a message that says what is valid', (_, raw, message) => {
+    expect(() => parseLockSettings(raw)).toThrow(InputError)
+    expect(() => parseLockSettings(raw)).toThrow(message)
+  })
+
+  it('lets status run without a stack', () => {
+    expect(parseLockSettings({ 'lock-table': 'deploy-locks' }, { requireStack: false }).stacks).toEqual([])
+  })
+})

@@ -1,0 +1,17 @@
+// `npm run bench`: speed and API cost, printed as a table. Not part of pass/fail.
+import { cpus } from 'node:os'
+import { lockLatency, lockStartup } from './lock.js'
+import { type BenchRow, printTable } from './table.js'
+
+const sections: [string, () => Promise<BenchRow[]>][] = [
+  ['lock latency', lockLatency],
+  ['lock startup', lockStartup]
+]
+
+const rows: BenchRow[] = []
+for (const [name, section] of sections) {
+  process.stderr.write(`bench: ${name}…\n`)
+  rows.push(...(await section()))
+}
+console.log(`deploy-guard bench — Node ${process.versions.node}, ${cpus().length} cores\n`)
+console.log(printTable(rows))

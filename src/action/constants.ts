@@ -1,0 +1,46 @@
+/** Every input, output and state name the actions use (the actions/cache convention): one place to rename. */
+export const Inputs = {
+  StackName: 'stack-name',
+  LockTable: 'lock-table',
+  LockKey: 'lock-key',
+  LockKeyAttribute: 'lock-key-attribute',
+  Lease: 'lease',
+  WaitTimeout: 'wait-timeout',
+  Reason: 'reason',
+  Region: 'region',
+  OutOfOrder: 'out-of-order',
+  WaitOnFreeze: 'wait-on-freeze',
+  Run: 'run',
+  Force: 'force'
+} as const
+
+export const LOCK_INPUTS = [
+  Inputs.StackName,
+  Inputs.LockTable,
+  Inputs.LockKey,
+  Inputs.LockKeyAttribute,
+  Inputs.Lease,
+  Inputs.WaitTimeout,
+  Inputs.Reason,
+  Inputs.Region,
+  Inputs.OutOfOrder,
+  Inputs.WaitOnFreeze
+] as const
+
+export const Outputs = {
+  LockKey: 'lock-key',
+  Fence: 'fence',
+  WaitedSeconds: 'waited-seconds',
+  Holder: 'holder',
+  ExitCode: 'exit-code',
+  Released: 'released'
+} as const
+
+export const State = {
+  /** JSON of the leases this job holds: what post needs to release them by owner token. */
+  Leases: 'leases',
+  Released: 'released',
+  HeartbeatPid: 'heartbeat-pid',
+  HeartbeatLog: 'heartbeat-log',
+  Settings: 'settings'
+} as const

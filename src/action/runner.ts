@@ -1,0 +1,56 @@
+import * as core from '@actions/core'
+import { DeployGuardError } from '../core/errors.js'
+import type { Log } from '../core/log.js'
+import type { Lease } from '../core/lock/index.js'
+import {
+  LockNotGrantedError,
+  LockWaitTimeoutError,
+  LockFrozenError,
+  describeHolder
+} from '../core/lock/index.js'
+import type { RawSettings } from '../core/settings.js'
+import { neutraliseForLog } from '../core/untrusted.js'
+import { LOCK_INPUTS, Outputs, State } from './constants.js'
+
+/** The core's log, on the runner: text is neutralised so nothing in it can become a workflow command. */
+export const runnerLog: Log = {
+  info: message => core.info(neutraliseForLog(message)),
+  warn: message => core.warning(neutraliseForLog(message)),
+  error: message => core.error(neutraliseForLog(message))
+}
+
+export function readInputs(names: readonly string[] = LOCK_INPUTS): RawSettings {
+  return Object.fromEntries(names.map(name => [name, core.getInput(name)])) as RawSettings
+}
+
+export function saveLeases(leases: Lease[]): void {
+  core.saveState(State.Leases, JSON.stringify(leases))
+}
+
+export function loadLeases(): Lease[] {
+  const saved = core.getState(State.Leases)
+  return saved ? (JSON.parse(saved) as Lease[]) : []
+}
+
+export function setLockOutputs(leases: Lease[], waitedMs: number): void {
+  core.setOutput(Outputs.LockKey, leases.map(lease => lease.key).join('\n'))
+  core.setOutput(Outputs.Fence, leases.map(lease => lease.fence).join('\n'))
+  core.setOutput(Outputs.WaitedSeconds, Math.round(waitedMs / 1000))
+  core.setOutput(Outputs.Holder, leases[0]?.holder.identity ?? '')
+}
+
+/** Fails the step with the error's one clear message; a refused lock also names who holds it. */
+export function failStep(error: unknown): void {
+  if (error instanceof LockWaitTimeoutError && error.holderRecord) {
+    core.setOutput(Outputs.Holder, describeHolder(error.holderRecord.holder))
+  }
+  if (error instanceof LockFrozenError) core.setOutput(Outputs.Holder, describeHolder(error.record.holder))
+  if (error instanceof DeployGuardError) {
+    core.setFailed(neutraliseForLog(error.message))
+    if (!(error instanceof LockNotGrantedError) && error.cause) core.debug(String(error.cause))
+    return
+  }
+  core.setFailed(
+    `Unexpected error: ${neutraliseForLog(error instanceof Error ? (error.stack ?? error.message) : String(error))}`
+  )
+}

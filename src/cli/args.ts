@@ -1,0 +1,127 @@
+import { parseArgs } from 'node:util'
+import { InputError } from '../core/errors.js'
+import type { RawSettings } from '../core/settings.js'
+
+export const COMMANDS = ['run', 'lock', 'unlock', 'status', 'freeze', 'unfreeze', 'help', 'version'] as const
+export type CommandName = (typeof COMMANDS)[number]
+
+export interface CliInvocation {
+  command: CommandName
+  settings: RawSettings
+  /** The deploy command for `run`: everything after `--`. */
+  commandLine: string[]
+  json: boolean
+  force: boolean
+  until?: string
+  for?: string
+  help: boolean
+}
+
+const OPTIONS = {
+  stack: { type: 'string', multiple: true },
+  table: { type: 'string' },
+  key: { type: 'string' },
+  'key-attribute': { type: 'string' },
+  lease: { type: 'string' },
+  'wait-timeout': { type: 'string' },
+  reason: { type: 'string' },
+  region: { type: 'string' },
+  'out-of-order': { type: 'string' },
+  'wait-on-freeze': { type: 'boolean' },
+  until: { type: 'string' },
+  for: { type: 'string' },
+  force: { type: 'boolean' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' }
+} as const
+
+/**
+ * Maps the command line onto the action's input names, so the CLI and the action share one validation.
+ * `--table` falls back to DEPLOY_GUARD_TABLE, so people need not repeat it.
+ */
+export function parseCli(argv: string[], env: Record<string, string | undefined>): CliInvocation {
+  const [first, ...rest] = argv
+  if (first === undefined || first === '--help' || first === '-h') return emptyInvocation('help')
+  if (first === '--version' || first === '-v') return emptyInvocation('version')
+  if (!(COMMANDS as readonly string[]).includes(first)) {
+    throw new InputError(
+      `Unknown command "${first}". Valid commands: ${COMMANDS.join(', ')}. See deploy-guard help.`
+    )
+  }
+  const command = first as CommandName
+  const separator = rest.indexOf('--')
+  const own = separator >= 0 ? rest.slice(0, separator) : rest
+  const commandLine = separator >= 0 ? rest.slice(separator + 1) : []
+  let values: ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values']
+  try {
+    ;({ values } = parseArgs({ args: own, options: OPTIONS, allowPositionals: false, strict: true }))
+  } catch (error) {
+    throw new InputError(`${(error as Error).message}. See deploy-guard help.`)
+  }
+  const settings: RawSettings = {
+    'stack-name': (values.stack ?? []).join('\n'),
+    'lock-table': values.table ?? env.DEPLOY_GUARD_TABLE ?? '',
+    'lock-key': values.key ?? '',
+    'lock-key-attribute': values['key-attribute'] ?? '',
+    lease: values.lease ?? '',
+    'wait-timeout': values['wait-timeout'] ?? '',
+    reason: values.reason ?? '',
+    region: values.region ?? '',
+    'out-of-order': values['out-of-order'] ?? '',
+    'wait-on-freeze': values['wait-on-freeze'] ? 'true' : ''
+  }
+  if (command === 'run' && commandLine.length === 0 && !values.help) {
+    throw new InputError(
+      'run: no deploy command. Put it after --, e.g. deploy-guard run --stack MyStack --table deploy-locks -- npx cdk deploy MyStack'
+    )
+  }
+  return {
+    command,
+    settings,
+    commandLine,
+    json: values.json ?? false,
+    force: values.force ?? false,
+    ...(values.until ? { until: values.until } : {}),
+    ...(values.for ? { for: values.for } : {}),
+    help: values.help ?? false
+  }
+}
+
+function emptyInvocation(command: CommandName): CliInvocation {
+  return { command, settings: {}, commandLine: [], json: false, force: false, help: false }
+}
+
+export const USAGE = `deploy-guard — serialize, protect, watch and explain CloudFormation / CDK deployments
+
+Usage:
+  deploy-guard run --stack NAME [--stack NAME…] --table TABLE [options] -- COMMAND [ARGS…]
+      Take the lock(s), run the deploy command with heartbeats, release; exit with the command's code.
+  deploy-guard lock --stack NAME --table TABLE [options]
+      Take the lock and exit; it stays held until its lease ends or you unlock it (use a long --lease).
+  deploy-guard unlock --stack NAME --table TABLE [--force --reason TEXT]
+      Release your own lock; someone else's needs --force and a reason, recorded on the lock.
+  deploy-guard status --table TABLE [--stack NAME] [--json]
+      Show who holds which lock, and freezes.
+  deploy-guard freeze --stack NAME --table TABLE (--until TIME | --for DURATION) --reason TEXT
+  deploy-guard unfreeze --stack NAME --table TABLE [--reason TEXT]
+      Freeze deploys (change freeze, incident): a deploy that meets a freeze fails at once.
+
+Options:
+  --stack NAME          stack to guard (repeat, or comma-separated); lock key deploy-guard/<region>/<stack>
+  --table TABLE         DynamoDB lock table (partition key LockID, string); default: $DEPLOY_GUARD_TABLE
+  --key KEY             custom lock key (one stack only)
+  --key-attribute NAME  the table's partition key (default LockID)
+  --lease DURATION      lease, renewed every lease/3 while held (default 5m)
+  --wait-timeout DUR    how long to wait for a held lock (default 30m; 0 = fail at once)
+  --reason TEXT         shown to waiters and recorded on the lock
+  --region REGION       AWS region (default: AWS_REGION / profile)
+  --out-of-order MODE   fail | warn | allow, for a run older than the last deploy (default fail)
+  --wait-on-freeze      wait for a freeze to end instead of failing
+  --json                machine-readable output (status)
+
+Durations: 90s, 5m, 1h30m, or plain seconds. AWS credentials, profile and endpoints come from the SDK's
+standard environment (AWS_PROFILE, AWS_REGION, AWS_ENDPOINT_URL_DYNAMODB, …).
+
+Exit codes: 0 success; run: the command's exit code; 2 bad input; 3 lock not granted (wait timed out,
+frozen, or an out-of-order deploy refused); 1 anything else.
+`

@@ -1,0 +1,201 @@
+import { systemClock } from '../core/clock.js'
+import { formatDuration, parseDuration } from '../core/duration.js'
+import { DeployGuardError, InputError } from '../core/errors.js'
+import { runGuarded, takeDeployLocks } from '../core/guard.js'
+import { describeWait, type Log } from '../core/log.js'
+import { acquireLock, describeHolder, readStatus, unlock, type LockStatus } from '../core/lock/index.js'
+import { parseLockSettings } from '../core/settings.js'
+import { neutraliseForLog } from '../core/untrusted.js'
+import { cancellationSignal, runCommand } from '../runtime/command.js'
+import { gitIsAncestor } from '../runtime/git.js'
+import { detectHolder } from '../runtime/identity.js'
+import { openLockSession } from '../runtime/session.js'
+import { parseCli, USAGE, type CliInvocation } from './args.js'
+
+const VERSION = '0.1.0'
+
+const stderrLog: Log = {
+  info: message => process.stderr.write(`${neutraliseForLog(message)}\n`),
+  warn: message => process.stderr.write(`warning: ${neutraliseForLog(message)}\n`),
+  error: message => process.stderr.write(`error: ${neutraliseForLog(message)}\n`)
+}
+
+/** Runs one CLI invocation and returns the process exit code. */
+export async function main(argv: string[], env: Record<string, string | undefined>): Promise<number> {
+  try {
+    const invocation = parseCli(argv, env)
+    if (invocation.command === 'help' || invocation.help) {
+      process.stdout.write(USAGE)
+      return 0
+    }
+    if (invocation.command === 'version') {
+      process.stdout.write(`deploy-guard ${VERSION}\n`)
+      return 0
+    }
+    return await execute(invocation, env)
+  } catch (error) {
+    if (error instanceof DeployGuardError) {
+      stderrLog.error(error.message)
+      return error.exitCode
+    }
+    stderrLog.error(error instanceof Error ? (error.stack ?? error.message) : String(error))
+    return 1
+  }
+}
+
+async function execute(invocation: CliInvocation, env: Record<string, string | undefined>): Promise<number> {
+  const settings = parseLockSettings(invocation.settings, { requireStack: invocation.command !== 'status' })
+  const session = await openLockSession(settings)
+  const holder = detectHolder(env, settings.reason)
+  const deps = {
+    table: session.table,
+    clock: systemClock,
+    log: stderrLog,
+    isAncestor: gitIsAncestor(process.cwd())
+  }
+  switch (invocation.command) {
+    case 'run': {
+      const signal = cancellationSignal(name =>
+        stderrLog.warn(`${name}: stopping the deploy command, then releasing the lock.`)
+      )
+      const [file, ...args] = invocation.commandLine
+      const result = await runGuarded(
+        deps,
+        session.keys,
+        holder,
+        settings,
+        () => runCommand(file!, args, { signal }),
+        signal
+      )
+      stderrLog.info(
+        `Deploy ${result.status} (exit ${result.exitCode}); waited ${formatDuration(result.waitedMs)}, held ${formatDuration(result.heldMs)}.`
+      )
+      return result.lockLost && result.exitCode === 0 ? 1 : result.exitCode
+    }
+    case 'lock': {
+      const { leases } = await takeDeployLocks(deps, session.keys, holder, settings, cancellationSignal())
+      for (const lease of leases) {
+        stderrLog.info(
+          `Holding ${lease.key} (fence ${lease.fence}) until ${new Date(lease.acquiredAt + lease.leaseMs).toISOString()} or \`deploy-guard unlock\`.`
+        )
+      }
+      return 0
+    }
+    case 'unlock':
+    case 'unfreeze': {
+      if (invocation.force && !settings.reason) {
+        throw new InputError('--force needs --reason "why": the reason is recorded on the lock.')
+      }
+      const kind = invocation.command === 'unfreeze' ? 'freeze' : 'deploy'
+      for (const key of session.keys) {
+        const result = await unlock(session.table, systemClock, {
+          key,
+          requester: holder,
+          kind,
+          ...(invocation.force ? { force: { reason: settings.reason! } } : {})
+        })
+        stderrLog.info(
+          result.outcome === 'released'
+            ? `${kind === 'freeze' ? 'Lifted the freeze on' : 'Released'} ${key} (was ${describeHolder(result.record.holder)}).`
+            : `${key}: no ${kind === 'freeze' ? 'freeze' : 'lock'} is in force.`
+        )
+      }
+      return 0
+    }
+    case 'freeze': {
+      const untilMs = freezeEnd(invocation)
+      for (const key of session.keys) {
+        await acquireLock(
+          { table: session.table, clock: systemClock },
+          {
+            key,
+            kind: 'freeze',
+            holder,
+            leaseMs: untilMs - Date.now(),
+            waitTimeoutMs: invocation.settings['wait-timeout'] ? settings.waitTimeoutMs : 0,
+            onWait: progress => stderrLog.info(describeWait(progress))
+          }
+        )
+        stderrLog.info(`Froze ${key} until ${new Date(untilMs).toISOString()}: ${settings.reason}.`)
+      }
+      return 0
+    }
+    case 'status': {
+      const statuses = (
+        await Promise.all(
+          session.keys.length > 0
+            ? session.keys.map(key => readStatus(session.table, systemClock, key))
+            : [readStatus(session.table, systemClock)]
+        )
+      ).flat()
+      process.stdout.write(
+        invocation.json ? `${JSON.stringify(statuses.map(statusJson), null, 2)}\n` : statusTable(statuses)
+      )
+      return 0
+    }
+    default:
+      throw new InputError(`Unknown command "${invocation.command}".`)
+  }
+}
+
+function freezeEnd(invocation: CliInvocation): number {
+  if (!invocation.settings.reason)
+    throw new InputError('freeze: --reason is required: waiters are told why deploys are frozen.')
+  if (invocation.until && invocation.for)
+    throw new InputError('freeze: give either --until or --for, not both.')
+  if (invocation.for) return Date.now() + parseDuration(invocation.for, '--for')
+  if (invocation.until) {
+    const until = Date.parse(invocation.until)
+    if (Number.isNaN(until) || until <= Date.now()) {
+      throw new InputError(
+        `--until: "${invocation.until}" is not a future time. Use ISO 8601, e.g. 2026-12-24T18:00:00Z.`
+      )
+    }
+    return until
+  }
+  throw new InputError('freeze: say how long, with --until TIME (ISO 8601) or --for DURATION (e.g. 4h).')
+}
+
+function statusJson(status: LockStatus) {
+  const { record } = status
+  return {
+    key: record.key,
+    state: status.state,
+    kind: record.kind,
+    fence: record.fence,
+    holder: record.holder,
+    acquiredAt: new Date(record.acquiredAt).toISOString(),
+    heartbeatAt: new Date(record.heartbeatAt).toISOString(),
+    leaseExpiresAt: new Date(record.leaseExpiresAt).toISOString(),
+    ...(record.lastDeploy ? { lastDeploy: record.lastDeploy } : {}),
+    ...(record.forced ? { forced: record.forced } : {})
+  }
+}
+
+function statusTable(statuses: LockStatus[]): string {
+  if (statuses.length === 0) return 'No deploy-guard locks in this table.\n'
+  const now = Date.now()
+  const rows = statuses.map(({ record, state }) => [
+    record.key,
+    state,
+    state === 'free' ? '-' : describeHolder(record.holder),
+    state === 'free' ? '-' : `${formatDuration(now - record.acquiredAt)} ago`,
+    state === 'free'
+      ? '-'
+      : record.leaseExpiresAt > now
+        ? `in ${formatDuration(record.leaseExpiresAt - now)}`
+        : 'expired',
+    String(record.fence),
+    record.lastDeploy
+      ? `${record.lastDeploy.runNumber ? `#${record.lastDeploy.runNumber}` : record.lastDeploy.identity} ${record.lastDeploy.status}`
+      : '-'
+  ])
+  const header = ['LOCK', 'STATE', 'HOLDER', 'ACQUIRED', 'LEASE ENDS', 'FENCE', 'LAST DEPLOY']
+  const widths = header.map((title, i) => Math.max(title.length, ...rows.map(row => row[i]!.length)))
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => cell.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd()
+  return [line(header), ...rows.map(row => line(row.map(cell => neutraliseForLog(cell))))].join('\n') + '\n'
+}

@@ -1,0 +1,165 @@
+import { parseDuration } from './duration.js'
+import { InputError } from './errors.js'
+import { OUT_OF_ORDER_POLICIES, type OutOfOrderPolicy } from './lock/order.js'
+
+/**
+ * Raw settings as the user wrote them, keyed by the action's input names (the CLI maps its flags onto the same
+ * names), so the action and the CLI validate with one set of rules and one set of messages.
+ */
+export type RawSettings = Partial<Record<SettingName, string>>
+
+export type SettingName =
+  | 'stack-name'
+  | 'lock-table'
+  | 'lock-key'
+  | 'lock-key-attribute'
+  | 'lease'
+  | 'wait-timeout'
+  | 'reason'
+  | 'region'
+  | 'out-of-order'
+  | 'wait-on-freeze'
+  | 'run'
+  | 'force'
+
+export interface LockSettings {
+  stacks: string[]
+  table: string
+  keyAttribute: string
+  /** A custom key replaces `deploy-guard/<region>/<stack>`; only with exactly one stack. */
+  lockKey?: string
+  leaseMs: number
+  waitTimeoutMs: number
+  reason?: string
+  region?: string
+  outOfOrder: OutOfOrderPolicy
+  waitOnFreeze: boolean
+}
+
+export const DEFAULTS = {
+  lease: '5m',
+  'wait-timeout': '30m',
+  'lock-key-attribute': 'LockID',
+  'out-of-order': 'fail',
+  'wait-on-freeze': 'false'
+} as const
+
+const STACK_NAME = /^[A-Za-z][A-Za-z0-9-]{0,127}$/
+const STACK_ARN =
+  /^arn:aws[a-z-]*:cloudformation:[a-z0-9-]+:\d{12}:stack\/[A-Za-z][A-Za-z0-9-]{0,127}\/[A-Za-z0-9-]+$/
+const TABLE_NAME = /^[A-Za-z0-9_.-]{3,255}$/
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/
+const MIN_LEASE_MS = 10_000
+const MAX_LEASE_MS = 12 * 3_600_000
+
+/** Stack names from a newline- or comma-separated list; blank entries and duplicates dropped, order kept. */
+export function parseStackNames(value: string | undefined): string[] {
+  const names = (value ?? '')
+    .split(/[\n,]/)
+    .map(name => name.trim())
+    .filter(Boolean)
+  for (const name of names) {
+    if (!STACK_NAME.test(name) && !STACK_ARN.test(name)) {
+      throw new InputError(
+        `stack-name: "${name}" is not a valid CloudFormation stack name. A name starts with a letter and has only ` +
+          'letters, digits and hyphens (at most 128 characters); a stack ARN is also accepted.'
+      )
+    }
+  }
+  return [...new Set(names)]
+}
+
+export function parseBoolean(value: string | undefined, name: SettingName, fallback: boolean): boolean {
+  const text = (value ?? '').trim().toLowerCase()
+  if (text === '') return fallback
+  if (['true', 'yes', '1', 'on'].includes(text)) return true
+  if (['false', 'no', '0', 'off'].includes(text)) return false
+  throw new InputError(`${name}: "${value}" is not a boolean. Use true or false.`)
+}
+
+function choice<T extends string>(
+  value: string | undefined,
+  name: SettingName,
+  valid: readonly T[],
+  fallback: T
+): T {
+  const text = (value ?? '').trim().toLowerCase()
+  if (text === '') return fallback
+  if ((valid as readonly string[]).includes(text)) return text as T
+  throw new InputError(`${name}: "${value}" is not one of ${valid.join(', ')}.`)
+}
+
+function text(value: string | undefined): string | undefined {
+  const trimmed = value?.trim()
+  return trimmed ? trimmed : undefined
+}
+
+/** Validates every lock setting; each message names the input, the value, and what is valid. */
+export function parseLockSettings(raw: RawSettings, options: { requireStack?: boolean } = {}): LockSettings {
+  const stacks = parseStackNames(raw['stack-name'])
+  const lockKey = text(raw['lock-key'])
+  if (stacks.length === 0 && !lockKey && options.requireStack !== false) {
+    throw new InputError(
+      'stack-name: required. Name the CloudFormation stack(s) to guard, one per line or comma-separated, ' +
+        'e.g. stack-name: CourtCaseManagementStack.'
+    )
+  }
+  if (lockKey && stacks.length > 1) {
+    throw new InputError(
+      `lock-key: a custom key locks one stack, but stack-name lists ${stacks.length}. Leave lock-key empty to lock ` +
+        'each stack under deploy-guard/<region>/<stack>.'
+    )
+  }
+  const table = text(raw['lock-table'])
+  if (!table) {
+    throw new InputError(
+      'lock-table: required. Name the DynamoDB table that holds the locks (partition key LockID, a string). ' +
+        'Create one with: aws dynamodb create-table --table-name deploy-locks --attribute-definitions ' +
+        'AttributeName=LockID,AttributeType=S --key-schema AttributeName=LockID,KeyType=HASH --billing-mode PAY_PER_REQUEST'
+    )
+  }
+  if (!TABLE_NAME.test(table)) {
+    throw new InputError(
+      `lock-table: "${table}" is not a valid DynamoDB table name. Use 3 to 255 letters, digits, '_', '-' or '.'.`
+    )
+  }
+  const keyAttribute = text(raw['lock-key-attribute']) ?? DEFAULTS['lock-key-attribute']
+  const leaseMs = parseDuration(text(raw.lease) ?? DEFAULTS.lease, 'lease')
+  if (leaseMs < MIN_LEASE_MS || leaseMs > MAX_LEASE_MS) {
+    throw new InputError(
+      `lease: "${raw.lease}" is out of range. Use between 10s and 12h (default 5m): the heartbeat renews every lease/3, ` +
+        'and a dead holder is taken over one lease after its last heartbeat.'
+    )
+  }
+  const waitTimeoutMs = parseDuration(text(raw['wait-timeout']) ?? DEFAULTS['wait-timeout'], 'wait-timeout')
+  const region = text(raw.region)
+  if (region && !REGION.test(region)) {
+    throw new InputError(
+      `region: "${region}" is not an AWS region name. Use a name such as us-east-1 or eu-west-2.`
+    )
+  }
+  const reason = text(raw.reason)
+  return {
+    stacks,
+    table,
+    keyAttribute,
+    ...(lockKey ? { lockKey } : {}),
+    leaseMs,
+    waitTimeoutMs,
+    ...(reason ? { reason } : {}),
+    ...(region ? { region } : {}),
+    outOfOrder: choice(raw['out-of-order'], 'out-of-order', OUT_OF_ORDER_POLICIES, 'fail'),
+    waitOnFreeze: parseBoolean(raw['wait-on-freeze'], 'wait-on-freeze', false)
+  }
+}
+
+/** The lock keys for these settings, in the region the AWS clients resolved. */
+export function lockKeysFor(settings: LockSettings, region: string): string[] {
+  if (settings.lockKey) return [settings.lockKey]
+  return settings.stacks.map(stack => `deploy-guard/${region}/${stackNameOf(stack)}`)
+}
+
+/** A stack ARN's name part, so `name` and its ARN share one lock. */
+export function stackNameOf(stack: string): string {
+  return stack.startsWith('arn:') ? (stack.split('/')[1] ?? stack) : stack
+}

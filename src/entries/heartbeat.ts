@@ -1,0 +1,3 @@
+import { runHeartbeatProcess } from '../runtime/heartbeat-process.js'
+
+await runHeartbeatProcess()

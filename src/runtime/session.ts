@@ -1,0 +1,28 @@
+import { createDynamoDbClient } from '../aws/clients.js'
+import { LockTable } from '../core/lock/index.js'
+import { lockKeysFor, type LockSettings } from '../core/settings.js'
+import { SetupError } from '../core/errors.js'
+
+export interface LockSession {
+  table: LockTable
+  region: string
+  keys: string[]
+}
+
+export const USER_AGENT = 'deploy-guard/0.1.0'
+
+/** The lock table and keys for validated settings, in the region the SDK resolves (input, AWS_REGION, profile). */
+export async function openLockSession(settings: LockSettings): Promise<LockSession> {
+  const client = createDynamoDbClient({
+    ...(settings.region ? { region: settings.region } : {}),
+    userAgent: USER_AGENT
+  })
+  const region = await client.config.region().catch(() => undefined)
+  if (!region) {
+    throw new SetupError(
+      'No AWS region is set. Set the `region` input (CLI: --region) or AWS_REGION, e.g. us-east-1.'
+    )
+  }
+  const table = new LockTable(client, { tableName: settings.table, keyAttribute: settings.keyAttribute })
+  return { table, region, keys: lockKeysFor(settings, region) }
+}
