@@ -192,7 +192,11 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
         options: deploy.options ?? {}
       })
       const lag = (deploy.startAt === 'past' ? 0 : script.span) + (deploy.headroomMs ?? 0)
-      clock.setLag(Math.max(clock.lag(), lag))
+      const deficit = lag - clock.lag()
+      if (deficit > 0) {
+        world.shiftPast(deficit)
+        clock.setLag(lag)
+      }
       const startedAt = deploy.startAt === 'past' ? clock.now() - script.span : clock.now()
       const stack = world.deploy(script, startedAt, deploy.terminationProtection ?? false)
       return { stackId: stack.id, startedAt, span: script.span }

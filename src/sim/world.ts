@@ -76,7 +76,7 @@ export class World {
   deploy(script: Script, t0: number, terminationProtection: boolean): SimStack {
     const root = script.stacks.find(s => s.key === '')
     if (!root) throw new Error('A script needs a root stack (key "")')
-    if (this.findByName(root.name, t0))
+    if (this.find(root.name, t0))
       throw new SimError('AlreadyExistsException', `Stack [${root.name}] already exists`)
     const operations = script.operations
       .map((op, i) => ({ at: t0 + op.at, type: op.type, id: stableUuid(`${root.id}#operation#${i}`) }))
@@ -111,6 +111,22 @@ export class World {
     return byKey.get('')!
   }
 
+  /**
+   * Moves all history `ms` earlier. A new deploy needs the clock to lag by its span; rather than rewinding the
+   * clock (and un-happening what callers already saw), the past is shifted, keeping every duration and status.
+   */
+  shiftPast(ms: number): void {
+    // Nested stacks share their root's operation objects: shift each once.
+    const operations = new Set(this.stacks.flatMap(s => s.operations))
+    for (const op of operations) op.at -= ms
+    for (const s of this.stacks) {
+      for (const e of s.events) e.timestamp -= ms
+      for (const p of s.protection) p.at -= ms
+    }
+    for (const r of this.trail) r.at -= ms
+    for (const d of this.pendingDeletes) d.at -= ms
+  }
+
   /** Applies the scripted DeleteStack calls that are now in the past, with the protection in force at their time. */
   settle(now: number): void {
     while (this.pendingDeletes.length && this.pendingDeletes[0].at <= now) {
@@ -131,6 +147,7 @@ export class World {
 
   /** By ARN a deleted stack is still found (DELETE_COMPLETE); by name only a live one, as in CloudFormation. */
   find(nameOrId: string, now: number): SimStack | undefined {
+    this.settle(now)
     if (nameOrId.startsWith('arn:')) return this.stacks.find(s => s.id === nameOrId && this.exists(s, now))
     return this.findByName(nameOrId, now)
   }
