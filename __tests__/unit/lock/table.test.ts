@@ -68,3 +68,43 @@ describe('LockTable conditional writes', () => {
     db.restore()
   })
 })
+
+describe('LockTable set-up errors', () => {
+  const table = () =>
+    new LockTable(new DynamoDBClient({ region: 'eu-west-2' }), {
+      tableName: 'deploy-locks',
+      keyAttribute: 'LockID'
+    })
+
+  it.each([
+    [
+      'missing credentials',
+      Object.assign(new Error('Could not load credentials from any providers'), {
+        name: 'CredentialsProviderError'
+      }),
+      'No AWS credentials were found. In GitHub Actions add aws-actions/configure-aws-credentials before this step; on a laptop set AWS_PROFILE or run `aws sso login`.'
+    ],
+    [
+      'a denied permission',
+      Object.assign(
+        new Error(
+          'User: arn:aws:sts::123456789012:assumed-role/deploy/ci is not authorized to perform: dynamodb:UpdateItem'
+        ),
+        {
+          name: 'AccessDeniedException'
+        }
+      ),
+      'Access to lock table deploy-locks was denied: User: arn:aws:sts::123456789012:assumed-role/deploy/ci is not authorized to perform: dynamodb:UpdateItem Grant dynamodb:GetItem, dynamodb:UpdateItem and dynamodb:Scan on the table (see the IAM policy in the README).'
+    ],
+    [
+      'a missing table',
+      Object.assign(new Error('Requested resource not found'), { name: 'ResourceNotFoundException' }),
+      'Lock table deploy-locks does not exist in eu-west-2. Create it with: aws dynamodb create-table --region eu-west-2 --table-name deploy-locks'
+    ]
+  ])('turns %s into one actionable message', async (_, error, message) => {
+    const db = mockClient(DynamoDBClient)
+    db.on(GetItemCommand).rejects(error)
+    await expect(table().read('k')).rejects.toThrow(message)
+    db.restore()
+  })
+})
