@@ -14,12 +14,20 @@ const holder = (n: number) => ({ identity: `bench-${n}@localhost` })
 export async function lockLatency(): Promise<BenchRow[]> {
   const dynamo = await startDynalite()
   try {
-    const table = new LockTable(dynamo.client(), { tableName: await dynamo.createLockTable(), keyAttribute: 'LockID' })
+    const table = new LockTable(dynamo.client(), {
+      tableName: await dynamo.createLockTable(),
+      keyAttribute: 'LockID'
+    })
     const deps = { table, clock: systemClock }
     const cycles: number[] = []
     for (let i = 0; i < 200; i++) {
       const started = performance.now()
-      const lease = await acquireLock(deps, { key: 'uncontended', holder: holder(0), leaseMs: 60_000, waitTimeoutMs: 0 })
+      const lease = await acquireLock(deps, {
+        key: 'uncontended',
+        holder: holder(0),
+        leaseMs: 60_000,
+        waitTimeoutMs: 0
+      })
       await releaseLease(table, lease, systemClock)
       cycles.push(performance.now() - started)
     }
@@ -27,7 +35,12 @@ export async function lockLatency(): Promise<BenchRow[]> {
     const handoffs: number[] = []
     let releasedAt = 0
     const waiter = async (n: number) => {
-      const lease = await acquireLock(deps, { key: 'contended', holder: holder(n), leaseMs: 60_000, waitTimeoutMs: 600_000 })
+      const lease = await acquireLock(deps, {
+        key: 'contended',
+        holder: holder(n),
+        leaseMs: 60_000,
+        waitTimeoutMs: 600_000
+      })
       if (releasedAt) handoffs.push(performance.now() - releasedAt)
       await systemClock.sleep(50)
       releasedAt = performance.now()
@@ -35,10 +48,30 @@ export async function lockLatency(): Promise<BenchRow[]> {
     }
     await Promise.all(Array.from({ length: 13 }, (_, n) => waiter(n)))
     return [
-      { metric: 'lock: uncontended acquire + release (p50)', value: percentile(cycles, 50), unit: 'ms', note: '200 cycles, dynalite on loopback' },
-      { metric: 'lock: uncontended acquire + release (p95)', value: percentile(cycles, 95), unit: 'ms', note: '' },
-      { metric: 'lock: hand-off, 12 waiters (p50)', value: percentile(handoffs, 50), unit: 'ms', note: 'release → next waiter holds; default polling' },
-      { metric: 'lock: hand-off, 12 waiters (p95)', value: percentile(handoffs, 95), unit: 'ms', note: `${handoffs.length} hand-offs` }
+      {
+        metric: 'lock: uncontended acquire + release (p50)',
+        value: percentile(cycles, 50),
+        unit: 'ms',
+        note: '200 cycles, dynalite on loopback'
+      },
+      {
+        metric: 'lock: uncontended acquire + release (p95)',
+        value: percentile(cycles, 95),
+        unit: 'ms',
+        note: ''
+      },
+      {
+        metric: 'lock: hand-off, 12 waiters (p50)',
+        value: percentile(handoffs, 50),
+        unit: 'ms',
+        note: 'release → next waiter holds; default polling'
+      },
+      {
+        metric: 'lock: hand-off, 12 waiters (p95)',
+        value: percentile(handoffs, 95),
+        unit: 'ms',
+        note: `${handoffs.length} hand-offs`
+      }
     ]
   } finally {
     await dynamo.close()
@@ -53,7 +86,9 @@ export async function lockStartup(): Promise<BenchRow[]> {
     const server = createServer((_, response) => {
       firstRequest ||= performance.now()
       response.writeHead(400, { 'content-type': 'application/x-amz-json-1.0' })
-      response.end(JSON.stringify({ __type: 'com.amazon.coral.validate#ValidationException', message: 'bench' }))
+      response.end(
+        JSON.stringify({ __type: 'com.amazon.coral.validate#ValidationException', message: 'bench' })
+      )
     })
     await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
     const started = performance.now()
@@ -75,6 +110,11 @@ export async function lockStartup(): Promise<BenchRow[]> {
     if (firstRequest) samples.push(firstRequest - started)
   }
   return [
-    { metric: 'startup: dist/lock to first DynamoDB request (p50)', value: percentile(samples, 50), unit: 'ms', note: `${samples.length} runs, Node 24` }
+    {
+      metric: 'startup: dist/lock to first DynamoDB request (p50)',
+      value: percentile(samples, 50),
+      unit: 'ms',
+      note: `${samples.length} runs, Node 24`
+    }
   ]
 }

@@ -16,7 +16,9 @@ export function printTable(rows: BenchRow[]): string {
   const header = ['metric', 'value', 'unit', 'note']
   const widths = header.map((title, i) => Math.max(title.length, ...cells.map(cell => cell[i]!.length)))
   const line = (cell: string[]) => `| ${cell.map((text, i) => text.padEnd(widths[i]!)).join(' | ')} |`
-  return [line(header), `|${widths.map(width => '-'.repeat(width + 2)).join('|')}|`, ...cells.map(line)].join('\n')
+  return [line(header), `|${widths.map(width => '-'.repeat(width + 2)).join('|')}|`, ...cells.map(line)].join(
+    '\n'
+  )
 }
 
 function formatValue(value: number): string {

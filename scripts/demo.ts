@@ -14,7 +14,9 @@ const reset = '\x1b[0m'
 const announce = (text: string) => console.log(`\n\x1b[1m== ${text}${reset}`)
 
 if (process.argv.includes('--help')) {
-  console.log('npm run demo — two pipelines race to deploy one stack; deploy-guard serialises them and refuses the late, older run.')
+  console.log(
+    'npm run demo — two pipelines race to deploy one stack; deploy-guard serialises them and refuses the late, older run.'
+  )
   process.exit(0)
 }
 
@@ -61,15 +63,26 @@ const late = await deploy(75, 'v1.0.0', 1)
 
 announce('Lock status (deploy-guard status)')
 // Asynchronously: the in-memory DynamoDB answering the CLI lives in this process.
-const status = await promisify(execFile)(nodeFor('node24'), [join(ROOT_DIR, 'dist', 'cli', 'index.js'), 'status', '--table', TABLE], {
-  env: { ...process.env, ...aws }
-})
+const status = await promisify(execFile)(
+  nodeFor('node24'),
+  [join(ROOT_DIR, 'dist', 'cli', 'index.js'), 'status', '--table', TABLE],
+  {
+    env: { ...process.env, ...aws }
+  }
+)
 console.log(status.stdout)
 
 announce('What happened')
-console.log(`run #76: ${a.exitCode === 0 ? 'deployed' : 'failed'}, waited ${a.outputs['waited-seconds']}s, fence ${a.outputs.fence}`)
-console.log(`run #77: ${b.exitCode === 0 ? 'deployed' : 'failed'}, waited ${b.outputs['waited-seconds']}s for run #76, fence ${b.outputs.fence}`)
-console.log(`run #75: ${late.exitCode === 0 ? 'deployed (!)' : 'refused as out of order'} — it never ran its deploy command`)
+console.log(
+  `run #76: ${a.exitCode === 0 ? 'deployed' : 'failed'}, waited ${a.outputs['waited-seconds']}s, fence ${a.outputs.fence}`
+)
+console.log(
+  `run #77: ${b.exitCode === 0 ? 'deployed' : 'failed'}, waited ${b.outputs['waited-seconds']}s for run #76, fence ${b.outputs.fence}`
+)
+console.log(
+  `run #75: ${late.exitCode === 0 ? 'deployed (!)' : 'refused as out of order'} — it never ran its deploy command`
+)
 await dynamo.close()
-const ok = a.exitCode === 0 && b.exitCode === 0 && late.exitCode !== 0 && Number(b.outputs['waited-seconds']) > 0
+const ok =
+  a.exitCode === 0 && b.exitCode === 0 && late.exitCode !== 0 && Number(b.outputs['waited-seconds']) > 0
 process.exit(ok ? 0 : 1)

@@ -57,6 +57,8 @@ export function isTransient(error: unknown): boolean {
   if (status !== undefined && status >= 500) return true
   if (e.$fault === 'server') return true
   if (e.code && NETWORK_CODES.has(e.code)) return true
+  // The SDK sometimes wraps a dropped connection in a plain Error that only its message identifies.
+  if (/socket hang up|ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE/.test(awsErrorMessage(error))) return true
   return [
     'TimeoutError',
     'RequestTimeout',
