@@ -1,11 +1,13 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
 import { systemClock } from '../core/clock.js'
 
-const ROOT = resolve(import.meta.dirname, '..', '..')
+// import.meta.url, not import.meta.dirname: jest 29's ESM runtime does not provide the latter.
+const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 
 interface ActionMetadata {
   inputs?: Record<string, { default?: string }>
