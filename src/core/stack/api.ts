@@ -1,0 +1,76 @@
+import {
+  type CloudFormationClient,
+  DeleteStackCommand,
+  DescribeStackEventsCommand,
+  DescribeStacksCommand,
+  UpdateTerminationProtectionCommand
+} from '@aws-sdk/client-cloudformation'
+import { awsErrorMessage, awsErrorName } from '../../aws/errors.js'
+import { toStackEvent, toStackSummary } from './convert.js'
+import type { StackEvent, StackSummary } from './types.js'
+
+/**
+ * The CloudFormation calls the watcher and protection make, each converted to domain types. Every call passes
+ * through `pace` first: one request budget shared by everything a watch does.
+ */
+export class StackApi {
+  readonly calls: Record<string, number> = {}
+
+  constructor(
+    private readonly cfn: CloudFormationClient,
+    private readonly pace: () => Promise<void> = async () => undefined
+  ) {}
+
+  /** The stack by name or ARN; undefined when it does not exist (by name: not created yet, or deleted). */
+  async describeStack(nameOrId: string): Promise<StackSummary | undefined> {
+    try {
+      const reply = await this.send('DescribeStacks', () =>
+        this.cfn.send(new DescribeStacksCommand({ StackName: nameOrId }))
+      )
+      const stack = reply.Stacks?.[0]
+      return stack ? toStackSummary(stack) : undefined
+    } catch (error) {
+      if (isStackMissing(error)) return undefined
+      throw error
+    }
+  }
+
+  /** One page of events, newest first. */
+  async eventsPage(
+    stackId: string,
+    nestedPath: string[],
+    nextToken?: string
+  ): Promise<{ events: StackEvent[]; nextToken?: string }> {
+    const reply = await this.send('DescribeStackEvents', () =>
+      this.cfn.send(
+        new DescribeStackEventsCommand({ StackName: stackId, ...(nextToken ? { NextToken: nextToken } : {}) })
+      )
+    )
+    return {
+      events: (reply.StackEvents ?? []).map(event => toStackEvent(event, nestedPath)),
+      ...(reply.NextToken ? { nextToken: reply.NextToken } : {})
+    }
+  }
+
+  async setTerminationProtection(stackId: string, enabled: boolean): Promise<void> {
+    await this.send('UpdateTerminationProtection', () =>
+      this.cfn.send(
+        new UpdateTerminationProtectionCommand({ StackName: stackId, EnableTerminationProtection: enabled })
+      )
+    )
+  }
+
+  async deleteStack(stackId: string): Promise<void> {
+    await this.send('DeleteStack', () => this.cfn.send(new DeleteStackCommand({ StackName: stackId })))
+  }
+
+  private async send<T>(action: string, call: () => Promise<T>): Promise<T> {
+    await this.pace()
+    this.calls[action] = (this.calls[action] ?? 0) + 1
+    return call()
+  }
+}
+
+export function isStackMissing(error: unknown): boolean {
+  return awsErrorName(error) === 'ValidationError' && /does not exist/.test(awsErrorMessage(error))
+}

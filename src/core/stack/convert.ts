@@ -1,0 +1,95 @@
+import type {
+  OperationEvent as SdkOperationEvent,
+  Stack as SdkStack,
+  StackEvent as SdkStackEvent
+} from '@aws-sdk/client-cloudformation'
+import type { StackEvent, StackSummary } from './types.js'
+
+/** The one place SDK stack shapes become domain types. */
+export function toStackSummary(stack: SdkStack): StackSummary {
+  return {
+    stackName: stack.StackName ?? '',
+    stackId: stack.StackId ?? '',
+    status: stack.StackStatus ?? 'UNKNOWN',
+    ...(stack.StackStatusReason ? { statusReason: stack.StackStatusReason } : {}),
+    terminationProtection: stack.EnableTerminationProtection === true,
+    ...(stack.ParentId ? { parentId: stack.ParentId } : {}),
+    ...(stack.RootId ? { rootId: stack.RootId } : {}),
+    ...(stack.CreationTime ? { creationTime: stack.CreationTime.getTime() } : {}),
+    ...(stack.LastUpdatedTime ? { lastUpdatedTime: stack.LastUpdatedTime.getTime() } : {}),
+    ...(stack.LastOperations?.length
+      ? {
+          lastOperations: stack.LastOperations.map(operation => ({
+            operationType: operation.OperationType ?? 'UNKNOWN',
+            operationId: operation.OperationId ?? ''
+          }))
+        }
+      : {})
+  }
+}
+
+export function toStackEvent(event: SdkStackEvent, nestedPath: string[]): StackEvent {
+  return {
+    eventId: event.EventId ?? '',
+    stackId: event.StackId ?? '',
+    stackName: event.StackName ?? '',
+    logicalResourceId: event.LogicalResourceId ?? '',
+    ...(event.PhysicalResourceId ? { physicalResourceId: event.PhysicalResourceId } : {}),
+    resourceType: event.ResourceType ?? '',
+    timestamp: event.Timestamp?.getTime() ?? 0,
+    resourceStatus: event.ResourceStatus ?? '',
+    ...(event.ResourceStatusReason ? { resourceStatusReason: event.ResourceStatusReason } : {}),
+    ...(event.OperationId ? { operationId: event.OperationId } : {}),
+    ...(event.HookType ? { hookType: event.HookType } : {}),
+    ...(event.HookStatus ? { hookStatus: event.HookStatus } : {}),
+    ...(event.HookStatusReason ? { hookStatusReason: event.HookStatusReason } : {}),
+    ...(event.HookFailureMode ? { hookFailureMode: event.HookFailureMode } : {}),
+    nestedPath
+  }
+}
+
+export function fromOperationEvent(
+  event: SdkOperationEvent,
+  stackName: string,
+  nestedPath: string[]
+): StackEvent {
+  return {
+    eventId: event.EventId ?? '',
+    stackId: event.StackId ?? '',
+    stackName,
+    logicalResourceId: event.LogicalResourceId ?? '',
+    ...(event.PhysicalResourceId ? { physicalResourceId: event.PhysicalResourceId } : {}),
+    resourceType: event.ResourceType ?? '',
+    timestamp: event.Timestamp?.getTime() ?? 0,
+    resourceStatus: event.ResourceStatus ?? event.ValidationStatus ?? event.HookStatus ?? '',
+    ...(event.ResourceStatusReason ? { resourceStatusReason: event.ResourceStatusReason } : {}),
+    ...(event.OperationId ? { operationId: event.OperationId } : {}),
+    ...(event.EventType ? { eventType: event.EventType } : {}),
+    ...(event.HookType ? { hookType: event.HookType } : {}),
+    ...(event.HookStatus ? { hookStatus: event.HookStatus } : {}),
+    ...(event.HookStatusReason ? { hookStatusReason: event.HookStatusReason } : {}),
+    ...(event.HookFailureMode ? { hookFailureMode: event.HookFailureMode } : {}),
+    ...(event.ValidationPath ? { validationPath: event.ValidationPath } : {}),
+    ...(event.ValidationStatusReason ? { validationStatusReason: event.ValidationStatusReason } : {}),
+    nestedPath
+  }
+}
+
+/** The stack's own status event (not one of its resources'). */
+export function isStackLevelEvent(event: StackEvent): boolean {
+  return event.resourceType === 'AWS::CloudFormation::Stack' && event.physicalResourceId === event.stackId
+}
+
+/** The first event of an operation: CloudFormation opens every create, update, delete or import with it. */
+export function isOperationStart(event: StackEvent): boolean {
+  return (
+    isStackLevelEvent(event) &&
+    [
+      'CREATE_IN_PROGRESS',
+      'UPDATE_IN_PROGRESS',
+      'DELETE_IN_PROGRESS',
+      'IMPORT_IN_PROGRESS',
+      'REVIEW_IN_PROGRESS'
+    ].includes(event.resourceStatus)
+  )
+}

@@ -1,0 +1,10 @@
+import { neutraliseForLog } from '../untrusted.js'
+import type { StackEvent } from './types.js'
+
+/** One log line per event: time (UTC, seconds), nested path, logical id, type, status, reason — all neutralised. */
+export function formatEventLine(event: StackEvent): string {
+  const time = new Date(event.timestamp).toISOString().replace(/\.\d{3}Z$/, 'Z')
+  const where = [...event.nestedPath, event.logicalResourceId].join('/')
+  const reason = event.resourceStatusReason ? ` ${event.resourceStatusReason}` : ''
+  return neutraliseForLog(`${time} ${where} ${event.resourceType} ${event.resourceStatus}${reason}`)
+}

@@ -1,0 +1,7 @@
+export * from './api.js'
+export * from './convert.js'
+export * from './event-stream.js'
+export * from './format.js'
+export * from './protection.js'
+export * from './types.js'
+export * from './watcher.js'

@@ -1,0 +1,271 @@
+import type { CloudFormationClient } from '@aws-sdk/client-cloudformation'
+import { awsErrorMessage, isTransient } from '../../aws/errors.js'
+import { fullJitterBackoff, type Clock } from '../clock.js'
+import { createPacer } from '../pacer.js'
+import { StackApi } from './api.js'
+import { isStackLevelEvent } from './convert.js'
+import { EventStream } from './event-stream.js'
+import {
+  isFailedStatus,
+  isTerminalStatus,
+  NESTED_STACK_TYPE,
+  type StackEvent,
+  type StackSummary
+} from './types.js'
+
+export type WatchMode = 'follow-current' | 'new-operation'
+
+export interface WatchOptions {
+  stacks: string[]
+  /**
+   * `follow-current`: a deployment started elsewhere — start at the stack's current operation.
+   * `new-operation`: run mode — the command starts a new operation; what happened before is ignored, and a terminal
+   * status counts only once a new operation has begun (or the command ended without starting one).
+   */
+  mode: WatchMode
+  /** Turn termination protection on for a stack that appears during the watch. */
+  protect?: boolean
+  timeoutMs?: number
+  /** Cancellation (the job was cancelled): stop at once. */
+  signal?: AbortSignal
+  /** The deploy command ended: poll once more, then report the stacks as they are. */
+  commandDone?: AbortSignal
+  /** Poll interval while events flow, and the ceiling it grows to when quiet. */
+  pollMinMs?: number
+  pollMaxMs?: number
+  /** One request budget for everything this watch calls, however many stacks and nested stacks. */
+  requestsPerSecond?: number
+  onEvent?: (event: StackEvent) => void
+  onStackStatus?: (stackName: string, status: string) => void
+  onProtected?: (stackName: string, stackId: string) => void
+  onNotice?: (text: string) => void
+}
+
+export interface InProgressResource {
+  logicalResourceId: string
+  resourceType: string
+  nestedPath: string[]
+  since: number
+  forMs: number
+}
+
+export interface StackOutcome {
+  stackName: string
+  stackId?: string
+  finalStatus?: string
+  /** A new operation ran during the watch (run mode), or the watched one was followed (watch mode). */
+  changed: boolean
+  failed: boolean
+  protected: boolean
+  /** Resources still in progress when the watch stopped, and for how long (the "RDS for 27 minutes" case). */
+  inProgress: InProgressResource[]
+  events: StackEvent[]
+}
+
+export interface WatchOutcome {
+  stacks: StackOutcome[]
+  durationMs: number
+  failed: boolean
+  timedOut: boolean
+  cancelled: boolean
+  /** CloudFormation calls made, per action (for the benchmark). */
+  calls: Record<string, number>
+}
+
+interface Tracked {
+  name: string
+  summary?: StackSummary
+  status?: string
+  streams: EventStream[]
+  finishedStreams: Set<string>
+  changed: boolean
+  terminal: boolean
+  protected: boolean
+  inProgress: Map<string, Omit<InProgressResource, 'forMs'>>
+  events: StackEvent[]
+}
+
+/** Watches stacks until every one is terminal, the command ends, the timeout passes or the job is cancelled. */
+export async function watchStacks(
+  deps: { cfn: CloudFormationClient; clock: Clock; random?: () => number },
+  options: WatchOptions
+): Promise<WatchOutcome> {
+  const { clock } = deps
+  const random = deps.random ?? Math.random
+  const api = new StackApi(deps.cfn, createPacer(clock, options.requestsPerSecond ?? 5))
+  const pollMin = options.pollMinMs ?? 3_000
+  const pollMax = options.pollMaxMs ?? 30_000
+  const started = clock.monotonic()
+  const wake = anySignal([options.signal, options.commandDone])
+  const tracked: Tracked[] = []
+  for (const name of options.stacks) tracked.push(await startTracking(api, name, options.mode))
+
+  let interval = pollMin
+  let failures = 0
+  let lastPoll = false
+  let timedOut = false
+  for (;;) {
+    if (options.signal?.aborted) break
+    let fresh = 0
+    try {
+      for (const stack of tracked.filter(candidate => !candidate.terminal))
+        fresh += await pollStack(api, stack, options)
+      failures = 0
+    } catch (error) {
+      if (!isTransient(error)) throw error
+      failures++
+      options.onNotice?.(
+        `CloudFormation did not answer (${awsErrorMessage(error)}); backing off before the next poll.`
+      )
+    }
+    if (tracked.every(stack => stack.terminal) || lastPoll) break
+    if (options.commandDone?.aborted) {
+      lastPoll = true
+      continue
+    }
+    if (options.timeoutMs !== undefined && clock.monotonic() - started >= options.timeoutMs) {
+      timedOut = true
+      break
+    }
+    interval =
+      failures > 0
+        ? Math.max(pollMin, fullJitterBackoff(failures, pollMin, 60_000, random))
+        : fresh > 0
+          ? pollMin
+          : Math.min(pollMax, interval * 1.5)
+    // ±20 % jitter so many watchers started together do not poll in step.
+    await clock.sleep(interval * (0.8 + random() * 0.4), wake)
+  }
+
+  for (const stack of tracked.filter(candidate => candidate.terminal && candidate.summary)) {
+    const final = await api.describeStack(stack.summary!.stackId).catch(() => undefined)
+    if (final) stack.status = final.status
+  }
+  const now = clock.now()
+  const stacks = tracked.map(stack => outcomeOf(stack, options.mode, now))
+  return {
+    stacks,
+    durationMs: clock.monotonic() - started,
+    failed: stacks.some(stack => stack.failed),
+    timedOut,
+    cancelled: options.signal?.aborted === true,
+    calls: { ...api.calls }
+  }
+}
+
+async function startTracking(api: StackApi, name: string, mode: WatchMode): Promise<Tracked> {
+  const stack: Tracked = {
+    name,
+    streams: [],
+    finishedStreams: new Set(),
+    changed: false,
+    terminal: false,
+    protected: false,
+    inProgress: new Map(),
+    events: []
+  }
+  const summary = await api.describeStack(name)
+  if (!summary || summary.status === 'DELETE_COMPLETE') return stack
+  stack.summary = summary
+  stack.status = summary.status
+  stack.protected = summary.terminationProtection
+  if (mode === 'follow-current') {
+    stack.changed = true
+    stack.streams.push(new EventStream(api, summary.stackId, [], { currentOperation: true }))
+  } else {
+    const afterEventId = await EventStream.newestEventId(api, summary.stackId)
+    stack.streams.push(new EventStream(api, summary.stackId, [], afterEventId ? { afterEventId } : {}))
+  }
+  return stack
+}
+
+/** One poll of one stack and its nested stacks; returns how many new events it saw. */
+async function pollStack(api: StackApi, stack: Tracked, options: WatchOptions): Promise<number> {
+  if (!stack.summary) {
+    const appeared = await api.describeStack(stack.name)
+    if (!appeared || appeared.status === 'DELETE_COMPLETE') return 0
+    stack.summary = appeared
+    stack.status = appeared.status
+    stack.changed = true
+    stack.streams.push(new EventStream(api, appeared.stackId, []))
+    stack.protected = appeared.terminationProtection
+    if (options.protect && !appeared.terminationProtection && !appeared.parentId) {
+      await api.setTerminationProtection(appeared.stackId, true)
+      stack.protected = true
+      options.onProtected?.(stack.name, appeared.stackId)
+    }
+  }
+  const fresh: StackEvent[] = []
+  for (const stream of stack.streams.filter(stream => !stack.finishedStreams.has(stream.stackId))) {
+    fresh.push(...(await stream.poll()))
+  }
+  fresh.sort((a, b) => a.timestamp - b.timestamp)
+  for (const event of fresh) record(api, stack, event, options)
+  return fresh.length
+}
+
+function record(api: StackApi, stack: Tracked, event: StackEvent, options: WatchOptions): void {
+  stack.events.push(event)
+  options.onEvent?.(event)
+  if (isStackLevelEvent(event)) {
+    if (event.stackId === stack.summary?.stackId) {
+      stack.status = event.resourceStatus
+      stack.changed = true
+      options.onStackStatus?.(stack.name, event.resourceStatus)
+      if (isTerminalStatus(event.resourceStatus)) stack.terminal = true
+    } else if (isTerminalStatus(event.resourceStatus)) {
+      stack.finishedStreams.add(event.stackId)
+    }
+    return
+  }
+  const key = [...event.nestedPath, event.logicalResourceId].join('/')
+  if (event.resourceStatus.endsWith('_IN_PROGRESS')) {
+    stack.inProgress.set(key, {
+      logicalResourceId: event.logicalResourceId,
+      resourceType: event.resourceType,
+      nestedPath: event.nestedPath,
+      since: event.timestamp
+    })
+  } else {
+    stack.inProgress.delete(key)
+  }
+  const childId = event.physicalResourceId
+  const following = stack.streams.some(stream => stream.stackId === childId)
+  if (
+    event.resourceType === NESTED_STACK_TYPE &&
+    childId?.startsWith('arn:') &&
+    !following &&
+    event.resourceStatus.endsWith('_IN_PROGRESS')
+  ) {
+    stack.streams.push(
+      new EventStream(api, childId, [...event.nestedPath, event.logicalResourceId], {
+        sinceMs: event.timestamp
+      })
+    )
+  }
+}
+
+function outcomeOf(stack: Tracked, mode: WatchMode, now: number): StackOutcome {
+  const finalStatus = stack.status
+  return {
+    stackName: stack.name,
+    ...(stack.summary ? { stackId: stack.summary.stackId } : {}),
+    ...(finalStatus ? { finalStatus } : {}),
+    changed: stack.changed,
+    failed:
+      finalStatus !== undefined &&
+      (stack.changed || mode === 'follow-current') &&
+      isFailedStatus(finalStatus),
+    protected: stack.protected,
+    inProgress: [...stack.inProgress.values()].map(resource => ({
+      ...resource,
+      forMs: now - resource.since
+    })),
+    events: stack.events
+  }
+}
+
+function anySignal(signals: (AbortSignal | undefined)[]): AbortSignal | undefined {
+  const present = signals.filter((signal): signal is AbortSignal => signal !== undefined)
+  return present.length > 1 ? AbortSignal.any(present) : present[0]
+}
