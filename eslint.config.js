@@ -15,6 +15,7 @@ export default tseslint.config(
         setInterval: 'readonly',
         clearInterval: 'readonly',
         URL: 'readonly',
+        fetch: 'readonly',
         Buffer: 'readonly'
       }
     },

@@ -1,11 +1,14 @@
 // `npm run bench`: speed and API cost, printed as a table. Not part of pass/fail.
 import { cpus } from 'node:os'
 import { lockLatency, lockStartup } from './lock.js'
+import { watchCost, watchDetectionLag } from './watch.js'
 import { type BenchRow, printTable } from './table.js'
 
 const sections: [string, () => Promise<BenchRow[]>][] = [
   ['lock latency', lockLatency],
-  ['lock startup', lockStartup]
+  ['lock startup', lockStartup],
+  ['watch cost', watchCost],
+  ['watch detection lag', watchDetectionLag]
 ]
 
 const rows: BenchRow[] = []

@@ -5,6 +5,7 @@ import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import { join } from 'node:path'
 import { startDynalite, TEST_CREDENTIALS } from '../src/sim/dynamo.js'
+import { startSim } from '../src/sim/server.js'
 import { githubRunEnv, nodeFor, ROOT_DIR, startStep, type StepResult } from '../src/sim/runner.js'
 
 const STACK = 'CourtCaseManagementStack'
@@ -30,8 +31,10 @@ await dynamo.client().send(
     BillingMode: 'PAY_PER_REQUEST'
   })
 )
+const sim = await startSim()
 const aws = {
   AWS_REGION: 'us-east-1',
+  AWS_ENDPOINT_URL_CLOUDFORMATION: sim.url,
   AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
   AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId,
   AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey
@@ -83,6 +86,7 @@ console.log(
   `run #75: ${late.exitCode === 0 ? 'deployed (!)' : 'refused as out of order'} — it never ran its deploy command`
 )
 await dynamo.close()
+await sim.close()
 const ok =
   a.exitCode === 0 && b.exitCode === 0 && late.exitCode !== 0 && Number(b.outputs['waited-seconds']) > 0
 process.exit(ok ? 0 : 1)

@@ -1,16 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { spawn } from 'node:child_process'
 import { join } from 'node:path'
+import { startSim, type Sim } from '../../src/sim/server.js'
 import { startDynalite, TEST_CREDENTIALS, type LocalDynamo } from '../../src/sim/dynamo.js'
 import { nodeFor, ROOT_DIR } from '../../src/sim/runner.js'
 
 let dynamo: LocalDynamo
+let sim: Sim
 let table: string
 beforeAll(async () => {
   dynamo = await startDynalite()
+  // The stacks these tests name do not exist: the guard finds nothing to protect or watch and runs the command.
+  sim = await startSim()
 })
 afterAll(async () => {
   await dynamo.close()
+  await sim.close()
 })
 
 interface CliResult {
@@ -28,6 +33,7 @@ function cli(args: string[], env: Record<string, string> = {}): Promise<CliResul
         USER: 'alice',
         AWS_REGION: 'us-east-1',
         AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+        AWS_ENDPOINT_URL_CLOUDFORMATION: sim.url,
         AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId,
         AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey,
         DEPLOY_GUARD_TABLE: table,
@@ -135,5 +141,19 @@ describe('deploy-guard CLI', () => {
     expect(result.stderr).toContain(
       'error: Lock table missing-table does not exist in us-east-1. Create it with: aws dynamodb create-table'
     )
+  })
+
+  it('watches a deployment started elsewhere and exits 1 when it rolled back', async () => {
+    sim.deploy('ReportsStack', 'create-succeeds', { startAt: 'past' })
+    const done = await cli(['watch', '--stack', 'ReportsStack', '--poll-interval', '200ms', '--json'])
+    expect(done.code).toBe(0)
+    expect(done.stderr).toContain('ReportsStack: CREATE_COMPLETE.')
+    expect(JSON.parse(done.stdout)).toEqual([
+      expect.objectContaining({ stackName: 'ReportsStack', finalStatus: 'CREATE_COMPLETE', failed: false })
+    ])
+    sim.deploy('LedgerStack', 'update-rolls-back', { startAt: 'past' })
+    const rolledBack = await cli(['watch', '--stack', 'LedgerStack', '--poll-interval', '200ms'])
+    expect(rolledBack.code).toBe(1)
+    expect(rolledBack.stderr).toContain('error: LedgerStack: UPDATE_ROLLBACK_COMPLETE.')
   })
 })

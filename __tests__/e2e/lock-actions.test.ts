@@ -5,16 +5,21 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { systemClock } from '../../src/core/clock.js'
 import { acquireLock, LockTable, type LockRecord } from '../../src/core/lock/index.js'
+import { startSim, type Sim } from '../../src/sim/server.js'
 import { startDynalite, TEST_CREDENTIALS, type LocalDynamo } from '../../src/sim/dynamo.js'
 import { laptopHolder } from '../helpers/holders.js'
 import { githubRunEnv, nodeFor, readAction, runStep, startStep } from '../../src/sim/runner.js'
 
 let dynamo: LocalDynamo
+let sim: Sim
 beforeAll(async () => {
   dynamo = await startDynalite()
+  // The stacks these tests name do not exist: the guard finds nothing to protect or watch and runs the command.
+  sim = await startSim()
 })
 afterAll(async () => {
   await dynamo.close()
+  await sim.close()
 })
 
 const STACK = 'CourtCaseManagementStack'
@@ -25,6 +30,7 @@ async function setup(runNumber = 76) {
   const table = new LockTable(dynamo.client(), { tableName, keyAttribute: 'LockID' })
   const env = {
     AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+    AWS_ENDPOINT_URL_CLOUDFORMATION: sim.url,
     AWS_REGION: 'us-east-1',
     AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId,
     AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey,

@@ -11,8 +11,21 @@ export const Inputs = {
   OutOfOrder: 'out-of-order',
   WaitOnFreeze: 'wait-on-freeze',
   Run: 'run',
-  Force: 'force'
+  Force: 'force',
+  TerminationProtection: 'termination-protection',
+  ReplaceFailedCreate: 'replace-failed-create',
+  WatchTimeout: 'watch-timeout',
+  PollInterval: 'poll-interval'
 } as const
+
+export const WATCH_INPUTS = [
+  Inputs.StackName,
+  Inputs.Region,
+  Inputs.TerminationProtection,
+  Inputs.ReplaceFailedCreate,
+  Inputs.WatchTimeout,
+  Inputs.PollInterval
+] as const
 
 export const LOCK_INPUTS = [
   Inputs.StackName,
@@ -33,7 +46,12 @@ export const Outputs = {
   WaitedSeconds: 'waited-seconds',
   Holder: 'holder',
   ExitCode: 'exit-code',
-  Released: 'released'
+  Released: 'released',
+  StackStatus: 'stack-status',
+  StackId: 'stack-id',
+  Failed: 'failed',
+  DurationSeconds: 'duration-seconds',
+  ProtectedStacks: 'protected-stacks'
 } as const
 
 export const State = {

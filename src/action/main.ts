@@ -1,23 +1,29 @@
 import * as core from '@actions/core'
+import { createCloudFormationClient } from '../aws/clients.js'
 import { systemClock } from '../core/clock.js'
+import { deployWatched, type WatchedDeploy } from '../core/deploy.js'
 import { formatDuration } from '../core/duration.js'
 import { InputError } from '../core/errors.js'
 import { runGuarded } from '../core/guard.js'
-import { parseLockSettings } from '../core/settings.js'
+import { parseLockSettings, parseWatchSettings } from '../core/settings.js'
 import { cancellationSignal, runShell } from '../runtime/command.js'
 import { gitIsAncestor } from '../runtime/git.js'
 import { detectHolder } from '../runtime/identity.js'
-import { openLockSession } from '../runtime/session.js'
-import { Inputs, Outputs, State } from './constants.js'
-import { failStep, readInputs, runnerLog, saveLeases, setLockOutputs } from './runner.js'
+import { openLockSession, USER_AGENT } from '../runtime/session.js'
+import { Inputs, Outputs, State, WATCH_INPUTS } from './constants.js'
+import { failStep, readInputs, runnerLog, saveLeases, setLockOutputs, setWatchOutputs } from './runner.js'
 
-/** The full guard: lock → run the deploy command (heartbeating) → release. Post releases if this step was killed. */
+/**
+ * The full guard: lock → protect → run the deploy command while watching the stacks → release.
+ * Post releases the lock if this step was killed before it could.
+ */
 export async function run(): Promise<void> {
   const signal = cancellationSignal(name =>
     core.warning(`Received ${name}: stopping the deploy command and releasing the lock.`)
   )
   try {
     const settings = parseLockSettings(readInputs())
+    const watchSettings = parseWatchSettings(readInputs(WATCH_INPUTS))
     const command = core.getInput(Inputs.Run)
     if (!command) {
       throw new InputError(
@@ -26,6 +32,7 @@ export async function run(): Promise<void> {
       )
     }
     const session = await openLockSession(settings)
+    const cfn = createCloudFormationClient({ region: session.region, userAgent: USER_AGENT })
     const holder = detectHolder(process.env, settings.reason)
     const deps = {
       table: session.table,
@@ -33,12 +40,21 @@ export async function run(): Promise<void> {
       log: runnerLog,
       isAncestor: gitIsAncestor(process.env.GITHUB_WORKSPACE ?? process.cwd())
     }
+    let deploy: WatchedDeploy | undefined
     const result = await runGuarded(
       deps,
       session.keys,
       holder,
       settings,
-      () => runShell(command, { signal }),
+      async () => {
+        deploy = await deployWatched(
+          { cfn, clock: systemClock, log: runnerLog },
+          watchSettings,
+          () => runShell(command, { signal }),
+          signal
+        )
+        return deploy.failed && deploy.exitCode === 0 ? 1 : deploy.exitCode
+      },
       signal,
       leases => {
         saveLeases(leases)
@@ -47,17 +63,14 @@ export async function run(): Promise<void> {
     )
     core.saveState(State.Released, 'true')
     setLockOutputs(result.leases, result.waitedMs)
-    core.setOutput(Outputs.ExitCode, result.exitCode)
+    if (deploy) {
+      core.setOutput(Outputs.ExitCode, deploy.exitCode)
+      setWatchOutputs(deploy.watch, deploy.protection)
+    }
     await core.summary
       .addHeading('deploy-guard', 3)
       .addTable([
-        [
-          { data: 'lock', header: true },
-          { data: 'fence', header: true },
-          { data: 'waited', header: true },
-          { data: 'held', header: true },
-          { data: 'deploy', header: true }
-        ],
+        ['lock', 'fence', 'waited', 'held', 'deploy'].map(data => ({ data, header: true })),
         ...result.leases.map(lease => [
           lease.key,
           String(lease.fence),
@@ -69,10 +82,16 @@ export async function run(): Promise<void> {
       .write()
     if (result.lockLost)
       core.setFailed('The lock was lost while the deploy ran: another deploy may have run concurrently.')
-    else if (result.exitCode !== 0)
+    else if (deploy && deploy.exitCode !== 0) {
       core.setFailed(
-        `The deploy command ${result.status === 'cancelled' ? 'was cancelled' : `exited with code ${result.exitCode}`}.`
+        `The deploy command ${result.status === 'cancelled' ? 'was cancelled' : `exited with code ${deploy.exitCode}`}.`
       )
+    } else if (deploy?.failed) {
+      const failedStacks = deploy.watch?.stacks.filter(stack => stack.failed) ?? []
+      core.setFailed(
+        `The deploy ended with ${failedStacks.map(stack => `${stack.stackName} in ${stack.finalStatus}`).join(', ')}.`
+      )
+    }
   } catch (error) {
     failStep(error)
   }

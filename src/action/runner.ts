@@ -2,6 +2,7 @@ import * as core from '@actions/core'
 import { DeployGuardError } from '../core/errors.js'
 import type { Log } from '../core/log.js'
 import type { Lease } from '../core/lock/index.js'
+import type { ProtectionResult, WatchOutcome } from '../core/stack/index.js'
 import {
   LockNotGrantedError,
   LockWaitTimeoutError,
@@ -53,4 +54,31 @@ export function failStep(error: unknown): void {
   core.setFailed(
     `Unexpected error: ${neutraliseForLog(error instanceof Error ? (error.stack ?? error.message) : String(error))}`
   )
+}
+
+/** `stack-status` and `stack-id`: the value for one stack, a JSON object by stack name for several. */
+export function setWatchOutputs(
+  outcome: WatchOutcome | undefined,
+  protection: ProtectionResult[] = []
+): void {
+  const stacks = outcome?.stacks ?? []
+  const perStack = (pick: (stack: WatchOutcome['stacks'][number]) => string) =>
+    stacks.length === 1
+      ? pick(stacks[0]!)
+      : JSON.stringify(Object.fromEntries(stacks.map(stack => [stack.stackName, pick(stack)])))
+  core.setOutput(
+    Outputs.StackStatus,
+    perStack(stack => stack.finalStatus ?? 'NOT_FOUND')
+  )
+  core.setOutput(
+    Outputs.StackId,
+    perStack(stack => stack.stackId ?? '')
+  )
+  core.setOutput(Outputs.Failed, String(outcome?.failed ?? false))
+  core.setOutput(Outputs.DurationSeconds, Math.round((outcome?.durationMs ?? 0) / 1000))
+  const protectedNames = new Set([
+    ...protection.filter(result => result.protected).map(result => result.stackName),
+    ...stacks.filter(stack => stack.protected).map(stack => stack.stackName)
+  ])
+  core.setOutput(Outputs.ProtectedStacks, [...protectedNames].join('\n'))
 }

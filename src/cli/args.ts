@@ -2,7 +2,17 @@ import { parseArgs } from 'node:util'
 import { InputError } from '../core/errors.js'
 import type { RawSettings } from '../core/settings.js'
 
-export const COMMANDS = ['run', 'lock', 'unlock', 'status', 'freeze', 'unfreeze', 'help', 'version'] as const
+export const COMMANDS = [
+  'run',
+  'watch',
+  'lock',
+  'unlock',
+  'status',
+  'freeze',
+  'unfreeze',
+  'help',
+  'version'
+] as const
 export type CommandName = (typeof COMMANDS)[number]
 
 export interface CliInvocation {
@@ -32,6 +42,10 @@ const OPTIONS = {
   for: { type: 'string' },
   force: { type: 'boolean' },
   json: { type: 'boolean' },
+  'termination-protection': { type: 'string' },
+  'replace-failed-create': { type: 'boolean' },
+  timeout: { type: 'string' },
+  'poll-interval': { type: 'string' },
   help: { type: 'boolean', short: 'h' }
 } as const
 
@@ -68,7 +82,11 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
     reason: values.reason ?? '',
     region: values.region ?? '',
     'out-of-order': values['out-of-order'] ?? '',
-    'wait-on-freeze': values['wait-on-freeze'] ? 'true' : ''
+    'wait-on-freeze': values['wait-on-freeze'] ? 'true' : '',
+    'termination-protection': values['termination-protection'] ?? '',
+    'replace-failed-create': values['replace-failed-create'] ? 'true' : '',
+    'watch-timeout': values.timeout ?? (command === 'watch' ? '60m' : ''),
+    'poll-interval': values['poll-interval'] ?? ''
   }
   if (command === 'run' && commandLine.length === 0 && !values.help) {
     throw new InputError(
@@ -95,7 +113,10 @@ export const USAGE = `deploy-guard — serialize, protect, watch and explain Clo
 
 Usage:
   deploy-guard run --stack NAME [--stack NAME…] --table TABLE [options] -- COMMAND [ARGS…]
-      Take the lock(s), run the deploy command with heartbeats, release; exit with the command's code.
+      Take the lock(s), protect the stacks, run the deploy command while streaming their events, release;
+      exit with the command's code (1 if it succeeded but a stack ended failed or rolled back).
+  deploy-guard watch --stack NAME [--timeout 60m]
+      Watch a deployment started elsewhere from the stack's current operation until it finishes.
   deploy-guard lock --stack NAME --table TABLE [options]
       Take the lock and exit; it stays held until its lease ends or you unlock it (use a long --lease).
   deploy-guard unlock --stack NAME --table TABLE [--force --reason TEXT]
@@ -118,6 +139,12 @@ Options:
   --out-of-order MODE   fail | warn | allow, for a run older than the last deploy (default fail)
   --wait-on-freeze      wait for a freeze to end instead of failing
   --json                machine-readable output (status)
+  --termination-protection true|false
+                        protect the stacks, and a new stack as soon as it appears (default true)
+  --replace-failed-create
+                        a stack in ROLLBACK_COMPLETE is recorded, deleted and deployed again
+  --timeout DURATION    watch: stop after this long and report what is still in progress (default 60m)
+  --poll-interval DUR   poll interval while events flow; grows tenfold when quiet (default 3s)
 
 Durations: 90s, 5m, 1h30m, or plain seconds. AWS credentials, profile and endpoints come from the SDK's
 standard environment (AWS_PROFILE, AWS_REGION, AWS_ENDPOINT_URL_DYNAMODB, …).

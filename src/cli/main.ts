@@ -4,12 +4,14 @@ import { DeployGuardError, InputError } from '../core/errors.js'
 import { runGuarded, takeDeployLocks } from '../core/guard.js'
 import { describeWait, type Log } from '../core/log.js'
 import { acquireLock, describeHolder, readStatus, unlock, type LockStatus } from '../core/lock/index.js'
-import { parseLockSettings } from '../core/settings.js'
+import { parseLockSettings, parseWatchSettings } from '../core/settings.js'
+import { deployWatched, watchDeployment } from '../core/deploy.js'
+import { createCloudFormationClient } from '../aws/clients.js'
 import { neutraliseForLog } from '../core/untrusted.js'
 import { cancellationSignal, runCommand } from '../runtime/command.js'
 import { gitIsAncestor } from '../runtime/git.js'
 import { detectHolder } from '../runtime/identity.js'
-import { openLockSession } from '../runtime/session.js'
+import { openLockSession, USER_AGENT } from '../runtime/session.js'
 import { parseCli, USAGE, type CliInvocation } from './args.js'
 
 const VERSION = '0.1.0'
@@ -44,6 +46,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
 }
 
 async function execute(invocation: CliInvocation, env: Record<string, string | undefined>): Promise<number> {
+  if (invocation.command === 'watch') return watch(invocation)
   const settings = parseLockSettings(invocation.settings, { requireStack: invocation.command !== 'status' })
   const session = await openLockSession(settings)
   const holder = detectHolder(env, settings.reason)
@@ -59,16 +62,28 @@ async function execute(invocation: CliInvocation, env: Record<string, string | u
         stderrLog.warn(`${name}: stopping the deploy command, then releasing the lock.`)
       )
       const [file, ...args] = invocation.commandLine
+      const watchSettings = parseWatchSettings(invocation.settings)
+      const cfn = createCloudFormationClient({ region: session.region, userAgent: USER_AGENT })
+      let commandExit = 0
       const result = await runGuarded(
         deps,
         session.keys,
         holder,
         settings,
-        () => runCommand(file!, args, { signal }),
+        async () => {
+          const deploy = await deployWatched(
+            { cfn, clock: systemClock, log: stderrLog },
+            watchSettings,
+            () => runCommand(file!, args, { signal }),
+            signal
+          )
+          commandExit = deploy.exitCode
+          return deploy.failed && deploy.exitCode === 0 ? 1 : deploy.exitCode
+        },
         signal
       )
       stderrLog.info(
-        `Deploy ${result.status} (exit ${result.exitCode}); waited ${formatDuration(result.waitedMs)}, held ${formatDuration(result.heldMs)}.`
+        `Deploy ${result.status} (exit ${commandExit}); waited ${formatDuration(result.waitedMs)}, held ${formatDuration(result.heldMs)}.`
       )
       return result.lockLost && result.exitCode === 0 ? 1 : result.exitCode
     }
@@ -136,6 +151,28 @@ async function execute(invocation: CliInvocation, env: Record<string, string | u
     default:
       throw new InputError(`Unknown command "${invocation.command}".`)
   }
+}
+
+async function watch(invocation: CliInvocation): Promise<number> {
+  const settings = parseWatchSettings(invocation.settings)
+  const cfn = createCloudFormationClient({
+    ...(settings.region ? { region: settings.region } : {}),
+    userAgent: USER_AGENT
+  })
+  const outcome = await watchDeployment(
+    { cfn, clock: systemClock, log: stderrLog },
+    settings,
+    cancellationSignal()
+  )
+  if (invocation.json)
+    process.stdout.write(
+      `${JSON.stringify(
+        outcome.stacks.map(({ events: _events, ...stack }) => stack),
+        null,
+        2
+      )}\n`
+    )
+  return outcome.failed || outcome.timedOut ? 1 : 0
 }
 
 function freezeEnd(invocation: CliInvocation): number {

@@ -21,6 +21,10 @@ export type SettingName =
   | 'wait-on-freeze'
   | 'run'
   | 'force'
+  | 'termination-protection'
+  | 'replace-failed-create'
+  | 'watch-timeout'
+  | 'poll-interval'
 
 export interface LockSettings {
   stacks: string[]
@@ -41,7 +45,10 @@ export const DEFAULTS = {
   'wait-timeout': '30m',
   'lock-key-attribute': 'LockID',
   'out-of-order': 'fail',
-  'wait-on-freeze': 'false'
+  'wait-on-freeze': 'false',
+  'termination-protection': 'true',
+  'replace-failed-create': 'false',
+  'poll-interval': '3s'
 } as const
 
 const STACK_NAME = /^[A-Za-z][A-Za-z0-9-]{0,127}$/
@@ -89,6 +96,16 @@ function choice<T extends string>(
   throw new InputError(`${name}: "${value}" is not one of ${valid.join(', ')}.`)
 }
 
+function parseRegion(value: string | undefined): string | undefined {
+  const region = text(value)
+  if (region && !REGION.test(region)) {
+    throw new InputError(
+      `region: "${region}" is not an AWS region name. Use a name such as us-east-1 or eu-west-2.`
+    )
+  }
+  return region
+}
+
 function text(value: string | undefined): string | undefined {
   const trimmed = value?.trim()
   return trimmed ? trimmed : undefined
@@ -132,12 +149,7 @@ export function parseLockSettings(raw: RawSettings, options: { requireStack?: bo
     )
   }
   const waitTimeoutMs = parseDuration(text(raw['wait-timeout']) ?? DEFAULTS['wait-timeout'], 'wait-timeout')
-  const region = text(raw.region)
-  if (region && !REGION.test(region)) {
-    throw new InputError(
-      `region: "${region}" is not an AWS region name. Use a name such as us-east-1 or eu-west-2.`
-    )
-  }
+  const region = parseRegion(raw.region)
   const reason = text(raw.reason)
   return {
     stacks,
@@ -162,4 +174,50 @@ export function lockKeysFor(settings: LockSettings, region: string): string[] {
 /** A stack ARN's name part, so `name` and its ARN share one lock. */
 export function stackNameOf(stack: string): string {
   return stack.startsWith('arn:') ? (stack.split('/')[1] ?? stack) : stack
+}
+
+export interface WatchSettings {
+  stacks: string[]
+  region?: string
+  terminationProtection: boolean
+  replaceFailedCreate: boolean
+  /** Undefined: watch until the stacks are terminal (run mode: until the command ends). */
+  timeoutMs?: number
+  /** Poll interval while events flow; it grows to ten times this (at least 30s) when quiet. */
+  pollMinMs: number
+  pollMaxMs: number
+}
+
+/** Protection and watching settings, shared by the root action, the watch action and the CLI. */
+export function parseWatchSettings(raw: RawSettings): WatchSettings {
+  const stacks = parseStackNames(raw['stack-name'])
+  if (stacks.length === 0) {
+    throw new InputError(
+      'stack-name: required. Name the CloudFormation stack(s) to watch, one per line or comma-separated, ' +
+        'e.g. stack-name: CourtCaseManagementStack.'
+    )
+  }
+  const timeout = text(raw['watch-timeout'])
+  const timeoutMs = timeout ? parseDuration(timeout, 'watch-timeout') : undefined
+  if (timeoutMs !== undefined && timeoutMs <= 0) {
+    throw new InputError(
+      'watch-timeout: must be longer than 0, e.g. 60m; leave it empty to watch until the stacks finish.'
+    )
+  }
+  const pollMinMs = parseDuration(text(raw['poll-interval']) ?? DEFAULTS['poll-interval'], 'poll-interval')
+  if (pollMinMs < 100 || pollMinMs > 300_000) {
+    throw new InputError(
+      `poll-interval: "${raw['poll-interval']}" is out of range. Use between 100ms and 5m (default 3s).`
+    )
+  }
+  const region = parseRegion(raw.region)
+  return {
+    stacks,
+    ...(region ? { region } : {}),
+    terminationProtection: parseBoolean(raw['termination-protection'], 'termination-protection', true),
+    replaceFailedCreate: parseBoolean(raw['replace-failed-create'], 'replace-failed-create', false),
+    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+    pollMinMs,
+    pollMaxMs: pollMinMs * 10
+  }
 }

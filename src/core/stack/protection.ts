@@ -31,13 +31,14 @@ export class FailedCreateError extends DeployGuardError {
 }
 
 /**
- * Turns termination protection on for every named stack that exists (a deletion must then be deliberate).
+ * Turns termination protection on (with `enable`) for every named stack that exists: a deletion must then be deliberate.
  * A stack in ROLLBACK_COMPLETE is reported, not protected: `onFailedCreate` decides (throw, or replace it).
  */
 export async function protectStacks(
   api: StackApi,
   stackNames: string[],
-  onFailedCreate: (stack: StackSummary) => Promise<void>
+  onFailedCreate: (stack: StackSummary) => Promise<void>,
+  enable = true
 ): Promise<ProtectionResult[]> {
   const results: ProtectionResult[] = []
   for (const stackName of stackNames) {
@@ -59,13 +60,14 @@ export async function protectStacks(
       continue
     }
     const nested = stack.parentId !== undefined
-    if (!nested && !stack.terminationProtection) await api.setTerminationProtection(stack.stackId, true)
+    const protect = enable && !nested && !stack.terminationProtection
+    if (protect) await api.setTerminationProtection(stack.stackId, true)
     results.push({
       stackName,
       stackId: stack.stackId,
       existed: true,
       status: stack.status,
-      protected: !nested || stack.terminationProtection,
+      protected: protect || stack.terminationProtection,
       alreadyProtected: stack.terminationProtection,
       nested
     })

@@ -1,0 +1,141 @@
+import type { CloudFormationClient } from '@aws-sdk/client-cloudformation'
+import type { Clock } from './clock.js'
+import { formatDuration } from './duration.js'
+import type { Log } from './log.js'
+import type { WatchSettings } from './settings.js'
+import {
+  FailedCreateError,
+  formatEventLine,
+  type ProtectionResult,
+  protectStacks,
+  replaceFailedCreate,
+  type ReplacedStack,
+  StackApi,
+  type WatchOutcome,
+  type WatchMode,
+  watchStacks
+} from './stack/index.js'
+
+export interface WatchDeps {
+  cfn: CloudFormationClient
+  clock: Clock
+  log: Log
+}
+
+export interface WatchedDeploy {
+  exitCode: number
+  protection: ProtectionResult[]
+  /** Stacks whose failed first create was recorded and deleted before the deploy (replace-failed-create). */
+  replaced: (ReplacedStack & { stackName: string })[]
+  watch?: WatchOutcome
+  /** Why the stacks could not be watched (a missing permission …): the deploy itself went on. */
+  watchError?: string
+  failed: boolean
+}
+
+/**
+ * Protects the stacks, then runs the deploy command while watching them, streaming every new event. The step fails
+ * when the command fails or any stack ends failed or rolled back. Watching is evidence, not the deploy: a watch that
+ * breaks is reported and the command still runs to its end.
+ */
+export async function deployWatched(
+  deps: WatchDeps,
+  settings: WatchSettings,
+  runCommand: () => Promise<number>,
+  signal?: AbortSignal
+): Promise<WatchedDeploy> {
+  const api = new StackApi(deps.cfn)
+  const replaced: WatchedDeploy['replaced'] = []
+  const protection = await protectStacks(
+    api,
+    settings.stacks,
+    async failed => {
+      if (!settings.replaceFailedCreate) {
+        if (settings.terminationProtection) throw new FailedCreateError(failed)
+        return deps.log.warn(
+          `Stack ${failed.stackName} is in ROLLBACK_COMPLETE; the deploy tool will have to delete it first.`
+        )
+      }
+      replaced.push({
+        stackName: failed.stackName,
+        ...(await replaceFailedCreate(api, deps.clock, failed, { onNotice: deps.log.info }))
+      })
+    },
+    settings.terminationProtection
+  )
+  for (const result of protection.filter(result => result.protected && !result.alreadyProtected)) {
+    deps.log.info(`Termination protection enabled on ${result.stackName}.`)
+  }
+  const commandDone = new AbortController()
+  const watching = watchStacks(
+    { cfn: deps.cfn, clock: deps.clock },
+    watchOptions(deps, settings, 'new-operation', {
+      commandDone: commandDone.signal,
+      ...(signal ? { signal } : {})
+    })
+  ).then(
+    watch => ({ watch }),
+    (error: unknown) => ({ watchError: error instanceof Error ? error.message : String(error) })
+  )
+  const exitCode = await runCommand().finally(() => commandDone.abort())
+  const watched = await watching
+  if ('watchError' in watched) deps.log.warn(`Could not watch the stacks: ${watched.watchError}`)
+  else reportOutcome(deps.log, watched.watch)
+  const failed = exitCode !== 0 || ('watch' in watched && watched.watch.failed)
+  return { exitCode, protection, replaced, ...watched, failed }
+}
+
+/** Watches a deployment started elsewhere until the stacks are terminal or the timeout passes. */
+export async function watchDeployment(
+  deps: WatchDeps,
+  settings: WatchSettings,
+  signal?: AbortSignal
+): Promise<WatchOutcome> {
+  const outcome = await watchStacks(
+    { cfn: deps.cfn, clock: deps.clock },
+    watchOptions(deps, settings, 'follow-current', {
+      ...(signal ? { signal } : {}),
+      ...(settings.timeoutMs !== undefined ? { timeoutMs: settings.timeoutMs } : {})
+    })
+  )
+  reportOutcome(deps.log, outcome)
+  return outcome
+}
+
+function watchOptions(
+  deps: WatchDeps,
+  settings: WatchSettings,
+  mode: WatchMode,
+  extra: { commandDone?: AbortSignal; signal?: AbortSignal; timeoutMs?: number }
+) {
+  return {
+    stacks: settings.stacks,
+    mode,
+    protect: settings.terminationProtection,
+    pollMinMs: settings.pollMinMs,
+    pollMaxMs: settings.pollMaxMs,
+    onEvent: event => deps.log.info(formatEventLine(event)),
+    onProtected: (name: string) =>
+      deps.log.info(`Termination protection enabled on ${name} as soon as it appeared.`),
+    onNotice: deps.log.warn,
+    ...extra
+  } satisfies Parameters<typeof watchStacks>[1]
+}
+
+/** One line per stack: how it ended, and what was still running when the watch stopped. */
+export function reportOutcome(log: Log, outcome: WatchOutcome): void {
+  for (const stack of outcome.stacks) {
+    const status = stack.finalStatus ?? 'not found'
+    const line = `${stack.stackName}: ${status}${stack.changed ? '' : ' (no new operation)'}.`
+    if (stack.failed) log.error(line)
+    else log.info(line)
+    for (const resource of stack.inProgress) {
+      log.warn(
+        `${stack.stackName}: ${[...resource.nestedPath, resource.logicalResourceId].join('/')} (${resource.resourceType}) ` +
+          `still in progress after ${formatDuration(resource.forMs)}, since ${new Date(resource.since).toISOString()}.`
+      )
+    }
+  }
+  if (outcome.timedOut)
+    log.error(`Stopped watching after the watch timeout; ${formatDuration(outcome.durationMs)} elapsed.`)
+}
