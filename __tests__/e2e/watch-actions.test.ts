@@ -94,6 +94,23 @@ describe('root action: lock, protect, run the deploy while watching, release', (
     )
   })
 
+  it.each([
+    [
+      'a nested stack whose child fails',
+      'nested-child-fails',
+      'ROLLBACK_COMPLETE',
+      / DataStack\/Database AWS::RDS::DBInstance CREATE_FAILED /
+    ],
+    ['an update that rolls back', 'update-rolls-back', 'UPDATE_ROLLBACK_COMPLETE', / UPDATE_FAILED /]
+  ])("runs a deploy of %s and fails with the stack's final status", async (_, scenario, status, line) => {
+    const { table, env, inputs } = await setup()
+    const step = await runStep({ action: '.', inputs: { ...inputs, run: cdk(scenario) }, env })
+    expect(step.exitCode).toBe(1)
+    expect(step.outputs).toMatchObject({ 'stack-status': status, failed: 'true' })
+    expect(step.stdout).toMatch(line)
+    expect((await table.read(KEY))?.released).toBe(true)
+  })
+
   it('stops before deploying over a failed first create, and replaces it when asked to', async () => {
     const { env, inputs } = await setup()
     sim.deploy(STACK, 'create-fails-db-35m', { startAt: 'past', options: { cleanup: false } })
@@ -160,6 +177,21 @@ describe('watch sub-action: a deployment started elsewhere', () => {
     expect(step.exitCode).toBe(1)
     expect(step.outputs).toMatchObject({ 'stack-status': status, failed: 'true' })
     expect(step.stdout).toMatch(line)
+  })
+
+  it('follows the 35-minute database failure started elsewhere to ROLLBACK_COMPLETE', async () => {
+    const { env } = await setup()
+    sim.deploy(STACK, 'create-fails-db-35m', { options: { cleanup: false } })
+    sim.clock.autoplay(600)
+    const step = await runStep({
+      action: 'watch',
+      inputs: { 'stack-name': STACK, 'poll-interval': '200ms' },
+      env
+    })
+    expect(step.exitCode).toBe(1)
+    expect(step.outputs).toMatchObject({ 'stack-status': 'ROLLBACK_COMPLETE', failed: 'true' })
+    expect(step.stdout).toMatch(/ Database AWS::RDS::DBInstance CREATE_FAILED /)
+    expect(step.stdout).toMatch(/ BackendService AWS::ECS::Service CREATE_FAILED Resource creation cancelled/)
   })
 
   it('times out naming the resource still in progress and for how long (the database, 27+ minutes)', async () => {

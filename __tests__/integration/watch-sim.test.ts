@@ -155,20 +155,29 @@ describe('watching a stack on the local CloudFormation endpoint', () => {
     expect(database!.forMs).toBeGreaterThanOrEqual(27 * 60_000)
   })
 
-  it('still ends with the right status when a fifth of CloudFormation calls are throttled or fail', async () => {
-    sim = await startSim()
-    sim.faults.set({
-      seed: 7,
-      rules: [
-        { kind: 'throttle', service: 'CloudFormation', rate: 0.1 },
-        { kind: 'server-error', service: 'CloudFormation', rate: 0.1 }
-      ]
-    })
-    sim.deploy(STACK, 'create-fails-db-35m', { options: { cleanup: false } })
-    const { outcome, clock } = await watch({ mode: 'follow-current' })
-    expect(outcome.stacks[0]).toMatchObject({ finalStatus: 'ROLLBACK_COMPLETE', failed: true })
-    expect(Math.max(...clock.sleeps)).toBeLessThanOrEqual(60_000 * 1.2)
-  })
+  it.each([
+    ['create-succeeds', 'CREATE_COMPLETE', {}],
+    ['create-fails-db-35m', 'ROLLBACK_COMPLETE', { cleanup: false }],
+    ['update-rolls-back', 'UPDATE_ROLLBACK_COMPLETE', {}],
+    ['nested-child-fails', 'ROLLBACK_COMPLETE', {}]
+  ])(
+    'with a fifth of CloudFormation calls throttled or failing, %s still ends %s',
+    async (scenario, status, options) => {
+      sim = await startSim()
+      sim.faults.set({
+        seed: 7,
+        rules: [
+          { kind: 'throttle', service: 'CloudFormation', rate: 0.1 },
+          { kind: 'server-error', service: 'CloudFormation', rate: 0.1 }
+        ]
+      })
+      sim.deploy(STACK, scenario, { options })
+      if (scenario === 'update-rolls-back') await advanceUntil(current => current === 'UPDATE_IN_PROGRESS')
+      const { outcome, clock } = await watch({ mode: 'follow-current' })
+      expect(outcome.stacks[0]?.finalStatus).toBe(status)
+      expect(Math.max(...clock.sleeps)).toBeLessThanOrEqual(60_000 * 1.2)
+    }
+  )
 
   it('ignores what happened before the deploy and the old terminal status when the command changes nothing', async () => {
     sim = await startSim()

@@ -18,13 +18,19 @@ const control = async (method, path, body) => {
 }
 
 console.log(`${stackName}: deploying (scenario ${scenario})`)
-const { stackId } = await control('POST', 'deploy', { stackName, scenario, options: JSON.parse(options) })
+const { stackId, startedAt } = await control('POST', 'deploy', {
+  stackName,
+  scenario,
+  options: JSON.parse(options)
+})
 await control('POST', 'autoplay', { speed: Number(speed) })
 for (;;) {
   const state = await control('GET', 'state')
   const stack = state.stacks.find(candidate => candidate.id === stackId)
   const status = stack?.status ?? 'DELETE_COMPLETE'
-  if (/_(COMPLETE|FAILED)$/.test(status) && !status.startsWith('REVIEW')) {
+  // Like cdk, wait for the operation this deploy started (its change set executes a few simulated seconds in).
+  const started = state.now >= startedAt + 60_000
+  if (started && /_(COMPLETE|FAILED)$/.test(status) && !status.startsWith('REVIEW')) {
     console.log(`${stackName}: ${status}`)
     process.exit(/^(CREATE|UPDATE)_COMPLETE$/.test(status) ? 0 : 1)
   }

@@ -15,6 +15,9 @@ import {
 
 export type WatchMode = 'follow-current' | 'new-operation'
 
+/** How far AWS's clock and this host's may disagree when telling a stack this deploy created from an older one. */
+const CLOCK_SKEW_MS = 5 * 60_000
+
 export interface WatchOptions {
   stacks: string[]
   /**
@@ -96,6 +99,7 @@ export async function watchStacks(
   const pollMin = options.pollMinMs ?? 3_000
   const pollMax = options.pollMaxMs ?? 30_000
   const started = clock.monotonic()
+  const startedAtWall = clock.now()
   const wake = anySignal([options.signal, options.commandDone])
   const tracked: Tracked[] = []
   for (const name of options.stacks) tracked.push(await startTracking(api, name, options.mode))
@@ -109,7 +113,7 @@ export async function watchStacks(
     let fresh = 0
     try {
       for (const stack of tracked.filter(candidate => !candidate.terminal))
-        fresh += await pollStack(api, stack, options)
+        fresh += await pollStack(api, stack, options, startedAtWall)
       failures = 0
     } catch (error) {
       if (!isTransient(error)) throw error
@@ -180,14 +184,29 @@ async function startTracking(api: StackApi, name: string, mode: WatchMode): Prom
 }
 
 /** One poll of one stack and its nested stacks; returns how many new events it saw. */
-async function pollStack(api: StackApi, stack: Tracked, options: WatchOptions): Promise<number> {
+async function pollStack(
+  api: StackApi,
+  stack: Tracked,
+  options: WatchOptions,
+  startedAtWall: number
+): Promise<number> {
   if (!stack.summary) {
     const appeared = await api.describeStack(stack.name)
     if (!appeared || appeared.status === 'DELETE_COMPLETE') return 0
     stack.summary = appeared
     stack.status = appeared.status
-    stack.changed = true
-    stack.streams.push(new EventStream(api, appeared.stackId, []))
+    // It did not exist when the watch began, so its current operation is normally this deploy's: read it from its
+    // first event. Only a stack that is already finished and older than the watch is history; then only what
+    // happens from now on counts.
+    const history =
+      isTerminalStatus(appeared.status) && (appeared.creationTime ?? 0) < startedAtWall - CLOCK_SKEW_MS
+    if (!history || options.mode === 'follow-current') {
+      stack.changed = true
+      stack.streams.push(new EventStream(api, appeared.stackId, [], { currentOperation: true }))
+    } else {
+      const afterEventId = await EventStream.newestEventId(api, appeared.stackId)
+      stack.streams.push(new EventStream(api, appeared.stackId, [], afterEventId ? { afterEventId } : {}))
+    }
     stack.protected = appeared.terminationProtection
     if (options.protect && !appeared.terminationProtection && !appeared.parentId) {
       await api.setTerminationProtection(appeared.stackId, true)
