@@ -38,7 +38,7 @@ describe('parseCli', () => {
     [
       'an unknown command',
       ['deploy'],
-      'Unknown command "deploy". Valid commands: run, watch, lock, unlock, status, freeze, unfreeze, help, version. See deploy-guard help.'
+      'Unknown command "deploy". Valid commands: run, watch, diagnose, explain, lock, unlock, status, freeze, unfreeze, help, version. See deploy-guard help.'
     ],
     ['an unknown flag', ['lock', '--stak', 'A'], "Unknown option '--stak'"],
     [

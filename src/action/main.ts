@@ -11,6 +11,7 @@ import { gitIsAncestor } from '../runtime/git.js'
 import { detectHolder } from '../runtime/identity.js'
 import { openLockSession, USER_AGENT } from '../runtime/session.js'
 import { Inputs, Outputs, State, WATCH_INPUTS } from './constants.js'
+import { diagnoseAndPublish } from './report.js'
 import { failStep, readInputs, runnerLog, saveLeases, setLockOutputs, setWatchOutputs } from './runner.js'
 
 /**
@@ -86,7 +87,22 @@ export async function run(): Promise<void> {
       core.setFailed(
         `The deploy command ${result.status === 'cancelled' ? 'was cancelled' : `exited with code ${deploy.exitCode}`}.`
       )
-    } else if (deploy?.failed) {
+    }
+    if (deploy?.failed) {
+      for (const stack of deploy.watch?.stacks.filter(candidate => candidate.failed) ?? []) {
+        await diagnoseAndPublish({
+          stackName: stack.stackName,
+          region: session.region,
+          lock: {
+            keys: result.leases.map(lease => lease.key),
+            fences: result.leases.map(lease => lease.fence),
+            waitedSeconds: Math.round(result.waitedMs / 1000),
+            heldSeconds: Math.round(result.heldMs / 1000)
+          }
+        }).catch(error => core.warning(`Could not diagnose ${stack.stackName}: ${String(error)}`))
+      }
+    }
+    if (!result.lockLost && deploy?.exitCode === 0 && deploy.failed) {
       const failedStacks = deploy.watch?.stacks.filter(stack => stack.failed) ?? []
       core.setFailed(
         `The deploy ended with ${failedStacks.map(stack => `${stack.stackName} in ${stack.finalStatus}`).join(', ')}.`

@@ -5,6 +5,8 @@ import type { RawSettings } from '../core/settings.js'
 export const COMMANDS = [
   'run',
   'watch',
+  'diagnose',
+  'explain',
   'lock',
   'unlock',
   'status',
@@ -24,6 +26,8 @@ export interface CliInvocation {
   force: boolean
   until?: string
   for?: string
+  since?: string
+  nested?: string
   help: boolean
 }
 
@@ -46,6 +50,8 @@ const OPTIONS = {
   'replace-failed-create': { type: 'boolean' },
   timeout: { type: 'string' },
   'poll-interval': { type: 'string' },
+  since: { type: 'string' },
+  nested: { type: 'string' },
   help: { type: 'boolean', short: 'h' }
 } as const
 
@@ -67,8 +73,14 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
   const own = separator >= 0 ? rest.slice(0, separator) : rest
   const commandLine = separator >= 0 ? rest.slice(separator + 1) : []
   let values: ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values']
+  let positionals: string[] = []
   try {
-    ;({ values } = parseArgs({ args: own, options: OPTIONS, allowPositionals: false, strict: true }))
+    ;({ values, positionals } = parseArgs({
+      args: own,
+      options: OPTIONS,
+      allowPositionals: command === 'explain',
+      strict: true
+    }))
   } catch (error) {
     throw new InputError(`${(error as Error).message}. See deploy-guard help.`)
   }
@@ -93,14 +105,21 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
       'run: no deploy command. Put it after --, e.g. deploy-guard run --stack MyStack --table deploy-locks -- npx cdk deploy MyStack'
     )
   }
+  if (command === 'explain' && positionals.length !== 1 && !values.help) {
+    throw new InputError(
+      'explain: give one events file (or - for stdin), e.g. deploy-guard explain events.json'
+    )
+  }
   return {
     command,
     settings,
-    commandLine,
+    commandLine: command === 'explain' ? positionals : commandLine,
     json: values.json ?? false,
     force: values.force ?? false,
     ...(values.until ? { until: values.until } : {}),
     ...(values.for ? { for: values.for } : {}),
+    ...(values.since ? { since: values.since } : {}),
+    ...(values.nested ? { nested: values.nested } : {}),
     help: values.help ?? false
   }
 }
@@ -117,6 +136,10 @@ Usage:
       exit with the command's code (1 if it succeeded but a stack ended failed or rolled back).
   deploy-guard watch --stack NAME [--timeout 60m]
       Watch a deployment started elsewhere from the stack's current operation until it finishes.
+  deploy-guard diagnose --stack NAME [--since 2h] [--json]
+      Explain the stack's latest failed operation — root cause, nested stacks, CloudTrail — even after deletion.
+  deploy-guard explain FILE|- [--nested DIR] [--json]
+      The same analysis offline, from \`aws cloudformation describe-stack-events\` output.
   deploy-guard lock --stack NAME --table TABLE [options]
       Take the lock and exit; it stays held until its lease ends or you unlock it (use a long --lease).
   deploy-guard unlock --stack NAME --table TABLE [--force --reason TEXT]

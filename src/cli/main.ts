@@ -6,7 +6,11 @@ import { describeWait, type Log } from '../core/log.js'
 import { acquireLock, describeHolder, readStatus, unlock, type LockStatus } from '../core/lock/index.js'
 import { parseLockSettings, parseWatchSettings } from '../core/settings.js'
 import { deployWatched, watchDeployment } from '../core/deploy.js'
-import { createCloudFormationClient } from '../aws/clients.js'
+import { createCloudFormationClient, createCloudTrailClient } from '../aws/clients.js'
+import { diagnoseStack, explainEvents } from '../core/diagnose/index.js'
+import { renderLogSummary, toJson } from '../core/report/render.js'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { neutraliseForLog } from '../core/untrusted.js'
 import { cancellationSignal, runCommand } from '../runtime/command.js'
 import { gitIsAncestor } from '../runtime/git.js'
@@ -47,6 +51,8 @@ export async function main(argv: string[], env: Record<string, string | undefine
 
 async function execute(invocation: CliInvocation, env: Record<string, string | undefined>): Promise<number> {
   if (invocation.command === 'watch') return watch(invocation)
+  if (invocation.command === 'diagnose') return diagnose(invocation)
+  if (invocation.command === 'explain') return explain(invocation)
   const settings = parseLockSettings(invocation.settings, { requireStack: invocation.command !== 'status' })
   const session = await openLockSession(settings)
   const holder = detectHolder(env, settings.reason)
@@ -173,6 +179,40 @@ async function watch(invocation: CliInvocation): Promise<number> {
       )}\n`
     )
   return outcome.failed || outcome.timedOut ? 1 : 0
+}
+
+async function diagnose(invocation: CliInvocation): Promise<number> {
+  const settings = parseWatchSettings(invocation.settings)
+  const cfn = createCloudFormationClient({
+    ...(settings.region ? { region: settings.region } : {}),
+    userAgent: USER_AGENT
+  })
+  const region = await cfn.config.region()
+  const trail = createCloudTrailClient({ region, userAgent: USER_AGENT })
+  const sinceMs = invocation.since ? Date.now() - parseDuration(invocation.since, '--since') : undefined
+  let failed = false
+  for (const stackName of settings.stacks) {
+    const report = await diagnoseStack(
+      { cfn, trail, clock: systemClock },
+      { stackName, region, ...(sinceMs !== undefined ? { sinceMs } : {}) }
+    )
+    failed ||= report.stack.failed
+    process.stdout.write(invocation.json ? toJson(report) : `${renderLogSummary(report)}\n`)
+  }
+  return failed ? 1 : 0
+}
+
+async function explain(invocation: CliInvocation): Promise<number> {
+  const [file] = invocation.commandLine
+  const read = (path: string) => readFileSync(path === '-' ? 0 : path, 'utf8')
+  const nested = invocation.nested
+    ? readdirSync(invocation.nested)
+        .filter(name => name.endsWith('.json'))
+        .map(name => read(join(invocation.nested!, name)))
+    : []
+  const report = explainEvents(read(file!), nested)
+  process.stdout.write(invocation.json ? toJson(report) : `${renderLogSummary(report)}\n`)
+  return report.rootCauses.length > 0 ? 1 : 0
 }
 
 function freezeEnd(invocation: CliInvocation): number {

@@ -2,11 +2,13 @@ import {
   type CloudFormationClient,
   DeleteStackCommand,
   DescribeStackEventsCommand,
+  DescribeEventsCommand,
   DescribeStacksCommand,
+  ListStacksCommand,
   UpdateTerminationProtectionCommand
 } from '@aws-sdk/client-cloudformation'
 import { awsErrorMessage, awsErrorName } from '../../aws/errors.js'
-import { toStackEvent, toStackSummary } from './convert.js'
+import { fromOperationEvent, toStackEvent, toStackSummary } from './convert.js'
 import type { StackEvent, StackSummary } from './types.js'
 
 /**
@@ -62,6 +64,43 @@ export class StackApi {
 
   async deleteStack(stackId: string): Promise<void> {
     await this.send('DeleteStack', () => this.cfn.send(new DeleteStackCommand({ StackName: stackId })))
+  }
+
+  /** The ARN of the most recently deleted stack of this name (ListStacks keeps deleted stacks for 90 days). */
+  async findDeletedStackId(stackName: string, sinceMs = 0): Promise<string | undefined> {
+    let token: string | undefined
+    let newest: { id: string; deletedAt: number } | undefined
+    do {
+      const reply = await this.send('ListStacks', () =>
+        this.cfn.send(
+          new ListStacksCommand({
+            StackStatusFilter: ['DELETE_COMPLETE'],
+            ...(token ? { NextToken: token } : {})
+          })
+        )
+      )
+      for (const summary of reply.StackSummaries ?? []) {
+        const deletedAt = summary.DeletionTime?.getTime() ?? 0
+        if (
+          summary.StackName === stackName &&
+          summary.StackId &&
+          deletedAt >= sinceMs &&
+          (!newest || deletedAt > newest.deletedAt)
+        ) {
+          newest = { id: summary.StackId, deletedAt }
+        }
+      }
+      token = reply.NextToken
+    } while (token)
+    return newest?.id
+  }
+
+  /** Failed events from DescribeEvents (early validation, hooks), including a change set that never executed. */
+  async failedOperationEvents(stackId: string, stackName: string): Promise<StackEvent[]> {
+    const reply = await this.send('DescribeEvents', () =>
+      this.cfn.send(new DescribeEventsCommand({ StackName: stackId, Filters: { FailedEvents: true } }))
+    )
+    return (reply.OperationEvents ?? []).map(event => fromOperationEvent(event, stackName, []))
   }
 
   private async send<T>(action: string, call: () => Promise<T>): Promise<T> {

@@ -1,0 +1,93 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { startDynalite, TEST_CREDENTIALS, type LocalDynamo } from '../../src/sim/dynamo.js'
+import { incidentPrincipals } from '../../src/sim/principals.js'
+import { githubRunEnv, ROOT_DIR, runStep } from '../../src/sim/runner.js'
+import { SIM_DB_PASSWORD } from '../../src/sim/scenarios/index.js'
+import { startSim, type Sim } from '../../src/sim/server.js'
+
+const STACK = 'CourtCaseManagementStack'
+let dynamo: LocalDynamo
+let sim: Sim
+
+beforeAll(async () => {
+  dynamo = await startDynalite()
+})
+afterAll(async () => {
+  await dynamo.close()
+})
+afterEach(async () => {
+  await sim?.close()
+})
+
+async function setup() {
+  sim = await startSim()
+  return {
+    AWS_REGION: 'us-east-1',
+    AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+    AWS_ENDPOINT_URL_CLOUDFORMATION: sim.url,
+    AWS_ENDPOINT_URL_CLOUDTRAIL: sim.url,
+    AWS_ACCESS_KEY_ID: incidentPrincipals().deployer.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey,
+    ...githubRunEnv(76)
+  }
+}
+
+describe('diagnosing incident A: the stack that failed after 35 minutes and was deleted', () => {
+  it("the diagnose step, after CDK's role deleted the stack, names the database, its reason and who executed and deleted", async () => {
+    const env = await setup()
+    sim.deploy(STACK, 'create-fails-db-35m', { startAt: 'past' })
+    expect(sim.state().stacks.find(stack => stack.name === STACK)?.status).toBe('DELETE_COMPLETE')
+    const step = await runStep({ action: 'diagnose', inputs: { 'stack-name': STACK }, env })
+    expect(step.exitCode).toBe(0)
+    expect(step.outputs['root-cause']).toMatch(
+      /^CourtCaseManagementStack: Database \(AWS::RDS::DBInstance\) CREATE_FAILED: /
+    )
+    expect(JSON.parse(step.outputs['failed-resources']!)).toEqual([
+      expect.objectContaining({
+        logicalResourceId: 'Database',
+        resourceType: 'AWS::RDS::DBInstance',
+        status: 'CREATE_FAILED',
+        nestedPath: []
+      })
+    ])
+    expect(step.stdout).toMatch(
+      /::error title=CourtCaseManagementStack%3A Database CREATE_FAILED::AWS::RDS::DBInstance: Resource handler returned message: "DB Subnet Group/
+    )
+    expect(step.summary).toContain('ended DELETE\\_COMPLETE (stack since deleted)')
+    expect(step.summary).toMatch(/\| Database \| AWS::RDS::DBInstance \| CREATE\\_FAILED \|/)
+    expect(step.summary).toMatch(/\| ExecuteChangeSet \| iseepatterns-iam-user \|/)
+    expect(step.summary).toMatch(/\| DeleteStack \| role aws-cdk-showboat/)
+    const report = JSON.parse(readFileSync(step.outputs['report-path']!, 'utf8'))
+    expect(report).toMatchObject({
+      schemaVersion: 1,
+      stack: { name: STACK, deleted: true },
+      rootCauses: [{ logicalResourceId: 'Database' }]
+    })
+    for (const text of [step.stdout, step.summary, readFileSync(step.outputs['report-path']!, 'utf8')]) {
+      expect(text).not.toContain(SIM_DB_PASSWORD)
+    }
+  })
+
+  it('the root action, live, writes the diagnosis when the deploy fails, and never prints the database password', async () => {
+    const env = await setup()
+    const tableName = await dynamo.createLockTable()
+    const step = await runStep({
+      action: '.',
+      inputs: {
+        'stack-name': STACK,
+        'lock-table': tableName,
+        'poll-interval': '200ms',
+        run: `node ${join(ROOT_DIR, 'src', 'sim', 'fake-cdk.mjs')} ${sim.url} ${STACK} create-fails-db-35m 600`
+      },
+      env
+    })
+    expect(step.exitCode).toBe(1)
+    expect(step.outputs['root-cause']).toMatch(/Database \(AWS::RDS::DBInstance\) CREATE_FAILED/)
+    expect(step.summary).toMatch(/\| Database \| AWS::RDS::DBInstance \| CREATE\\_FAILED \|/)
+    expect(step.summary).toMatch(/lock deploy-guard\/us-east-1\/CourtCaseManagementStack \(fence 1\)/)
+    expect(step.summary).toContain('CloudTrail may not have delivered every event yet')
+    expect(step.stdout + step.summary).not.toContain(SIM_DB_PASSWORD)
+  })
+})

@@ -1,0 +1,34 @@
+import * as core from '@actions/core'
+import { parseDuration } from '../core/duration.js'
+import { InputError } from '../core/errors.js'
+import { parseStackNames } from '../core/settings.js'
+import { createCloudFormationClient } from '../aws/clients.js'
+import { failStep } from './runner.js'
+import { diagnoseAndPublish } from './report.js'
+
+/** Post-failure diagnostics: explains each stack's latest operation, even after the stack was deleted. */
+export async function run(): Promise<void> {
+  try {
+    const stacks = parseStackNames(core.getInput('stack-name'))
+    if (stacks.length === 0)
+      throw new InputError(
+        'stack-name: required. Name the stack(s) to diagnose, e.g. stack-name: CourtCaseManagementStack.'
+      )
+    const since = core.getInput('since')
+    const sinceMs = since ? Date.now() - parseDuration(since, 'since') : undefined
+    const region =
+      core.getInput('region') ||
+      (await createCloudFormationClient()
+        .config.region()
+        .catch(() => ''))
+    if (!region)
+      throw new InputError(
+        'region: no AWS region is set. Set the region input or AWS_REGION, e.g. us-east-1.'
+      )
+    for (const stackName of stacks) {
+      await diagnoseAndPublish({ stackName, region, ...(sinceMs !== undefined ? { sinceMs } : {}) })
+    }
+  } catch (error) {
+    failStep(error)
+  }
+}

@@ -1,0 +1,202 @@
+import {
+  type CloudTrailClient,
+  type Event as SdkTrailEvent,
+  LookupEventsCommand
+} from '@aws-sdk/client-cloudtrail'
+import { awsErrorMessage, isAccessDenied } from '../../aws/errors.js'
+import type { Clock } from '../clock.js'
+import { createPacer } from '../pacer.js'
+import type { RootCause } from './root-cause.js'
+
+/** One CloudTrail record as the report shows it: who called what, when, with which error. Never its parameters. */
+export interface TrailEntry {
+  eventId: string
+  time: number
+  eventName: string
+  eventSource: string
+  principal: string
+  principalArn?: string
+  sessionName?: string
+  invokedBy?: string
+  sourceIp?: string
+  errorCode?: string
+  errorMessage?: string
+}
+
+export interface TrailContext {
+  /** Stack-level API calls (CreateChangeSet, ExecuteChangeSet, DeleteStack …), oldest first. */
+  timeline: TrailEntry[]
+  /** Failed API calls made on the stack's behalf around each root cause. */
+  apiErrors: TrailEntry[]
+  /** Stack changes by principals other than the deploy's own, while its lock was held. */
+  concurrentChanges: TrailEntry[]
+  window: { start: number; end: number }
+  caveats: string[]
+  lookups: number
+}
+
+export interface TrailRequest {
+  stackName: string
+  stackId: string
+  /** The operation's first and last event. */
+  startedAt: number
+  endedAt: number
+  rootCauses: RootCause[]
+  /** The lock's hold window and the deploy's own principal (an ARN or user name), for the concurrency warning. */
+  heldWindow?: { start: number; end: number; principal?: string }
+}
+
+const STACK_CALLS = new Set([
+  'CreateChangeSet',
+  'ExecuteChangeSet',
+  'CreateStack',
+  'UpdateStack',
+  'DeleteStack',
+  'UpdateTerminationProtection',
+  'CancelUpdateStack',
+  'ContinueUpdateRollback',
+  'RollbackStack',
+  'DeleteChangeSet'
+])
+const MUTATING = new Set([...STACK_CALLS].filter(name => name !== 'UpdateTerminationProtection'))
+const MAX_PAGES = 4
+const MARGIN_BEFORE_MS = 10 * 60_000
+const MARGIN_AFTER_MS = 15 * 60_000
+const DELIVERY_DELAY_MS = 15 * 60_000
+
+/**
+ * CloudTrail context for a failed operation, within bounded windows and CloudTrail's limits: one lookup attribute per
+ * call, 50 results a page, a few pages at most, and ONE pacer for every call (2 requests/s per account and region).
+ */
+export async function lookupTrailContext(
+  trail: CloudTrailClient,
+  clock: Clock,
+  request: TrailRequest,
+  pace: () => Promise<void> = createPacer(clock, 2, 1)
+): Promise<TrailContext> {
+  const window = { start: request.startedAt - MARGIN_BEFORE_MS, end: request.endedAt + MARGIN_AFTER_MS }
+  let lookups = 0
+  const lookup = async (key: 'ResourceName' | 'EventSource', value: string, start: number, end: number) => {
+    const entries: TrailEntry[] = []
+    let token: string | undefined
+    for (let page = 0; page < MAX_PAGES; page++) {
+      await pace()
+      lookups++
+      const reply = await trail.send(
+        new LookupEventsCommand({
+          LookupAttributes: [{ AttributeKey: key, AttributeValue: value }],
+          StartTime: new Date(start),
+          EndTime: new Date(end),
+          MaxResults: 50,
+          ...(token ? { NextToken: token } : {})
+        })
+      )
+      entries.push(...(reply.Events ?? []).map(toTrailEntry))
+      token = reply.NextToken
+      if (!token) break
+    }
+    return entries
+  }
+
+  const caveats: string[] = []
+  if (clock.now() - request.endedAt < DELIVERY_DELAY_MS) {
+    caveats.push(
+      'The failure is less than 15 minutes old: CloudTrail may not have delivered every event yet; run the diagnosis again later.'
+    )
+  }
+  try {
+    const byName = await lookup('ResourceName', request.stackName, window.start, window.end)
+    const byArn = await lookup('ResourceName', request.stackId, window.start, window.end)
+    const timeline = uniqueByEventId([...byName, ...byArn])
+      .filter(
+        entry => entry.eventSource === 'cloudformation.amazonaws.com' && STACK_CALLS.has(entry.eventName)
+      )
+      .sort((a, b) => a.time - b.time)
+    const apiErrors: TrailEntry[] = []
+    for (const cause of request.rootCauses) {
+      const around = { start: request.startedAt - MARGIN_BEFORE_MS, end: cause.timestamp + 5 * 60_000 }
+      const source = serviceOf(cause.resourceType)
+      const entries = cause.physicalResourceId
+        ? await lookup('ResourceName', cause.physicalResourceId, around.start, around.end)
+        : source
+          ? await lookup('EventSource', source, around.start, around.end)
+          : []
+      apiErrors.push(
+        ...entries.filter(entry => entry.errorCode && entry.eventSource !== 'cloudformation.amazonaws.com')
+      )
+    }
+    const held = request.heldWindow
+    const concurrentChanges = held
+      ? timeline.filter(
+          entry =>
+            MUTATING.has(entry.eventName) &&
+            entry.time >= held.start &&
+            entry.time <= held.end &&
+            held.principal !== undefined &&
+            entry.principalArn !== held.principal &&
+            entry.principal !== held.principal
+        )
+      : []
+    return { timeline, apiErrors: uniqueByEventId(apiErrors), concurrentChanges, window, caveats, lookups }
+  } catch (error) {
+    const why = isAccessDenied(error)
+      ? 'cloudtrail:LookupEvents was denied: grant it to see who called what on the stack and which API call failed.'
+      : `CloudTrail could not be read: ${awsErrorMessage(error)}`
+    return { timeline: [], apiErrors: [], concurrentChanges: [], window, caveats: [...caveats, why], lookups }
+  }
+}
+
+/** `AWS::RDS::DBInstance` → `rds.amazonaws.com`, for looking up a resource that never got a physical id. */
+function serviceOf(resourceType: string): string | undefined {
+  const service = resourceType.split('::')[1]?.toLowerCase()
+  if (!service || resourceType.startsWith('Custom::')) return undefined
+  return `${service === 'elasticloadbalancingv2' ? 'elasticloadbalancing' : service}.amazonaws.com`
+}
+
+function uniqueByEventId(entries: TrailEntry[]): TrailEntry[] {
+  return [...new Map(entries.map(entry => [entry.eventId, entry])).values()]
+}
+
+interface CloudTrailRecord {
+  userIdentity?: {
+    type?: string
+    arn?: string
+    userName?: string
+    invokedBy?: string
+    sessionContext?: { sessionIssuer?: { userName?: string; arn?: string } }
+  }
+  sourceIPAddress?: string
+  errorCode?: string
+  errorMessage?: string
+}
+
+/** Reads only identity, source and error from the record: request parameters can hold passwords. */
+function toTrailEntry(event: SdkTrailEvent): TrailEntry {
+  let record: CloudTrailRecord = {}
+  try {
+    record = JSON.parse(event.CloudTrailEvent ?? '{}') as CloudTrailRecord
+  } catch {
+    record = {}
+  }
+  const identity = record.userIdentity ?? {}
+  const arn = identity.arn
+  const sessionName = identity.type === 'AssumedRole' ? arn?.split('/').at(-1) : undefined
+  const role = identity.sessionContext?.sessionIssuer?.userName
+  const principal = role
+    ? `role ${role}${sessionName ? ` (session ${sessionName})` : ''}`
+    : (identity.userName ?? event.Username ?? arn ?? 'unknown')
+  const invokedBy = identity.invokedBy
+  return {
+    eventId: event.EventId ?? '',
+    time: event.EventTime?.getTime() ?? 0,
+    eventName: event.EventName ?? '',
+    eventSource: event.EventSource ?? '',
+    principal,
+    ...(arn ? { principalArn: arn } : {}),
+    ...(sessionName ? { sessionName } : {}),
+    ...(invokedBy ? { invokedBy } : {}),
+    ...(record.sourceIPAddress ? { sourceIp: record.sourceIPAddress } : {}),
+    ...(record.errorCode ? { errorCode: record.errorCode } : {}),
+    ...(record.errorMessage ? { errorMessage: record.errorMessage } : {})
+  }
+}

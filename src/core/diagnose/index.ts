@@ -1,0 +1,6 @@
+export * from './cloudtrail.js'
+export * from './diagnose.js'
+export * from './explain.js'
+export * from './load.js'
+export * from './reason.js'
+export * from './root-cause.js'

@@ -1,0 +1,108 @@
+import { awsErrorName } from '../../aws/errors.js'
+import { StackNotFoundError } from '../errors.js'
+import type { StackApi } from '../stack/api.js'
+import { isStackLevelEvent } from '../stack/convert.js'
+import { NESTED_STACK_TYPE, type StackEvent } from '../stack/types.js'
+
+export interface LoadedOperation {
+  stackName: string
+  stackId: string
+  status: string
+  /** The stack no longer exists: it was found by ARN through ListStacks. */
+  deleted: boolean
+  /** Root and nested events of the operation explained (and any clean-up after it), oldest first. */
+  events: StackEvent[]
+  startedAt: number
+  endedAt: number
+  /** Notes for the report: what could not be read and which permission would show more. */
+  notes: string[]
+}
+
+const OPENS_DEPLOY = ['CREATE_IN_PROGRESS', 'UPDATE_IN_PROGRESS', 'IMPORT_IN_PROGRESS']
+
+/**
+ * The events of the stack's latest deploy operation — even after the stack was deleted: events stay readable by ARN,
+ * and ListStacks keeps deleted stacks for 90 days. Reads back to the start of the latest create, update or import
+ * (past any clean-up deletion after it), and into nested stacks by their PhysicalResourceId.
+ */
+export async function loadLatestOperation(
+  api: StackApi,
+  stackName: string,
+  options: { sinceMs?: number } = {}
+): Promise<LoadedOperation> {
+  const notes: string[] = []
+  const live = await api.describeStack(stackName)
+  let stackId = live?.stackId
+  let status = live?.status ?? 'DELETE_COMPLETE'
+  const deleted = !live || live.status === 'DELETE_COMPLETE'
+  if (deleted && !stackId) {
+    stackId = await api.findDeletedStackId(stackName, options.sinceMs)
+    if (!stackId) throw new StackNotFoundError(stackName)
+    status = 'DELETE_COMPLETE'
+  }
+  const events = await readBackToDeploy(api, stackId!, stackName, [], options.sinceMs)
+  try {
+    const known = new Set(events.map(event => event.eventId))
+    for (const event of await api.failedOperationEvents(stackId!, stackName)) {
+      if (!known.has(event.eventId) && (event.eventType === 'VALIDATION_ERROR' || event.hookStatus))
+        events.push(event)
+    }
+  } catch (error) {
+    if (/AccessDenied/.test(awsErrorName(error)))
+      notes.push(
+        'cloudformation:DescribeEvents was denied: early-validation and hook findings are not shown.'
+      )
+  }
+  events.sort((a, b) => a.timestamp - b.timestamp)
+  return {
+    stackName,
+    stackId: stackId!,
+    status,
+    deleted,
+    events,
+    startedAt: events[0]?.timestamp ?? 0,
+    endedAt: events.at(-1)?.timestamp ?? 0,
+    notes
+  }
+}
+
+async function readBackToDeploy(
+  api: StackApi,
+  stackId: string,
+  stackName: string,
+  nestedPath: string[],
+  sinceMs?: number
+): Promise<StackEvent[]> {
+  const collected: StackEvent[] = []
+  let token: string | undefined
+  reading: do {
+    const page = await api.eventsPage(stackId, nestedPath, token)
+    for (const event of page.events) {
+      if (sinceMs !== undefined && event.timestamp < sinceMs) break reading
+      collected.push(event)
+      if (isStackLevelEvent(event) && OPENS_DEPLOY.includes(event.resourceStatus)) break reading
+    }
+    token = page.nextToken
+  } while (token)
+  const children = collected.filter(
+    event =>
+      event.resourceType === NESTED_STACK_TYPE &&
+      !isStackLevelEvent(event) &&
+      event.physicalResourceId?.startsWith('arn:') &&
+      event.resourceStatus.endsWith('_IN_PROGRESS')
+  )
+  const seen = new Set<string>()
+  for (const child of children) {
+    if (seen.has(child.physicalResourceId!)) continue
+    seen.add(child.physicalResourceId!)
+    const childEvents = await readBackToDeploy(
+      api,
+      child.physicalResourceId!,
+      stackName,
+      [...nestedPath, child.logicalResourceId],
+      child.timestamp
+    )
+    collected.push(...childEvents)
+  }
+  return collected
+}

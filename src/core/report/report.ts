@@ -1,0 +1,103 @@
+import type { Finding, RootCause } from '../diagnose/root-cause.js'
+import type { TrailContext, TrailEntry } from '../diagnose/cloudtrail.js'
+import type { LoadedOperation } from '../diagnose/load.js'
+import type { StackEvent } from '../stack/types.js'
+
+/** Bumped on any incompatible change to the JSON report. */
+export const REPORT_SCHEMA_VERSION = 1
+
+/** One diagnosis, rendered as the job summary, annotations, outputs and a JSON file. */
+export interface Report {
+  schemaVersion: number
+  generatedAt: string
+  region: string
+  stack: {
+    name: string
+    id: string
+    finalStatus: string
+    deleted: boolean
+    failed: boolean
+    operationStartedAt: string
+    operationEndedAt: string
+    durationSeconds: number
+  }
+  lock?: { keys: string[]; fences: number[]; waitedSeconds: number; heldSeconds: number }
+  /** Most likely cause first. */
+  rootCauses: RootCause[]
+  findings: Finding[]
+  cloudTrail?: TrailContext
+  notes: string[]
+  events: StackEvent[]
+  links: { label: string; url: string }[]
+}
+
+export function buildReport(input: {
+  operation: LoadedOperation
+  rootCauses: RootCause[]
+  findings: Finding[]
+  region: string
+  now: number
+  cloudTrail?: TrailContext
+  lock?: Report['lock']
+}): Report {
+  const { operation, region } = input
+  const failed = /FAILED|ROLLBACK|DELETE_COMPLETE/.test(operation.status) || input.rootCauses.length > 0
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    generatedAt: new Date(input.now).toISOString(),
+    region,
+    stack: {
+      name: operation.stackName,
+      id: operation.stackId,
+      finalStatus: operation.status,
+      deleted: operation.deleted,
+      failed,
+      operationStartedAt: new Date(operation.startedAt).toISOString(),
+      operationEndedAt: new Date(operation.endedAt).toISOString(),
+      durationSeconds: Math.round((operation.endedAt - operation.startedAt) / 1000)
+    },
+    ...(input.lock ? { lock: input.lock } : {}),
+    rootCauses: input.rootCauses,
+    findings: input.findings,
+    ...(input.cloudTrail ? { cloudTrail: input.cloudTrail } : {}),
+    notes: [...operation.notes, ...(input.cloudTrail?.caveats ?? [])],
+    events: operation.events,
+    links: consoleLinks(region, operation, input.cloudTrail)
+  }
+}
+
+function consoleLinks(region: string, operation: LoadedOperation, trail?: TrailContext): Report['links'] {
+  const base = `https://${region}.console.aws.amazon.com`
+  const links = [
+    {
+      label: 'CloudFormation stack events',
+      url: `${base}/cloudformation/home?region=${region}#/stacks/events?stackId=${encodeURIComponent(operation.stackId)}`
+    }
+  ]
+  if (trail) {
+    links.push({
+      label: 'CloudTrail event history for the stack',
+      url:
+        `${base}/cloudtrailv2/home?region=${region}#/events?ResourceName=${encodeURIComponent(operation.stackName)}` +
+        `&StartTime=${encodeURIComponent(new Date(trail.window.start).toISOString())}&EndTime=${encodeURIComponent(new Date(trail.window.end).toISOString())}`
+    })
+  }
+  return links
+}
+
+export function trailEventUrl(region: string, entry: TrailEntry): string {
+  return `https://${region}.console.aws.amazon.com/cloudtrailv2/home?region=${region}#/events/${encodeURIComponent(entry.eventId)}`
+}
+
+/** The one-line answer to "what failed, and why". */
+export function rootCauseLine(report: Report): string {
+  const cause = report.rootCauses[0]
+  if (!cause) {
+    const finding = report.findings[0]
+    if (finding)
+      return `${report.stack.name}: ${finding.kind} failure on ${finding.logicalResourceId}: ${finding.detail}`
+    return `${report.stack.name} ended ${report.stack.finalStatus}; no failed resource event was found.`
+  }
+  const where = [...cause.nestedPath, cause.logicalResourceId].join('/')
+  return `${report.stack.name}: ${where} (${cause.resourceType}) ${cause.status}: ${cause.summary || cause.reason}`
+}
