@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { spawn } from 'node:child_process'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { CloudFormationClient, DescribeStackEventsCommand } from '@aws-sdk/client-cloudformation'
 import { join } from 'node:path'
 import { startSim, type Sim } from '../../src/sim/server.js'
 import { startDynalite, TEST_CREDENTIALS, type LocalDynamo } from '../../src/sim/dynamo.js'
@@ -155,5 +158,46 @@ describe('deploy-guard CLI', () => {
     const rolledBack = await cli(['watch', '--stack', 'LedgerStack', '--poll-interval', '200ms'])
     expect(rolledBack.code).toBe(1)
     expect(rolledBack.stderr).toContain('error: LedgerStack: UPDATE_ROLLBACK_COMPLETE.')
+  })
+
+  it('diagnoses a deleted stack and explains a saved describe-stack-events dump with nested stacks', async () => {
+    sim.deploy('CourtCaseManagementStack', 'create-fails-db-35m', { startAt: 'past' })
+    const diagnosed = await cli(['diagnose', '--stack', 'CourtCaseManagementStack', '--json'], {
+      AWS_ENDPOINT_URL_CLOUDTRAIL: sim.url
+    })
+    expect(diagnosed.code).toBe(1)
+    const report = JSON.parse(diagnosed.stdout)
+    expect(report.rootCauses[0]).toMatchObject({
+      logicalResourceId: 'Database',
+      status: 'CREATE_FAILED',
+      nestedPath: []
+    })
+    expect(report.stack).toMatchObject({ deleted: true, finalStatus: 'DELETE_COMPLETE' })
+
+    const { stackId } = sim.deploy('NestedApp', 'nested-child-fails', { startAt: 'past' })
+    const cfn = new CloudFormationClient({
+      endpoint: sim.url,
+      region: 'us-east-1',
+      credentials: TEST_CREDENTIALS
+    })
+    const dump = async (id: string) =>
+      JSON.stringify({
+        StackEvents: (await cfn.send(new DescribeStackEventsCommand({ StackName: id }))).StackEvents
+      })
+    const dir = mkdtempSync(join(tmpdir(), 'dumps-'))
+    writeFileSync(join(dir, 'root.json'), await dump(stackId))
+    const nestedDir = join(dir, 'nested')
+    mkdirSync(nestedDir)
+    for (const child of sim.state().stacks.filter(stack => stack.parentId === stackId)) {
+      writeFileSync(join(nestedDir, `${child.name}.json`), await dump(child.id))
+    }
+    const explained = await cli(['explain', join(dir, 'root.json'), '--nested', nestedDir, '--json'])
+    expect(explained.code).toBe(1)
+    expect(JSON.parse(explained.stdout).rootCauses[0]).toMatchObject({
+      logicalResourceId: 'Database',
+      nestedPath: ['DataStack']
+    })
+    const withoutNested = await cli(['explain', join(dir, 'root.json')])
+    expect(withoutNested.stdout).toMatch(/^NestedApp: DataStack \(AWS::CloudFormation::Stack\) CREATE_FAILED/)
   })
 })

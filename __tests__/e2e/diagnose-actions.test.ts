@@ -1,5 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
-import { readFileSync } from 'node:fs'
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startDynalite, TEST_CREDENTIALS, type LocalDynamo } from '../../src/sim/dynamo.js'
 import { incidentPrincipals } from '../../src/sim/principals.js'
@@ -89,5 +91,40 @@ describe('diagnosing incident A: the stack that failed after 35 minutes and was 
     expect(step.summary).toMatch(/lock deploy-guard\/us-east-1\/CourtCaseManagementStack \(fence 1\)/)
     expect(step.summary).toContain('CloudTrail may not have delivered every event yet')
     expect(step.stdout + step.summary).not.toContain(SIM_DB_PASSWORD)
+  })
+
+  it("the lock step's post diagnoses a guarded stack that failed while the lock was held, and stays quiet otherwise", async () => {
+    const env = await setup()
+    const tableName = await dynamo.createLockTable()
+    const inputs = { 'stack-name': STACK, 'lock-table': tableName }
+    const jobDir = mkdtempSync(join(tmpdir(), 'deploy-guard-job-'))
+    const main = await runStep({ action: 'lock', inputs, env, jobDir })
+    expect(main.exitCode).toBe(0)
+    // The deploy step between lock and post; asynchronous, as the sim answering it runs in this process.
+    const deploy = spawn(process.execPath, [
+      join(ROOT_DIR, 'src', 'sim', 'fake-cdk.mjs'),
+      sim.url,
+      STACK,
+      'create-fails-db-35m',
+      '600',
+      '{"cleanup":false}'
+    ])
+    expect(await new Promise(resolve => deploy.on('exit', resolve))).toBe(1)
+    const post = await runStep({ action: 'lock', phase: 'post', inputs, env, state: main.state, jobDir })
+    expect(post.exitCode).toBe(0)
+    expect(post.stdout).toContain('Released lock deploy-guard/us-east-1/CourtCaseManagementStack.')
+    expect(post.stdout).toMatch(/::error title=CourtCaseManagementStack%3A Database CREATE_FAILED::/)
+    expect(post.summary).toMatch(/\| ExecuteChangeSet \| iseepatterns-iam-user \|/)
+
+    const quiet = await runStep({ action: 'lock', inputs: { ...inputs, 'stack-name': 'QuietStack' }, env })
+    const quietPost = await runStep({
+      action: 'lock',
+      phase: 'post',
+      inputs: { ...inputs, 'stack-name': 'QuietStack' },
+      env,
+      state: quiet.state
+    })
+    expect(quietPost.stdout).not.toContain('::error')
+    expect(quietPost.summary).toBe('')
   })
 })

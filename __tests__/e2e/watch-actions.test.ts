@@ -131,6 +131,8 @@ describe('root action: lock, protect, run the deploy while watching, release', (
       /Deleting CourtCaseManagementStack \(ROLLBACK_COMPLETE\) so it can be created again; its \d+ events were recorded/
     )
     expect(replaced.outputs['stack-status']).toBe('CREATE_COMPLETE')
+    expect(replaced.summary).toMatch(/\| Database \| AWS::RDS::DBInstance \| CREATE\\_FAILED \|/)
+    expect(replaced.summary).toContain('Recorded before deploy-guard deleted this failed first create')
   })
 
   it('on cancel (SIGTERM), forwards the signal, stops watching, reports what was in progress and releases the lock', async () => {

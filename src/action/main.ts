@@ -11,7 +11,8 @@ import { gitIsAncestor } from '../runtime/git.js'
 import { detectHolder } from '../runtime/identity.js'
 import { openLockSession, USER_AGENT } from '../runtime/session.js'
 import { Inputs, Outputs, State, WATCH_INPUTS } from './constants.js'
-import { diagnoseAndPublish } from './report.js'
+import { diagnoseAndPublish, publishReport } from './report.js'
+import { reportFromEvents } from '../core/diagnose/index.js'
 import { failStep, readInputs, runnerLog, saveLeases, setLockOutputs, setWatchOutputs } from './runner.js'
 
 /**
@@ -88,11 +89,31 @@ export async function run(): Promise<void> {
         `The deploy command ${result.status === 'cancelled' ? 'was cancelled' : `exited with code ${deploy.exitCode}`}.`
       )
     }
+    for (const replaced of deploy?.replaced ?? []) {
+      await publishReport(
+        reportFromEvents({
+          stackName: replaced.stackName,
+          stackId: replaced.stackId,
+          status: 'ROLLBACK_COMPLETE',
+          deleted: true,
+          events: replaced.events,
+          region: session.region,
+          now: systemClock.now(),
+          notes: [
+            'Recorded before deploy-guard deleted this failed first create (replace-failed-create) and deployed again.'
+          ]
+        })
+      )
+    }
     if (deploy?.failed) {
       for (const stack of deploy.watch?.stacks.filter(candidate => candidate.failed) ?? []) {
         await diagnoseAndPublish({
           stackName: stack.stackName,
           region: session.region,
+          heldWindow: {
+            start: Math.min(...result.leases.map(lease => lease.acquiredAt)),
+            end: systemClock.now()
+          },
           lock: {
             keys: result.leases.map(lease => lease.key),
             fences: result.leases.map(lease => lease.fence),

@@ -125,18 +125,7 @@ export async function lookupTrailContext(
         ...entries.filter(entry => entry.errorCode && entry.eventSource !== 'cloudformation.amazonaws.com')
       )
     }
-    const held = request.heldWindow
-    const concurrentChanges = held
-      ? timeline.filter(
-          entry =>
-            MUTATING.has(entry.eventName) &&
-            entry.time >= held.start &&
-            entry.time <= held.end &&
-            held.principal !== undefined &&
-            entry.principalArn !== held.principal &&
-            entry.principal !== held.principal
-        )
-      : []
+    const concurrentChanges = request.heldWindow ? changesByOthers(timeline, request.heldWindow) : []
     return { timeline, apiErrors: uniqueByEventId(apiErrors), concurrentChanges, window, caveats, lookups }
   } catch (error) {
     const why = isAccessDenied(error)
@@ -144,6 +133,22 @@ export async function lookupTrailContext(
       : `CloudTrail could not be read: ${awsErrorMessage(error)}`
     return { timeline: [], apiErrors: [], concurrentChanges: [], window, caveats: [...caveats, why], lookups }
   }
+}
+
+/**
+ * Stack changes during the hold window by anyone other than the deploy itself: the given principal, or else whoever
+ * made the first change in the window (the deploy's own CreateChangeSet). Another principal there means another deploy
+ * or a person changed the stack while it was supposed to be locked (incident B).
+ */
+function changesByOthers(
+  timeline: TrailEntry[],
+  held: NonNullable<TrailRequest['heldWindow']>
+): TrailEntry[] {
+  const inWindow = timeline.filter(
+    entry => MUTATING.has(entry.eventName) && entry.time >= held.start && entry.time <= held.end
+  )
+  const own = held.principal ?? inWindow[0]?.principalArn ?? inWindow[0]?.principal
+  return inWindow.filter(entry => entry.principalArn !== own && entry.principal !== own)
 }
 
 /** `AWS::RDS::DBInstance` → `rds.amazonaws.com`, for looking up a resource that never got a physical id. */

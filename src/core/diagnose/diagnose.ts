@@ -6,6 +6,7 @@ import { StackApi } from '../stack/api.js'
 import { lookupTrailContext, type TrailRequest } from './cloudtrail.js'
 import { loadLatestOperation } from './load.js'
 import { analyse } from './root-cause.js'
+import type { StackEvent } from '../stack/types.js'
 
 export interface DiagnoseDeps {
   cfn: CloudFormationClient
@@ -20,14 +21,30 @@ export interface DiagnoseRequest {
   sinceMs?: number
   lock?: Report['lock']
   heldWindow?: TrailRequest['heldWindow']
+  /** Stop before CloudTrail and return undefined when the latest operation did not fail (the lock's post step). */
+  onlyIfFailed?: boolean
+  /** With onlyIfFailed: also return undefined when the operation's last event is older than this (not ours). */
+  activeSinceMs?: number
 }
 
 /** Explains the stack's latest deploy operation, live or deleted: root causes, findings, CloudTrail context. */
-export async function diagnoseStack(deps: DiagnoseDeps, request: DiagnoseRequest): Promise<Report> {
+export async function diagnoseStack(
+  deps: DiagnoseDeps,
+  request: DiagnoseRequest & { onlyIfFailed: true }
+): Promise<Report | undefined>
+export async function diagnoseStack(deps: DiagnoseDeps, request: DiagnoseRequest): Promise<Report>
+export async function diagnoseStack(
+  deps: DiagnoseDeps,
+  request: DiagnoseRequest
+): Promise<Report | undefined> {
   const operation = await loadLatestOperation(new StackApi(deps.cfn), request.stackName, {
     ...(request.sinceMs !== undefined ? { sinceMs: request.sinceMs } : {})
   })
   const { rootCauses, findings } = analyse(operation.events)
+  if (request.onlyIfFailed) {
+    const quiet = rootCauses.length === 0 && findings.length === 0
+    if (quiet || operation.endedAt < (request.activeSinceMs ?? 0)) return undefined
+  }
   const cloudTrail = deps.trail
     ? await lookupTrailContext(deps.trail, deps.clock, {
         stackName: operation.stackName,
@@ -46,5 +63,34 @@ export async function diagnoseStack(deps: DiagnoseDeps, request: DiagnoseRequest
     now: deps.clock.now(),
     ...(cloudTrail ? { cloudTrail } : {}),
     ...(request.lock ? { lock: request.lock } : {})
+  })
+}
+
+/** A report from events already in hand: a dump (explain) or a failed create recorded before its deletion. */
+export function reportFromEvents(input: {
+  stackName: string
+  stackId: string
+  status: string
+  deleted: boolean
+  events: StackEvent[]
+  region: string
+  now: number
+  notes?: string[]
+}): Report {
+  const events = [...input.events].sort((a, b) => a.timestamp - b.timestamp)
+  return buildReport({
+    operation: {
+      stackName: input.stackName,
+      stackId: input.stackId,
+      status: input.status,
+      deleted: input.deleted,
+      events,
+      startedAt: events[0]?.timestamp ?? 0,
+      endedAt: events.at(-1)?.timestamp ?? 0,
+      notes: input.notes ?? []
+    },
+    ...analyse(events),
+    region: input.region,
+    now: input.now
   })
 }

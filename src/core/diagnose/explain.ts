@@ -1,7 +1,7 @@
 import { InputError } from '../errors.js'
-import { buildReport, type Report } from '../report/report.js'
+import type { Report } from '../report/report.js'
+import { reportFromEvents } from './diagnose.js'
 import { NESTED_STACK_TYPE, type StackEvent } from '../stack/types.js'
-import { analyse } from './root-cause.js'
 
 interface CliEvent {
   EventId?: string
@@ -45,23 +45,13 @@ export function explainEvents(root: string, nested: string[] = [], region = 'unk
       added = true
     }
   }
-  events.sort((a, b) => a.timestamp - b.timestamp)
-  const { rootCauses, findings } = analyse(events)
   const stack = rootEvents[0]
-  return buildReport({
-    operation: {
-      stackName: stack?.stackName ?? 'unknown',
-      stackId: stack?.stackId ?? 'unknown',
-      status:
-        rootEvents.find(event => event.physicalResourceId === event.stackId)?.resourceStatus ?? 'UNKNOWN',
-      deleted: false,
-      events,
-      startedAt: events[0]?.timestamp ?? 0,
-      endedAt: events.at(-1)?.timestamp ?? 0,
-      notes: []
-    },
-    rootCauses,
-    findings,
+  return reportFromEvents({
+    stackName: stack?.stackName ?? 'unknown',
+    stackId: stack?.stackId ?? 'unknown',
+    status: rootEvents.find(event => event.physicalResourceId === event.stackId)?.resourceStatus ?? 'UNKNOWN',
+    deleted: false,
+    events,
     region,
     now: Date.now()
   })
