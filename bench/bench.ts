@@ -2,13 +2,15 @@
 import { cpus } from 'node:os'
 import { lockLatency, lockStartup } from './lock.js'
 import { watchCost, watchDetectionLag } from './watch.js'
+import { diagnoseCost } from './diagnose.js'
 import { type BenchRow, printTable } from './table.js'
 
 const sections: [string, () => Promise<BenchRow[]>][] = [
   ['lock latency', lockLatency],
   ['lock startup', lockStartup],
   ['watch cost', watchCost],
-  ['watch detection lag', watchDetectionLag]
+  ['watch detection lag', watchDetectionLag],
+  ['diagnose cost', diagnoseCost]
 ]
 
 const rows: BenchRow[] = []
