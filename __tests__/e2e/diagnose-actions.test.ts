@@ -110,11 +110,16 @@ describe('diagnosing incident A: the stack that failed after 35 minutes and was 
       '{"cleanup":false}'
     ])
     expect(await new Promise(resolve => deploy.on('exit', resolve))).toBe(1)
+    // Someone else deletes the stack while this job still holds the lock (incident B's uncoordinated change).
+    sim.deleteStack(STACK, incidentPrincipals().operator)
+    sim.clock.advance(3_600_000)
     const post = await runStep({ action: 'lock', phase: 'post', inputs, env, state: main.state, jobDir })
     expect(post.exitCode).toBe(0)
     expect(post.stdout).toContain('Released lock deploy-guard/us-east-1/CourtCaseManagementStack.')
     expect(post.stdout).toMatch(/::error title=CourtCaseManagementStack%3A Database CREATE_FAILED::/)
     expect(post.summary).toMatch(/\| ExecuteChangeSet \| iseepatterns-iam-user \|/)
+    expect(post.summary).toContain('Another principal changed this stack while the deploy held its lock:')
+    expect(post.summary).toMatch(/> - \S+ DeleteStack by iseepatterns\\_user/)
 
     const quiet = await runStep({ action: 'lock', inputs: { ...inputs, 'stack-name': 'QuietStack' }, env })
     const quietPost = await runStep({

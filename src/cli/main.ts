@@ -71,6 +71,7 @@ async function execute(invocation: CliInvocation, env: Record<string, string | u
       const watchSettings = parseWatchSettings(invocation.settings)
       const cfn = createCloudFormationClient({ region: session.region, userAgent: USER_AGENT })
       let commandExit = 0
+      let failedStacks: string[] = []
       const result = await runGuarded(
         deps,
         session.keys,
@@ -84,6 +85,8 @@ async function execute(invocation: CliInvocation, env: Record<string, string | u
             signal
           )
           commandExit = deploy.exitCode
+          failedStacks =
+            deploy.watch?.stacks.filter(stack => stack.failed).map(stack => stack.stackName) ?? []
           return deploy.failed && deploy.exitCode === 0 ? 1 : deploy.exitCode
         },
         signal
@@ -91,6 +94,14 @@ async function execute(invocation: CliInvocation, env: Record<string, string | u
       stderrLog.info(
         `Deploy ${result.status} (exit ${commandExit}); waited ${formatDuration(result.waitedMs)}, held ${formatDuration(result.heldMs)}.`
       )
+      const trail = createCloudTrailClient({ region: session.region, userAgent: USER_AGENT })
+      for (const stackName of failedStacks) {
+        const report = await diagnoseStack(
+          { cfn, trail, clock: systemClock },
+          { stackName, region: session.region }
+        ).catch((error: unknown) => stderrLog.warn(`Could not diagnose ${stackName}: ${String(error)}`))
+        if (report) stderrLog.error(renderLogSummary(report))
+      }
       return result.lockLost && result.exitCode === 0 ? 1 : result.exitCode
     }
     case 'lock': {

@@ -58,6 +58,7 @@ const STACK_CALLS = new Set([
   'RollbackStack',
   'DeleteChangeSet'
 ])
+const STARTS_OPERATION = new Set(['ExecuteChangeSet', 'CreateStack', 'UpdateStack'])
 const MUTATING = new Set([...STACK_CALLS].filter(name => name !== 'UpdateTerminationProtection'))
 const MAX_PAGES = 4
 const MARGIN_BEFORE_MS = 10 * 60_000
@@ -137,18 +138,23 @@ export async function lookupTrailContext(
 
 /**
  * Stack changes during the hold window by anyone other than the deploy itself: the given principal, or else whoever
- * made the first change in the window (the deploy's own CreateChangeSet). Another principal there means another deploy
- * or a person changed the stack while it was supposed to be locked (incident B).
+ * started the operation (the first ExecuteChangeSet, CreateStack or UpdateStack in its window). Another principal there means another
+ * deploy or a person changed the stack while it was supposed to be locked (incident B).
  */
 function changesByOthers(
   timeline: TrailEntry[],
   held: NonNullable<TrailRequest['heldWindow']>
 ): TrailEntry[] {
-  const inWindow = timeline.filter(
-    entry => MUTATING.has(entry.eventName) && entry.time >= held.start && entry.time <= held.end
+  const starter = timeline.find(entry => STARTS_OPERATION.has(entry.eventName) && !entry.errorCode)
+  const own = held.principal ?? starter?.principalArn ?? starter?.principal
+  return timeline.filter(
+    entry =>
+      MUTATING.has(entry.eventName) &&
+      entry.time >= held.start &&
+      entry.time <= held.end &&
+      entry.principalArn !== own &&
+      entry.principal !== own
   )
-  const own = held.principal ?? inWindow[0]?.principalArn ?? inWindow[0]?.principal
-  return inWindow.filter(entry => entry.principalArn !== own && entry.principal !== own)
 }
 
 /** `AWS::RDS::DBInstance` → `rds.amazonaws.com`, for looking up a resource that never got a physical id. */
