@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { spawn } from 'node:child_process'
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { CloudFormationClient, DescribeStackEventsCommand } from '@aws-sdk/client-cloudformation'
 import { join } from 'node:path'
@@ -194,6 +194,12 @@ describe('deploy-guard CLI', () => {
     const explained = await cli(['explain', join(dir, 'root.json'), '--nested', nestedDir, '--json'])
     expect(explained.code).toBe(1)
     expect(JSON.parse(explained.stdout).rootCauses[0]).toMatchObject({
+      logicalResourceId: 'Database',
+      nestedPath: ['DataStack']
+    })
+    const nestedFiles = readdirSync(nestedDir).map(name => join(nestedDir, name))
+    const asFiles = await cli(['explain', join(dir, 'root.json'), ...nestedFiles, '--json'])
+    expect(JSON.parse(asFiles.stdout).rootCauses[0]).toMatchObject({
       logicalResourceId: 'Database',
       nestedPath: ['DataStack']
     })

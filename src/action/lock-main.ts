@@ -1,12 +1,10 @@
 import * as core from '@actions/core'
-import { systemClock } from '../core/clock.js'
 import { takeDeployLocks } from '../core/guard.js'
 import { parseLockSettings } from '../core/settings.js'
 import { cancellationSignal } from '../runtime/command.js'
-import { gitIsAncestor } from '../runtime/git.js'
 import { startDetachedHeartbeat } from '../runtime/heartbeat-process.js'
 import { detectHolder } from '../runtime/identity.js'
-import { openLockSession } from '../runtime/session.js'
+import { guardDeps, openLockSession } from '../runtime/session.js'
 import { State } from './constants.js'
 import { failStep, readInputs, runnerLog, saveLeases, setLockOutputs } from './runner.js'
 
@@ -20,12 +18,7 @@ export async function run(): Promise<void> {
     const settings = parseLockSettings(readInputs())
     const session = await openLockSession(settings)
     const holder = detectHolder(process.env, settings.reason)
-    const deps = {
-      table: session.table,
-      clock: systemClock,
-      log: runnerLog,
-      isAncestor: gitIsAncestor(process.env.GITHUB_WORKSPACE ?? process.cwd())
-    }
+    const deps = guardDeps(session, runnerLog, process.env.GITHUB_WORKSPACE ?? process.cwd())
     const { leases, waitedMs } = await takeDeployLocks(deps, session.keys, holder, settings, signal)
     saveLeases(leases)
     const heartbeat = startDetachedHeartbeat({

@@ -7,9 +7,8 @@ import { InputError } from '../core/errors.js'
 import { runGuarded } from '../core/guard.js'
 import { parseLockSettings, parseWatchSettings } from '../core/settings.js'
 import { cancellationSignal, runShell } from '../runtime/command.js'
-import { gitIsAncestor } from '../runtime/git.js'
 import { detectHolder } from '../runtime/identity.js'
-import { openLockSession, USER_AGENT } from '../runtime/session.js'
+import { guardDeps, openLockSession, USER_AGENT } from '../runtime/session.js'
 import { Inputs, Outputs, State, WATCH_INPUTS } from './constants.js'
 import { diagnoseAndPublish, publishReport } from './report.js'
 import { reportFromEvents } from '../core/diagnose/index.js'
@@ -36,12 +35,7 @@ export async function run(): Promise<void> {
     const session = await openLockSession(settings)
     const cfn = createCloudFormationClient({ region: session.region, userAgent: USER_AGENT })
     const holder = detectHolder(process.env, settings.reason)
-    const deps = {
-      table: session.table,
-      clock: systemClock,
-      log: runnerLog,
-      isAncestor: gitIsAncestor(process.env.GITHUB_WORKSPACE ?? process.cwd())
-    }
+    const deps = guardDeps(session, runnerLog, process.env.GITHUB_WORKSPACE ?? process.cwd())
     let deploy: WatchedDeploy | undefined
     const result = await runGuarded(
       deps,

@@ -105,9 +105,9 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
       'run: no deploy command. Put it after --, e.g. deploy-guard run --stack MyStack --table deploy-locks -- npx cdk deploy MyStack'
     )
   }
-  if (command === 'explain' && positionals.length !== 1 && !values.help) {
+  if (command === 'explain' && positionals.length === 0 && !values.help) {
     throw new InputError(
-      'explain: give one events file (or - for stdin), e.g. deploy-guard explain events.json'
+      "explain: give the events file (or - for stdin), then any nested stacks' files, e.g. deploy-guard explain events.json"
     )
   }
   return {
@@ -138,8 +138,9 @@ Usage:
       Watch a deployment started elsewhere from the stack's current operation until it finishes.
   deploy-guard diagnose --stack NAME [--since 2h] [--json]
       Explain the stack's latest failed operation — root cause, nested stacks, CloudTrail — even after deletion.
-  deploy-guard explain FILE|- [--nested DIR] [--json]
-      The same analysis offline, from \`aws cloudformation describe-stack-events\` output.
+  deploy-guard explain FILE|- [NESTED_FILE…] [--nested DIR] [--json]
+      The same analysis offline, from \`aws cloudformation describe-stack-events\` output; nested stacks'
+      dumps as further files or a --nested DIR.
   deploy-guard lock --stack NAME --table TABLE [options]
       Take the lock and exit; it stays held until its lease ends or you unlock it (use a long --lease).
   deploy-guard unlock --stack NAME --table TABLE [--force --reason TEXT]

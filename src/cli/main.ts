@@ -13,9 +13,8 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { neutraliseForLog } from '../core/untrusted.js'
 import { cancellationSignal, runCommand } from '../runtime/command.js'
-import { gitIsAncestor } from '../runtime/git.js'
 import { detectHolder } from '../runtime/identity.js'
-import { openLockSession, USER_AGENT } from '../runtime/session.js'
+import { guardDeps, openLockSession, USER_AGENT } from '../runtime/session.js'
 import { parseCli, USAGE, type CliInvocation } from './args.js'
 
 const VERSION = '0.1.0'
@@ -56,12 +55,7 @@ async function execute(invocation: CliInvocation, env: Record<string, string | u
   const settings = parseLockSettings(invocation.settings, { requireStack: invocation.command !== 'status' })
   const session = await openLockSession(settings)
   const holder = detectHolder(env, settings.reason)
-  const deps = {
-    table: session.table,
-    clock: systemClock,
-    log: stderrLog,
-    isAncestor: gitIsAncestor(process.cwd())
-  }
+  const deps = guardDeps(session, stderrLog, process.cwd())
   switch (invocation.command) {
     case 'run': {
       const signal = cancellationSignal(name =>
@@ -214,13 +208,14 @@ async function diagnose(invocation: CliInvocation): Promise<number> {
 }
 
 async function explain(invocation: CliInvocation): Promise<number> {
-  const [file] = invocation.commandLine
+  const [file, ...nestedFiles] = invocation.commandLine
   const read = (path: string) => readFileSync(path === '-' ? 0 : path, 'utf8')
-  const nested = invocation.nested
+  const nestedDir = invocation.nested
     ? readdirSync(invocation.nested)
         .filter(name => name.endsWith('.json'))
-        .map(name => read(join(invocation.nested!, name)))
+        .map(name => join(invocation.nested!, name))
     : []
+  const nested = [...nestedFiles, ...nestedDir].map(read)
   const report = explainEvents(read(file!), nested)
   process.stdout.write(invocation.json ? toJson(report) : `${renderLogSummary(report)}\n`)
   return report.rootCauses.length > 0 ? 1 : 0

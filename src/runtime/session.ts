@@ -2,6 +2,10 @@ import { createDynamoDbClient } from '../aws/clients.js'
 import { LockTable } from '../core/lock/index.js'
 import { lockKeysFor, type LockSettings } from '../core/settings.js'
 import { SetupError } from '../core/errors.js'
+import { systemClock } from '../core/clock.js'
+import type { GuardDeps } from '../core/guard.js'
+import type { Log } from '../core/log.js'
+import { gitIsAncestor } from './git.js'
 
 export interface LockSession {
   table: LockTable
@@ -25,4 +29,9 @@ export async function openLockSession(settings: LockSettings): Promise<LockSessi
   }
   const table = new LockTable(client, { tableName: settings.table, keyAttribute: settings.keyAttribute })
   return { table, region, keys: lockKeysFor(settings, region) }
+}
+
+/** What the guard needs at an edge: the session's table, the system clock, a log, and git ancestry in `checkout`. */
+export function guardDeps(session: LockSession, log: Log, checkout: string): GuardDeps {
+  return { table: session.table, clock: systemClock, log, isAncestor: gitIsAncestor(checkout) }
 }

@@ -84,25 +84,30 @@ async function readBackToDeploy(
     }
     token = page.nextToken
   } while (token)
-  const children = collected.filter(
-    event =>
-      event.resourceType === NESTED_STACK_TYPE &&
-      !isStackLevelEvent(event) &&
-      event.physicalResourceId?.startsWith('arn:') &&
-      event.resourceStatus.endsWith('_IN_PROGRESS')
-  )
-  const seen = new Set<string>()
-  for (const child of children) {
-    if (seen.has(child.physicalResourceId!)) continue
-    seen.add(child.physicalResourceId!)
-    const childEvents = await readBackToDeploy(
-      api,
-      child.physicalResourceId!,
-      stackName,
-      [...nestedPath, child.logicalResourceId],
-      child.timestamp
+  // Each nested stack is read from the first time its parent touched it (events arrive newest first).
+  const childSince = new Map<string, { logicalResourceId: string; since: number }>()
+  for (const event of collected) {
+    if (
+      event.resourceType !== NESTED_STACK_TYPE ||
+      isStackLevelEvent(event) ||
+      !event.physicalResourceId?.startsWith('arn:')
     )
-    collected.push(...childEvents)
+      continue
+    const first = collected
+      .filter(other => other.logicalResourceId === event.logicalResourceId && other.stackId === event.stackId)
+      .reduce((earliest, other) => Math.min(earliest, other.timestamp), event.timestamp)
+    childSince.set(event.physicalResourceId, { logicalResourceId: event.logicalResourceId, since: first })
+  }
+  for (const [childId, child] of childSince) {
+    collected.push(
+      ...(await readBackToDeploy(
+        api,
+        childId,
+        stackName,
+        [...nestedPath, child.logicalResourceId],
+        child.since
+      ))
+    )
   }
   return collected
 }
