@@ -1,27 +1,52 @@
-// `npm run demo`: incident B replayed on an embedded default. Three workflow runs deploy CourtCaseManagementStack
-// through the real bundled action (dist/), as the GitHub runner would run it, against an in-memory DynamoDB.
+// `npm run demo`: incident A and B replayed on an embedded default. Real bundled action entry points (dist/), run as
+// the GitHub runner runs them, against the local CloudFormation/CloudTrail endpoint (src/sim) and an in-memory
+// DynamoDB, on a fast-forwarded clock. `npm run demo -- --help` lists the other scenarios.
 import { CreateTableCommand } from '@aws-sdk/client-dynamodb'
-import { execFile } from 'node:child_process'
-import { promisify } from 'node:util'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { startDynalite, TEST_CREDENTIALS } from '../src/sim/dynamo.js'
+import { incidentPrincipals } from '../src/sim/principals.js'
+import { githubRunEnv, ROOT_DIR, startStep, type StepResult } from '../src/sim/runner.js'
 import { startSim } from '../src/sim/server.js'
-import { githubRunEnv, nodeFor, ROOT_DIR, startStep, type StepResult } from '../src/sim/runner.js'
 
 const STACK = 'CourtCaseManagementStack'
 const TABLE = 'deploy-locks'
-const colours = { 75: '\x1b[35m', 76: '\x1b[36m', 77: '\x1b[33m' } as Record<number, string>
-const reset = '\x1b[0m'
-const announce = (text: string) => console.log(`\n\x1b[1m== ${text}${reset}`)
+const SPEED = 200
+const OTHER_SCENARIOS: Record<string, string> = {
+  'nested-child-fails': 'a nested stack whose database fails; the root cause is found two levels down',
+  'update-rolls-back': 'an update whose task definition fails and rolls back',
+  'deploy-times-out': 'the database stays in progress; the watch times out naming it and for how long'
+}
+const args = process.argv.slice(2)
+if (args.includes('--help')) {
+  console.log(`npm run demo [-- --scenario NAME]
 
-if (process.argv.includes('--help')) {
-  console.log(
-    'npm run demo — two pipelines race to deploy one stack; deploy-guard serialises them and refuses the late, older run.'
-  )
+Without a scenario: the two incidents deploy-guard was built for — two runs racing to deploy ${STACK}, the first
+one's database failing after 35 simulated minutes, CDK's role refused when it tries to delete the stack, the
+diagnosis written as a job summary, and the second run stopping at the failed stack.
+
+Other scenarios:
+${Object.entries(OTHER_SCENARIOS)
+  .map(([name, text]) => `  --scenario ${name.padEnd(20)} ${text}`)
+  .join('\n')}`)
   process.exit(0)
 }
+const scenario = args[args.indexOf('--scenario') + 1]
+if (args.includes('--scenario') && (!scenario || !OTHER_SCENARIOS[scenario])) {
+  console.error(`Unknown scenario "${scenario ?? ''}". See npm run demo -- --help.`)
+  process.exit(2)
+}
 
-announce('Starting an in-memory DynamoDB (dynalite) on 127.0.0.1 with lock table deploy-locks')
+const bold = (text: string) => `\x1b[1m${text}\x1b[0m`
+const phase = (text: string) => console.log(`\n${bold(`== ${text}`)}`)
+const colours: Record<string, string> = { '76': '\x1b[36m', '77': '\x1b[33m', diagnose: '\x1b[35m' }
+const prefixed = (who: string) => (line: string) => {
+  if (line.trim())
+    console.log(`${colours[who] ?? ''}[run #${who}]\x1b[0m ${line.replace(/^::(\w+)( [^:]*)?::/, '$1: ')}`)
+}
+
+phase('Starting the local AWS endpoint (CloudFormation + CloudTrail) and an in-memory DynamoDB lock table')
+const sim = await startSim()
 const dynamo = await startDynalite()
 await dynamo.client().send(
   new CreateTableCommand({
@@ -31,62 +56,95 @@ await dynamo.client().send(
     BillingMode: 'PAY_PER_REQUEST'
   })
 )
-const sim = await startSim()
-const aws = {
+const env = {
   AWS_REGION: 'us-east-1',
-  AWS_ENDPOINT_URL_CLOUDFORMATION: sim.url,
   AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
-  AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId,
+  AWS_ENDPOINT_URL_CLOUDFORMATION: sim.url,
+  AWS_ENDPOINT_URL_CLOUDTRAIL: sim.url,
+  AWS_ACCESS_KEY_ID: incidentPrincipals().deployer.accessKeyId,
   AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey
 }
-
-function deploy(runNumber: number, image: string, seconds: number): Promise<StepResult> {
-  const prefix = `${colours[runNumber]}[run #${runNumber}]${reset}`
-  return startStep({
+const fakeCdk = (name: string) =>
+  `node ${join(ROOT_DIR, 'src', 'sim', 'fake-cdk.mjs')} ${sim.url} ${STACK} ${name} ${SPEED} '{"cleanup":true}'`
+const deploy = (run: string, command: string, extra: Record<string, string> = {}) =>
+  startStep({
     action: '.',
-    inputs: {
-      'stack-name': STACK,
-      'lock-table': TABLE,
-      reason: `deploy ${image}`,
-      run: `echo "npx cdk deploy ${STACK} (task definition with image ${image})"; sleep ${seconds}; echo "deployed ${image}"`
-    },
-    env: { ...aws, ...githubRunEnv(runNumber) },
-    onLine: line => line && console.log(`${prefix} ${line.replace(/^::(\w+)::/, '$1: ')}`)
+    inputs: { 'stack-name': STACK, 'lock-table': TABLE, 'poll-interval': '500ms', run: command, ...extra },
+    env: { ...env, ...githubRunEnv(Number(run)) },
+    onLine: prefixed(run)
   }).result
+const outDir = join(ROOT_DIR, '.tmp', 'demo')
+mkdirSync(outDir, { recursive: true })
+const showSummary = (step: StepResult, file: string) => {
+  const path = join(outDir, file)
+  writeFileSync(path, step.summary)
+  const readable = step.summary.split('<details>')[0]!.replace(/\\([_|()[\]#*])/g, '$1')
+  console.log(
+    readable
+      .replace(/&quot;/g, '"')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&')
+  )
+  console.log(`(the full job summary, with the event log, is in ${path})`)
 }
 
-announce('Run #76 (image v1.1.0) starts deploying; 1 s later run #77 (image v1.2.0) starts on the same stack')
-const first = deploy(76, 'v1.1.0', 3)
-await new Promise(resolve => setTimeout(resolve, 1_000))
-const second = deploy(77, 'v1.2.0', 1)
-const [a, b] = await Promise.all([first, second])
+let ok = true
+if (scenario) {
+  phase(`Scenario ${scenario}: ${OTHER_SCENARIOS[scenario]}`)
+  const step =
+    scenario === 'deploy-times-out'
+      ? await startStep({
+          action: 'watch',
+          inputs: { 'stack-name': STACK, 'poll-interval': '500ms', 'watch-timeout': '5s' },
+          env: (sim.deploy(STACK, scenario, { startAt: 'past' }), env),
+          onLine: prefixed('76')
+        }).result
+      : await deploy('76', fakeCdk(scenario))
+  if (step.summary) showSummary(step, `${scenario}.md`)
+  ok = step.exitCode !== 0
+} else {
+  phase(
+    'Incident B: run #76 starts `cdk deploy`; a second later run #77 starts on the same stack and must wait'
+  )
+  const first = deploy('76', fakeCdk('create-fails-db-35m'))
+  await new Promise(resolve => setTimeout(resolve, 1_000))
+  const second = deploy('77', 'echo "cdk deploy of run #77"')
 
-announce('Run #75 (image v1.0.0) was slow to start and arrives last: the "task definition 31 → 30" revert')
-const late = await deploy(75, 'v1.0.0', 1)
+  const one = await first
+  phase(
+    "Incident A: the database failed after 35 minutes and the stack rolled back; now CDK's role tries to delete it"
+  )
+  sim.clock.advance(10 * 60_000)
+  const stack = sim.state().stacks.find(candidate => candidate.name === STACK)
+  console.log(
+    `${STACK}: ${stack?.status}, termination protection ${stack?.terminationProtection ? 'on' : 'off'} — the DeleteStack by aws-cdk-showboat was refused, the evidence is still there.`
+  )
 
-announce('Lock status (deploy-guard status)')
-// Asynchronously: the in-memory DynamoDB answering the CLI lives in this process.
-const status = await promisify(execFile)(
-  nodeFor('node24'),
-  [join(ROOT_DIR, 'dist', 'cli', 'index.js'), 'status', '--table', TABLE],
-  {
-    env: { ...process.env, ...aws }
-  }
-)
-console.log(status.stdout)
+  phase('The post-failure diagnose step writes the job summary (as run #76)')
+  const diagnosis = await startStep({
+    action: 'diagnose',
+    inputs: { 'stack-name': STACK },
+    env: { ...env, ...githubRunEnv(76) },
+    onLine: line => line.startsWith('::error') && prefixed('diagnose')(line)
+  }).result
+  showSummary(diagnosis, 'incident-a-summary.md')
 
-announce('What happened')
-console.log(
-  `run #76: ${a.exitCode === 0 ? 'deployed' : 'failed'}, waited ${a.outputs['waited-seconds']}s, fence ${a.outputs.fence}`
-)
-console.log(
-  `run #77: ${b.exitCode === 0 ? 'deployed' : 'failed'}, waited ${b.outputs['waited-seconds']}s for run #76, fence ${b.outputs.fence}`
-)
-console.log(
-  `run #75: ${late.exitCode === 0 ? 'deployed (!)' : 'refused as out of order'} — it never ran its deploy command`
-)
+  phase('Run #77 got the lock when run #76 released it, and stops at the failed stack instead of deleting it')
+  const two = await second
+  ok =
+    one.exitCode === 1 &&
+    two.exitCode === 1 &&
+    Number(two.outputs['waited-seconds']) > 0 &&
+    /Database/.test(diagnosis.outputs['root-cause'] ?? '') &&
+    stack?.status === 'ROLLBACK_COMPLETE'
+  phase('What happened')
+  console.log(`run #76: lock fence ${one.outputs.fence}, deploy failed: ${one.outputs['root-cause']}`)
+  console.log(
+    `run #77: waited ${two.outputs['waited-seconds']}s for run #76, then refused to deploy over the failed create`
+  )
+}
 await dynamo.close()
 await sim.close()
-const ok =
-  a.exitCode === 0 && b.exitCode === 0 && late.exitCode !== 0 && Number(b.outputs['waited-seconds']) > 0
+phase(ok ? 'Demo finished as expected.' : 'Demo did not go as expected.')
 process.exit(ok ? 0 : 1)

@@ -52,9 +52,9 @@ export async function run(): Promise<void> {
         return deploy.failed && deploy.exitCode === 0 ? 1 : deploy.exitCode
       },
       signal,
-      leases => {
+      (leases, waitedMs) => {
         saveLeases(leases)
-        setLockOutputs(leases, 0)
+        setLockOutputs(leases, waitedMs)
       }
     )
     core.saveState(State.Released, 'true')

@@ -138,10 +138,10 @@ export async function runGuarded(
   settings: Pick<LockSettings, 'leaseMs' | 'waitTimeoutMs' | 'outOfOrder' | 'waitOnFreeze'>,
   runCommand: () => Promise<number>,
   signal?: AbortSignal,
-  onLocked?: (leases: Lease[]) => void
+  onLocked?: (leases: Lease[], waitedMs: number) => void
 ): Promise<GuardedRun> {
   const { leases, waitedMs } = await takeDeployLocks(deps, keys, holder, settings, signal)
-  onLocked?.(leases)
+  onLocked?.(leases, waitedMs)
   const heldSince = deps.clock.monotonic()
   let lockLost = false
   const heartbeats = keepAlive(deps, leases, () => (lockLost = true))
