@@ -96,3 +96,24 @@ describe('protectStacks', () => {
     cfn.restore()
   })
 })
+
+describe('a missing CloudFormation permission', () => {
+  it('stops with one message naming the denied action and where the policy is', async () => {
+    const cfn = mockClient(CloudFormationClient)
+    cfn.on(DescribeStacksCommand).resolves({ Stacks: [stack('App')] })
+    cfn.on(UpdateTerminationProtectionCommand).rejects(
+      Object.assign(
+        new Error(
+          'User: arn:aws:sts::123456789012:assumed-role/deploy/ci is not authorized to perform: cloudformation:UpdateTerminationProtection'
+        ),
+        {
+          name: 'AccessDenied'
+        }
+      )
+    )
+    await expect(protectStacks(api(), ['App'], refuse)).rejects.toThrow(
+      'cloudformation:UpdateTerminationProtection was denied: User: arn:aws:sts::123456789012:assumed-role/deploy/ci is not authorized to perform: cloudformation:UpdateTerminationProtection Grant it to the deploying role (see iam/deploy-guard-policy.json in deploy-guard), or turn off the feature that needs it.'
+    )
+    cfn.restore()
+  })
+})

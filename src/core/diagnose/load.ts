@@ -1,5 +1,5 @@
 import { awsErrorName } from '../../aws/errors.js'
-import { StackNotFoundError } from '../errors.js'
+import { SetupError, StackNotFoundError } from '../errors.js'
 import type { StackApi } from '../stack/api.js'
 import { isStackLevelEvent } from '../stack/convert.js'
 import { NESTED_STACK_TYPE, type StackEvent } from '../stack/types.js'
@@ -48,7 +48,7 @@ export async function loadLatestOperation(
         events.push(event)
     }
   } catch (error) {
-    if (/AccessDenied/.test(awsErrorName(error)))
+    if (error instanceof SetupError || /AccessDenied/.test(awsErrorName(error)))
       notes.push(
         'cloudformation:DescribeEvents was denied: early-validation and hook findings are not shown.'
       )

@@ -7,7 +7,8 @@ import {
   ListStacksCommand,
   UpdateTerminationProtectionCommand
 } from '@aws-sdk/client-cloudformation'
-import { awsErrorMessage, awsErrorName } from '../../aws/errors.js'
+import { awsErrorMessage, awsErrorName, isAccessDenied } from '../../aws/errors.js'
+import { SetupError } from '../errors.js'
 import { fromOperationEvent, toStackEvent, toStackSummary } from './convert.js'
 import type { StackEvent, StackSummary } from './types.js'
 
@@ -106,7 +107,16 @@ export class StackApi {
   private async send<T>(action: string, call: () => Promise<T>): Promise<T> {
     await this.pace()
     this.calls[action] = (this.calls[action] ?? 0) + 1
-    return call()
+    try {
+      return await call()
+    } catch (error) {
+      if (!isAccessDenied(error)) throw error
+      throw new SetupError(
+        `cloudformation:${action} was denied: ${awsErrorMessage(error)} Grant it to the deploying role ` +
+          '(see iam/deploy-guard-policy.json in deploy-guard), or turn off the feature that needs it.',
+        { cause: error }
+      )
+    }
   }
 }
 
