@@ -4,9 +4,8 @@
 import { CreateTableCommand } from '@aws-sdk/client-dynamodb'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { startDynalite, TEST_CREDENTIALS } from '../src/sim/dynamo.js'
-import { incidentPrincipals } from '../src/sim/principals.js'
-import { githubRunEnv, ROOT_DIR, startStep, type StepResult } from '../src/sim/runner.js'
+import { startDynalite } from '../src/sim/dynamo.js'
+import { githubRunEnv, ROOT_DIR, startStep, type StepResult, localAwsEnv } from '../src/sim/runner.js'
 import { startSim } from '../src/sim/server.js'
 
 const STACK = 'CourtCaseManagementStack'
@@ -57,12 +56,7 @@ await dynamo.client().send(
   })
 )
 const env = {
-  AWS_REGION: 'us-east-1',
-  AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
-  AWS_ENDPOINT_URL_CLOUDFORMATION: sim.url,
-  AWS_ENDPOINT_URL_CLOUDTRAIL: sim.url,
-  AWS_ACCESS_KEY_ID: incidentPrincipals().deployer.accessKeyId,
-  AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey
+  ...localAwsEnv({ dynamodb: dynamo.endpoint, sim: sim.url })
 }
 const fakeCdk = (name: string) =>
   `node ${join(ROOT_DIR, 'src', 'sim', 'fake-cdk.mjs')} ${sim.url} ${STACK} ${name} ${SPEED} '{"cleanup":true}'`

@@ -6,7 +6,7 @@ import { CloudFormationClient, DescribeStackEventsCommand } from '@aws-sdk/clien
 import { join } from 'node:path'
 import { startSim, type Sim } from '../../src/sim/server.js'
 import { startDynalite, TEST_CREDENTIALS, type LocalDynamo } from '../../src/sim/dynamo.js'
-import { nodeFor, ROOT_DIR } from '../../src/sim/runner.js'
+import { nodeFor, ROOT_DIR, localAwsEnv } from '../../src/sim/runner.js'
 
 let dynamo: LocalDynamo
 let sim: Sim
@@ -34,11 +34,7 @@ function cli(args: string[], env: Record<string, string> = {}): Promise<CliResul
       env: {
         PATH: process.env.PATH,
         USER: 'alice',
-        AWS_REGION: 'us-east-1',
-        AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
-        AWS_ENDPOINT_URL_CLOUDFORMATION: sim.url,
-        AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId,
-        AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey,
+        ...localAwsEnv({ dynamodb: dynamo.endpoint, sim: sim.url }),
         DEPLOY_GUARD_TABLE: table,
         ...env
       }

@@ -3,9 +3,9 @@ import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { startDynalite, TEST_CREDENTIALS, type LocalDynamo } from '../../src/sim/dynamo.js'
+import { startDynalite, type LocalDynamo } from '../../src/sim/dynamo.js'
 import { incidentPrincipals } from '../../src/sim/principals.js'
-import { githubRunEnv, ROOT_DIR, runStep } from '../../src/sim/runner.js'
+import { githubRunEnv, ROOT_DIR, runStep, localAwsEnv } from '../../src/sim/runner.js'
 import { SIM_DB_PASSWORD } from '../../src/sim/scenarios/index.js'
 import { startSim, type Sim } from '../../src/sim/server.js'
 
@@ -26,12 +26,7 @@ afterEach(async () => {
 async function setup() {
   sim = await startSim()
   return {
-    AWS_REGION: 'us-east-1',
-    AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
-    AWS_ENDPOINT_URL_CLOUDFORMATION: sim.url,
-    AWS_ENDPOINT_URL_CLOUDTRAIL: sim.url,
-    AWS_ACCESS_KEY_ID: incidentPrincipals().deployer.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey,
+    ...localAwsEnv({ dynamodb: dynamo.endpoint, sim: sim.url }),
     ...githubRunEnv(76)
   }
 }

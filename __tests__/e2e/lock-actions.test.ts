@@ -6,9 +6,9 @@ import { join } from 'node:path'
 import { systemClock } from '../../src/core/clock.js'
 import { acquireLock, LockTable, type LockRecord } from '../../src/core/lock/index.js'
 import { startSim, type Sim } from '../../src/sim/server.js'
-import { startDynalite, TEST_CREDENTIALS, type LocalDynamo } from '../../src/sim/dynamo.js'
+import { startDynalite, type LocalDynamo } from '../../src/sim/dynamo.js'
 import { laptopHolder } from '../helpers/holders.js'
-import { githubRunEnv, nodeFor, readAction, runStep, startStep } from '../../src/sim/runner.js'
+import { githubRunEnv, nodeFor, readAction, runStep, startStep, localAwsEnv } from '../../src/sim/runner.js'
 
 let dynamo: LocalDynamo
 let sim: Sim
@@ -29,11 +29,7 @@ async function setup(runNumber = 76) {
   const tableName = await dynamo.createLockTable()
   const table = new LockTable(dynamo.client(), { tableName, keyAttribute: 'LockID' })
   const env = {
-    AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
-    AWS_ENDPOINT_URL_CLOUDFORMATION: sim.url,
-    AWS_REGION: 'us-east-1',
-    AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey,
+    ...localAwsEnv({ dynamodb: dynamo.endpoint, sim: sim.url }),
     ...githubRunEnv(runNumber)
   }
   return { table, tableName, env, inputs: { 'stack-name': STACK, 'lock-table': tableName } }

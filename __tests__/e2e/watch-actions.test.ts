@@ -3,9 +3,8 @@ import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { LockTable } from '../../src/core/lock/index.js'
-import { startDynalite, TEST_CREDENTIALS, type LocalDynamo } from '../../src/sim/dynamo.js'
-import { incidentPrincipals } from '../../src/sim/principals.js'
-import { githubRunEnv, ROOT_DIR, runStep, startStep } from '../../src/sim/runner.js'
+import { startDynalite, type LocalDynamo } from '../../src/sim/dynamo.js'
+import { githubRunEnv, ROOT_DIR, runStep, startStep, localAwsEnv } from '../../src/sim/runner.js'
 import { startSim, type Sim } from '../../src/sim/server.js'
 
 const STACK = 'CourtCaseManagementStack'
@@ -29,12 +28,7 @@ async function setup() {
   const tableName = await dynamo.createLockTable()
   const table = new LockTable(dynamo.client(), { tableName, keyAttribute: 'LockID' })
   const env = {
-    AWS_REGION: 'us-east-1',
-    AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
-    AWS_ENDPOINT_URL_CLOUDFORMATION: sim.url,
-    AWS_ENDPOINT_URL_CLOUDTRAIL: sim.url,
-    AWS_ACCESS_KEY_ID: incidentPrincipals().deployer.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey,
+    ...localAwsEnv({ dynamodb: dynamo.endpoint, sim: sim.url }),
     ...githubRunEnv(76)
   }
   const inputs = { 'stack-name': STACK, 'lock-table': tableName, 'poll-interval': '200ms' }

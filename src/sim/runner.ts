@@ -5,6 +5,8 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
 import { systemClock } from '../core/clock.js'
+import { TEST_CREDENTIALS } from './dynamo.js'
+import { incidentPrincipals } from './principals.js'
 
 // import.meta.url, not import.meta.dirname: jest 29's ESM runtime does not provide the latter.
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
@@ -202,3 +204,19 @@ export function githubRunEnv(runNumber: number, extra: Record<string, string> = 
 }
 
 export const ROOT_DIR = ROOT
+
+/**
+ * The AWS environment of a step run against the local endpoints, with the SDK's standard variables: DynamoDB from
+ * dynalite, CloudFormation and CloudTrail from the sim, signed as the incident's deployer.
+ */
+export function localAwsEnv(endpoints: { dynamodb?: string; sim?: string }): Record<string, string> {
+  return {
+    AWS_REGION: 'us-east-1',
+    ...(endpoints.dynamodb ? { AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb } : {}),
+    ...(endpoints.sim
+      ? { AWS_ENDPOINT_URL_CLOUDFORMATION: endpoints.sim, AWS_ENDPOINT_URL_CLOUDTRAIL: endpoints.sim }
+      : {}),
+    AWS_ACCESS_KEY_ID: incidentPrincipals().deployer.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey
+  }
+}
