@@ -77,6 +77,8 @@ export interface WatchOutcome {
 
 interface Tracked {
   name: string
+  /** Described once: a stack found then existed before the watch began. */
+  looked: boolean
   summary?: StackSummary
   status?: string
   streams: EventStream[]
@@ -102,7 +104,18 @@ export async function watchStacks(
   const startedAtWall = clock.now()
   const wake = anySignal([options.signal, options.commandDone])
   const tracked: Tracked[] = []
-  for (const name of options.stacks) tracked.push(await startTracking(api, name, options.mode))
+  for (const name of options.stacks)
+    tracked.push({
+      name,
+      looked: false,
+      streams: [],
+      finishedStreams: new Set(),
+      changed: false,
+      terminal: false,
+      protected: false,
+      inProgress: new Map(),
+      events: []
+    })
 
   let interval = pollMin
   let failures = 0
@@ -157,32 +170,6 @@ export async function watchStacks(
   }
 }
 
-async function startTracking(api: StackApi, name: string, mode: WatchMode): Promise<Tracked> {
-  const stack: Tracked = {
-    name,
-    streams: [],
-    finishedStreams: new Set(),
-    changed: false,
-    terminal: false,
-    protected: false,
-    inProgress: new Map(),
-    events: []
-  }
-  const summary = await api.describeStack(name)
-  if (!summary || summary.status === 'DELETE_COMPLETE') return stack
-  stack.summary = summary
-  stack.status = summary.status
-  stack.protected = summary.terminationProtection
-  if (mode === 'follow-current') {
-    stack.changed = true
-    stack.streams.push(new EventStream(api, summary.stackId, [], { currentOperation: true }))
-  } else {
-    const afterEventId = await EventStream.newestEventId(api, summary.stackId)
-    stack.streams.push(new EventStream(api, summary.stackId, [], afterEventId ? { afterEventId } : {}))
-  }
-  return stack
-}
-
 /** One poll of one stack and its nested stacks; returns how many new events it saw. */
 async function pollStack(
   api: StackApi,
@@ -192,34 +179,50 @@ async function pollStack(
 ): Promise<number> {
   if (!stack.summary) {
     const appeared = await api.describeStack(stack.name)
+    const atStart = !stack.looked
+    stack.looked = true
     if (!appeared || appeared.status === 'DELETE_COMPLETE') return 0
-    stack.summary = appeared
-    stack.status = appeared.status
-    // It did not exist when the watch began, so its current operation is normally this deploy's: read it from its
-    // first event. Only a stack that is already finished and older than the watch is history; then only what
-    // happens from now on counts.
-    const history =
-      isTerminalStatus(appeared.status) && (appeared.creationTime ?? 0) < startedAtWall - CLOCK_SKEW_MS
-    if (!history || options.mode === 'follow-current') {
-      stack.changed = true
-      stack.streams.push(new EventStream(api, appeared.stackId, [], { currentOperation: true }))
-    } else {
-      const afterEventId = await EventStream.newestEventId(api, appeared.stackId)
-      stack.streams.push(new EventStream(api, appeared.stackId, [], afterEventId ? { afterEventId } : {}))
-    }
-    stack.protected = appeared.terminationProtection
-    if (options.protect && !appeared.terminationProtection && !appeared.parentId) {
+    // A stack that existed at the start was the caller's to protect (protectStacks) before the deploy began. This
+    // runs before the stack counts as seen, so a throttled attempt is retried on the next poll.
+    if (!atStart && options.protect && !appeared.terminationProtection && !appeared.parentId) {
       await api.setTerminationProtection(appeared.stackId, true)
-      stack.protected = true
+      appeared.terminationProtection = true
       options.onProtected?.(stack.name, appeared.stackId)
     }
+    // Run mode ignores what a stack did before the watch. A stack that appears later is normally this deploy's, so
+    // its current operation is read from its first event, unless it is already finished and older than the watch.
+    const history =
+      options.mode === 'new-operation' &&
+      (atStart ||
+        (isTerminalStatus(appeared.status) && (appeared.creationTime ?? 0) < startedAtWall - CLOCK_SKEW_MS))
+    const afterEventId = history ? await EventStream.newestEventId(api, appeared.stackId) : undefined
+    stack.streams.push(
+      new EventStream(
+        api,
+        appeared.stackId,
+        [],
+        history ? (afterEventId ? { afterEventId } : {}) : { currentOperation: true }
+      )
+    )
+    stack.changed = !history
+    stack.summary = appeared
+    stack.status = appeared.status
+    stack.protected = appeared.terminationProtection
   }
   const fresh: StackEvent[] = []
+  let failure: unknown
   for (const stream of stack.streams.filter(stream => !stack.finishedStreams.has(stream.stackId))) {
-    fresh.push(...(await stream.poll()))
+    try {
+      fresh.push(...(await stream.poll()))
+    } catch (error) {
+      // Streams already read have moved past their events: record them before the caller backs off, or they are lost.
+      failure = error
+      break
+    }
   }
   fresh.sort((a, b) => a.timestamp - b.timestamp)
   for (const event of fresh) record(api, stack, event, options)
+  if (failure !== undefined) throw failure
   return fresh.length
 }
 
@@ -249,13 +252,16 @@ function record(api: StackApi, stack: Tracked, event: StackEvent, options: Watch
     stack.inProgress.delete(key)
   }
   const childId = event.physicalResourceId
-  const following = stack.streams.some(stream => stream.stackId === childId)
   if (
-    event.resourceType === NESTED_STACK_TYPE &&
-    childId?.startsWith('arn:') &&
-    !following &&
-    event.resourceStatus.endsWith('_IN_PROGRESS')
-  ) {
+    event.resourceType !== NESTED_STACK_TYPE ||
+    !childId?.startsWith('arn:') ||
+    !event.resourceStatus.endsWith('_IN_PROGRESS')
+  )
+    return
+  if (stack.streams.some(stream => stream.stackId === childId)) {
+    // The parent touches a finished child again (its rollback, say): follow it again from where it stopped.
+    stack.finishedStreams.delete(childId)
+  } else {
     stack.streams.push(
       new EventStream(api, childId, [...event.nestedPath, event.logicalResourceId], {
         sinceMs: event.timestamp

@@ -1,0 +1,195 @@
+import { mockClient } from 'aws-sdk-client-mock'
+import {
+  CloudFormationClient,
+  DeleteStackCommand,
+  DescribeStackEventsCommand,
+  DescribeStacksCommand,
+  type ResourceStatus,
+  type StackEvent as SdkStackEvent,
+  UpdateTerminationProtectionCommand
+} from '@aws-sdk/client-cloudformation'
+import type { Clock } from '../../../src/core/clock.js'
+
+/** 11:26:57 UTC: deployment #76 of incident A executes its change set. */
+export const T0 = Date.parse('2026-03-12T11:26:57Z')
+export const STACK = 'CourtCaseManagementStack'
+export const arn = (name: string) => `arn:aws:cloudformation:us-east-1:123456789012:stack/${name}/${name}-id`
+export const seconds = (s: number) => T0 + s * 1000
+
+interface FakeStack {
+  name: string
+  id: string
+  parentId?: string
+  protected: boolean
+  /** Oldest first; an event exists from its timestamp on, so the timeline plays out as the clock advances. */
+  events: SdkStackEvent[]
+}
+
+/**
+ * CloudFormation as aws-sdk-client-mock answers it, over scripted timelines: each stack is its events, its status is
+ * its latest stack-level event, and it exists from its first event. A deleted stack answers DELETE_COMPLETE by ARN
+ * and "does not exist" by name, as AWS does.
+ */
+export class FakeCloudFormation {
+  readonly mock = mockClient(CloudFormationClient)
+  readonly client = new CloudFormationClient({ region: 'us-east-1' })
+  readonly clock: Clock & { sleeps: number[] }
+  /** Errors to throw instead of answering, consumed one per call of that action. */
+  readonly failures: Record<string, Error[]> = {}
+  private readonly stacks: FakeStack[] = []
+  private eventCount = 0
+
+  constructor(readonly pageSize = 100) {
+    let elapsed = 0
+    const sleeps: number[] = []
+    this.clock = {
+      sleeps,
+      now: () => T0 + elapsed,
+      monotonic: () => elapsed,
+      sleep: async ms => {
+        sleeps.push(ms)
+        elapsed += ms
+        await Promise.resolve()
+      }
+    }
+    this.mock.on(DescribeStacksCommand).callsFake(input => this.describeStacks(input.StackName!))
+    this.mock.on(DescribeStackEventsCommand).callsFake(input => this.describeEvents(input))
+    this.mock.on(UpdateTerminationProtectionCommand).callsFake(input => {
+      this.answer('UpdateTerminationProtection')
+      this.find(input.StackName!)!.protected = input.EnableTerminationProtection!
+      return {}
+    })
+    this.mock.on(DeleteStackCommand).callsFake(input => {
+      this.answer('DeleteStack')
+      const stack = this.require(input.StackName!)
+      const now = (this.clock.now() - T0) / 1000
+      this.status(stack.name, 'DELETE_IN_PROGRESS', now).status(stack.name, 'DELETE_COMPLETE', now + 30)
+      return {}
+    })
+  }
+
+  stack(name: string, options: { parent?: string; protected?: boolean } = {}): this {
+    this.stacks.push({
+      name,
+      id: arn(name),
+      ...(options.parent ? { parentId: arn(options.parent) } : {}),
+      protected: options.protected ?? false,
+      events: []
+    })
+    return this
+  }
+
+  /** The stack's own status event at `atSeconds` from T0 (negative: before the watch began). */
+  status(name: string, status: string, atSeconds: number, reason?: string): this {
+    return this.event(name, name, 'AWS::CloudFormation::Stack', status, atSeconds, {
+      physicalId: arn(name),
+      reason
+    })
+  }
+
+  event(
+    name: string,
+    logicalId: string,
+    type: string,
+    status: string,
+    atSeconds: number,
+    extra: { physicalId?: string; reason?: string | undefined } = {}
+  ): this {
+    const stack = this.named(name)
+    stack.events.push({
+      EventId: `${name}-${++this.eventCount}`,
+      StackId: stack.id,
+      StackName: name,
+      LogicalResourceId: logicalId,
+      PhysicalResourceId: extra.physicalId ?? `${logicalId}-physical`,
+      ResourceType: type,
+      ResourceStatus: status as ResourceStatus,
+      Timestamp: new Date(seconds(atSeconds)),
+      ...(extra.reason ? { ResourceStatusReason: extra.reason } : {})
+    })
+    stack.events.sort((a, b) => a.Timestamp!.getTime() - b.Timestamp!.getTime())
+    return this
+  }
+
+  /** The StackName of every call of one action, in order. */
+  calls(action: 'DescribeStacks' | 'DescribeStackEvents'): string[] {
+    return this.mock
+      .calls()
+      .map(call => call.args[0] as { constructor: { name: string }; input: { StackName?: string } })
+      .filter(command => command.constructor.name === `${action}Command`)
+      .map(command => command.input.StackName!)
+  }
+
+  isProtected(name: string): boolean {
+    return this.named(name).protected
+  }
+
+  private named(name: string): FakeStack {
+    return this.stacks.find(stack => stack.name === name)!
+  }
+
+  restore(): void {
+    this.mock.restore()
+  }
+
+  private visible(stack: FakeStack): SdkStackEvent[] {
+    return stack.events.filter(event => event.Timestamp!.getTime() <= this.clock.now())
+  }
+
+  private statusOf(stack: FakeStack): string | undefined {
+    return this.visible(stack)
+      .filter(event => event.PhysicalResourceId === stack.id)
+      .at(-1)?.ResourceStatus
+  }
+
+  private find(nameOrId: string): FakeStack | undefined {
+    if (nameOrId.startsWith('arn:')) return this.stacks.find(stack => stack.id === nameOrId)
+    return this.stacks.find(
+      stack =>
+        stack.name === nameOrId &&
+        this.statusOf(stack) !== undefined &&
+        this.statusOf(stack) !== 'DELETE_COMPLETE'
+    )
+  }
+
+  private require(nameOrId: string): FakeStack {
+    const stack = this.find(nameOrId)
+    if (!stack || this.visible(stack).length === 0)
+      throw Object.assign(new Error(`Stack with id ${nameOrId} does not exist`), { name: 'ValidationError' })
+    return stack
+  }
+
+  private answer(action: string): void {
+    const failure = this.failures[action]?.shift()
+    if (failure) throw failure
+  }
+
+  private describeStacks(nameOrId: string) {
+    this.answer('DescribeStacks')
+    const stack = this.require(nameOrId)
+    return {
+      Stacks: [
+        {
+          StackName: stack.name,
+          StackId: stack.id,
+          StackStatus: this.statusOf(stack) as never,
+          CreationTime: this.visible(stack)[0]!.Timestamp!,
+          EnableTerminationProtection: stack.protected,
+          ...(stack.parentId ? { ParentId: stack.parentId, RootId: stack.parentId } : {})
+        }
+      ]
+    }
+  }
+
+  private describeEvents(input: { StackName?: string; NextToken?: string }) {
+    this.answer('DescribeStackEvents')
+    const newestFirst = this.visible(this.require(input.StackName!)).reverse()
+    const start = Number(input.NextToken ?? 0)
+    return {
+      StackEvents: newestFirst.slice(start, start + this.pageSize),
+      ...(start + this.pageSize < newestFirst.length ? { NextToken: String(start + this.pageSize) } : {})
+    }
+  }
+}
+
+export const throttled = () => Object.assign(new Error('Rate exceeded'), { name: 'Throttling' })
