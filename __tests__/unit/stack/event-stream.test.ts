@@ -2,7 +2,9 @@ import { describe, expect, it } from '@jest/globals'
 import { mockClient } from 'aws-sdk-client-mock'
 import {
   CloudFormationClient,
+  DescribeEventsCommand,
   DescribeStackEventsCommand,
+  type OperationEvent,
   type StackEvent as SdkStackEvent
 } from '@aws-sdk/client-cloudformation'
 import { StackApi } from '../../../src/core/stack/api.js'
@@ -94,6 +96,33 @@ describe('EventStream', () => {
     })
     history.push(event(5))
     expect((await stream.poll()).map(e => e.eventId)).toEqual(['e5'])
+    cfn.restore()
+  })
+
+  it('after a first read by DescribeEvents, an idle poll still costs one call even if its newest event is not a stack event', async () => {
+    const history = Array.from({ length: 300 }, (_, n) => event(n))
+    const cfn = serve(history)
+    const validation = {
+      EventId: 'validation-1',
+      StackId: STACK_ID,
+      OperationId: 'op-1',
+      EventType: 'VALIDATION_ERROR' as const,
+      LogicalResourceId: 'Database',
+      ResourceType: 'AWS::RDS::DBInstance',
+      Timestamp: new Date(1_700_000_000_000 + 300 * 1000),
+      ValidationStatus: 'FAILED' as const
+    }
+    cfn.on(DescribeEventsCommand).resolves({
+      OperationEvents: [validation, { ...history[299]!, OperationId: 'op-1' } as OperationEvent]
+    })
+    const api = new StackApi(new CloudFormationClient({ region: 'us-east-1' }))
+    const stream = new EventStream(api, STACK_ID, [], {
+      currentOperation: true,
+      operation: { stackName: 'CourtCaseManagementStack', ids: ['op-1'] }
+    })
+    expect((await stream.poll()).map(e => e.eventId)).toEqual(['e299', 'validation-1'])
+    expect(await stream.poll()).toEqual([])
+    expect(cfn.commandCalls(DescribeStackEventsCommand)).toHaveLength(1)
     cfn.restore()
   })
 })

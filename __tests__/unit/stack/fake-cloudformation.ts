@@ -2,8 +2,10 @@ import { mockClient } from 'aws-sdk-client-mock'
 import {
   CloudFormationClient,
   DeleteStackCommand,
+  DescribeEventsCommand,
   DescribeStackEventsCommand,
   DescribeStacksCommand,
+  type OperationType,
   type ResourceStatus,
   type StackEvent as SdkStackEvent,
   UpdateTerminationProtectionCommand
@@ -39,7 +41,16 @@ export class FakeCloudFormation {
   private readonly stacks: FakeStack[] = []
   private eventCount = 0
 
-  constructor(readonly pageSize = 100) {
+  private readonly pageSize: number
+  private readonly operations: boolean | 'unknown-action'
+
+  /**
+   * `operations`: answer DescribeStacks with LastOperations and serve DescribeEvents by operation id; `'unknown-action'`
+   * names operations but rejects DescribeEvents, as an endpoint without it does.
+   */
+  constructor(options: { pageSize?: number; operations?: boolean | 'unknown-action' } = {}) {
+    this.pageSize = options.pageSize ?? 100
+    this.operations = options.operations ?? false
     let elapsed = 0
     const sleeps: number[] = []
     this.clock = {
@@ -53,7 +64,8 @@ export class FakeCloudFormation {
       }
     }
     this.mock.on(DescribeStacksCommand).callsFake(input => this.describeStacks(input.StackName!))
-    this.mock.on(DescribeStackEventsCommand).callsFake(input => this.describeEvents(input))
+    this.mock.on(DescribeStackEventsCommand).callsFake(input => this.describeStackEvents(input))
+    this.mock.on(DescribeEventsCommand).callsFake(input => this.describeOperationEvents(input))
     this.mock.on(UpdateTerminationProtectionCommand).callsFake(input => {
       this.answer('UpdateTerminationProtection')
       this.find(input.StackName!)!.protected = input.EnableTerminationProtection!
@@ -112,7 +124,7 @@ export class FakeCloudFormation {
   }
 
   /** The StackName of every call of one action, in order. */
-  calls(action: 'DescribeStacks' | 'DescribeStackEvents'): string[] {
+  calls(action: 'DescribeStacks' | 'DescribeStackEvents' | 'DescribeEvents'): string[] {
     return this.mock
       .calls()
       .map(call => call.args[0] as { constructor: { name: string }; input: { StackName?: string } })
@@ -175,21 +187,70 @@ export class FakeCloudFormation {
           StackStatus: this.statusOf(stack) as never,
           CreationTime: this.visible(stack)[0]!.Timestamp!,
           EnableTerminationProtection: stack.protected,
+          ...(this.operations ? { LastOperations: this.lastOperations(stack) } : {}),
           ...(stack.parentId ? { ParentId: stack.parentId, RootId: stack.parentId } : {})
         }
       ]
     }
   }
 
-  private describeEvents(input: { StackName?: string; NextToken?: string }) {
+  private describeStackEvents(input: { StackName?: string; NextToken?: string }) {
     this.answer('DescribeStackEvents')
-    const newestFirst = this.visible(this.require(input.StackName!)).reverse()
-    const start = Number(input.NextToken ?? 0)
+    const { items, token } = this.page(
+      this.visible(this.require(input.StackName!)).reverse(),
+      input.NextToken
+    )
+    return { StackEvents: items, ...(token ? { NextToken: token } : {}) }
+  }
+
+  private describeOperationEvents(input: { StackName?: string; OperationId?: string; NextToken?: string }) {
+    this.answer('DescribeEvents')
+    if (this.operations !== true)
+      throw Object.assign(new Error('Unknown operation DescribeEvents'), {
+        name: 'UnknownOperationException'
+      })
+    const stack = this.require(input.StackName!)
+    const events = this.withOperations(stack)
+      .filter(({ operation }) => operation.OperationId === input.OperationId)
+      .map(({ event, operation }) => ({ ...event, ...operation, EventType: 'STACK_EVENT' as const }))
+      .reverse()
+    const { items, token } = this.page(events, input.NextToken)
+    return { OperationEvents: items, ...(token ? { NextToken: token } : {}) }
+  }
+
+  private page<T>(newestFirst: T[], nextToken: string | undefined): { items: T[]; token?: string } {
+    const start = Number(nextToken ?? 0)
+    const end = start + this.pageSize
     return {
-      StackEvents: newestFirst.slice(start, start + this.pageSize),
-      ...(start + this.pageSize < newestFirst.length ? { NextToken: String(start + this.pageSize) } : {})
+      items: newestFirst.slice(start, end),
+      ...(end < newestFirst.length ? { token: String(end) } : {})
     }
   }
+
+  /** Each visible event with the operation it belongs to: the latest one its stack had begun by then. */
+  private withOperations(stack: FakeStack) {
+    let operation = { OperationId: `${stack.name}-op-0`, OperationType: 'CREATE_STACK' as OperationType }
+    return this.visible(stack).map((event, n) => {
+      const type = event.PhysicalResourceId === stack.id ? OPERATION_STARTS[event.ResourceStatus!] : undefined
+      if (type) operation = { OperationId: `${stack.name}-op-${n}`, OperationType: type }
+      return { event, operation }
+    })
+  }
+
+  private lastOperations(stack: FakeStack) {
+    const seen = new Map(
+      this.withOperations(stack).map(({ operation }) => [operation.OperationId, operation])
+    )
+    return [...seen.values()].reverse()
+  }
+}
+
+const OPERATION_STARTS: Record<string, OperationType> = {
+  CREATE_IN_PROGRESS: 'CREATE_STACK',
+  UPDATE_IN_PROGRESS: 'UPDATE_STACK',
+  DELETE_IN_PROGRESS: 'DELETE_STACK',
+  ROLLBACK_IN_PROGRESS: 'ROLLBACK',
+  UPDATE_ROLLBACK_IN_PROGRESS: 'ROLLBACK'
 }
 
 export const throttled = () => Object.assign(new Error('Rate exceeded'), { name: 'Throttling' })

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import {
+  DescribeEventsCommand,
   DescribeStackEventsCommand,
   DescribeStacksCommand,
   UpdateTerminationProtectionCommand
@@ -143,6 +144,53 @@ describe('where the watch starts', () => {
     const { stack, outcome } = await watch({ mode: 'new-operation', commandDone: commandDone.signal })
     expect(stack).toMatchObject({ finalStatus: 'UPDATE_COMPLETE', changed: false, failed: false, events: [] })
     expect(outcome.failed).toBe(false)
+  })
+})
+
+describe('reading the current operation with DescribeEvents', () => {
+  /** Incident B: an update of BackendService that fails and rolls back, 400 events of history behind it. */
+  const updateRollingBack = (cfn: FakeCloudFormation) =>
+    existingStack(cfn, 400)
+      .status(STACK, 'UPDATE_IN_PROGRESS', -3 * MINUTE)
+      .event(STACK, 'BackendService', 'AWS::ECS::Service', 'UPDATE_IN_PROGRESS', -3 * MINUTE + 5)
+      .event(STACK, 'BackendService', 'AWS::ECS::Service', 'UPDATE_FAILED', -60, {
+        reason: 'Circuit breaker'
+      })
+      .status(STACK, 'UPDATE_ROLLBACK_IN_PROGRESS', -50)
+      .status(STACK, 'UPDATE_ROLLBACK_COMPLETE', 2 * MINUTE)
+
+  it('reads the update and its rollback by operation id, then continues with DescribeStackEvents', async () => {
+    cloud = updateRollingBack(new FakeCloudFormation({ operations: true }))
+    const { stack } = await watch()
+    expect(stack.events.map(event => `${event.logicalResourceId} ${event.resourceStatus}`)).toEqual([
+      `${STACK} UPDATE_IN_PROGRESS`,
+      'BackendService UPDATE_IN_PROGRESS',
+      'BackendService UPDATE_FAILED',
+      `${STACK} UPDATE_ROLLBACK_IN_PROGRESS`,
+      `${STACK} UPDATE_ROLLBACK_COMPLETE`
+    ])
+    // The fake names an operation after the index of its opening event: the rollback first, then the update it undoes.
+    const operationIds = cloud.mock
+      .commandCalls(DescribeEventsCommand)
+      .map(call => call.args[0].input.OperationId)
+    expect(operationIds).toEqual([`${STACK}-op-405`, `${STACK}-op-402`])
+    expect(cloud.calls('DescribeStackEvents').length).toBeGreaterThan(1)
+    expect(stack).toMatchObject({ finalStatus: 'UPDATE_ROLLBACK_COMPLETE', failed: true })
+  })
+
+  it('falls back to DescribeStackEvents where DescribeEvents is unknown, and asks only once', async () => {
+    cloud = updateRollingBack(new FakeCloudFormation({ operations: 'unknown-action' }))
+    cloud.stack('RedisStack').status('RedisStack', 'UPDATE_IN_PROGRESS', -10)
+    const { outcome } = await watch({ stacks: [STACK, 'RedisStack'], timeoutMs: 5 * MINUTE * 1000 })
+    expect(cloud.calls('DescribeEvents')).toHaveLength(1)
+    expect(outcome.stacks[0]!.events.map(event => event.resourceStatus)).toEqual([
+      'UPDATE_IN_PROGRESS',
+      'UPDATE_IN_PROGRESS',
+      'UPDATE_FAILED',
+      'UPDATE_ROLLBACK_IN_PROGRESS',
+      'UPDATE_ROLLBACK_COMPLETE'
+    ])
+    expect(outcome.stacks[1]!.events.map(event => event.resourceStatus)).toEqual(['UPDATE_IN_PROGRESS'])
   })
 })
 

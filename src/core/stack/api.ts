@@ -18,6 +18,7 @@ import type { StackEvent, StackSummary } from './types.js'
  */
 export class StackApi {
   readonly calls: Record<string, number> = {}
+  private describeEventsAvailable = true
 
   constructor(
     private readonly cfn: CloudFormationClient,
@@ -52,6 +53,38 @@ export class StackApi {
     return {
       events: (reply.StackEvents ?? []).map(event => toStackEvent(event, nestedPath)),
       ...(reply.NextToken ? { nextToken: reply.NextToken } : {})
+    }
+  }
+
+  /**
+   * One page of one operation's events from DescribeEvents, newest first; undefined when this endpoint does not offer
+   * DescribeEvents or the role may not call it — remembered, so the caller falls back to DescribeStackEvents once.
+   */
+  async operationEventsPage(
+    stackId: string,
+    stackName: string,
+    operationId: string,
+    nextToken?: string
+  ): Promise<{ events: StackEvent[]; nextToken?: string } | undefined> {
+    if (!this.describeEventsAvailable) return undefined
+    try {
+      const reply = await this.send('DescribeEvents', () =>
+        this.cfn.send(
+          new DescribeEventsCommand({
+            StackName: stackId,
+            OperationId: operationId,
+            ...(nextToken ? { NextToken: nextToken } : {})
+          })
+        )
+      )
+      return {
+        events: (reply.OperationEvents ?? []).map(event => fromOperationEvent(event, stackName, [])),
+        ...(reply.NextToken ? { nextToken: reply.NextToken } : {})
+      }
+    } catch (error) {
+      if (!(error instanceof SetupError) && !isUnsupported(error)) throw error
+      this.describeEventsAvailable = false
+      return undefined
     }
   }
 
@@ -118,6 +151,21 @@ export class StackApi {
       )
     }
   }
+}
+
+const UNSUPPORTED = new Set([
+  'UnknownOperationException',
+  'UnknownOperation',
+  'InvalidAction',
+  'NotImplemented'
+])
+
+/** An endpoint (an older region, a local emulator) that does not offer the action at all. */
+function isUnsupported(error: unknown): boolean {
+  return (
+    UNSUPPORTED.has(awsErrorName(error)) ||
+    /not (supported|implemented)|unknown (operation|action)/i.test(awsErrorMessage(error))
+  )
 }
 
 export function isStackMissing(error: unknown): boolean {

@@ -4,7 +4,7 @@ import { fullJitterBackoff, type Clock } from '../clock.js'
 import { createPacer } from '../pacer.js'
 import { StackApi } from './api.js'
 import { isStackLevelEvent } from './convert.js'
-import { EventStream } from './event-stream.js'
+import { currentOperationIds, EventStream } from './event-stream.js'
 import {
   isFailedStatus,
   isTerminalStatus,
@@ -201,7 +201,14 @@ async function pollStack(
         api,
         appeared.stackId,
         [],
-        history ? (afterEventId ? { afterEventId } : {}) : { currentOperation: true }
+        history
+          ? afterEventId
+            ? { afterEventId }
+            : {}
+          : {
+              currentOperation: true,
+              operation: { stackName: appeared.stackName, ids: currentOperationIds(appeared) }
+            }
       )
     )
     stack.changed = !history
