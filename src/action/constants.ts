@@ -15,7 +15,8 @@ export const Inputs = {
   TerminationProtection: 'termination-protection',
   ReplaceFailedCreate: 'replace-failed-create',
   WatchTimeout: 'watch-timeout',
-  PollInterval: 'poll-interval'
+  PollInterval: 'poll-interval',
+  SlowResourceAfter: 'slow-resource-after'
 } as const
 
 export const WATCH_INPUTS = [
@@ -24,7 +25,8 @@ export const WATCH_INPUTS = [
   Inputs.TerminationProtection,
   Inputs.ReplaceFailedCreate,
   Inputs.WatchTimeout,
-  Inputs.PollInterval
+  Inputs.PollInterval,
+  Inputs.SlowResourceAfter
 ] as const
 
 export const LOCK_INPUTS = [

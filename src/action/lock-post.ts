@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
 import { createCloudFormationClient, createCloudTrailClient } from '../aws/clients.js'
+import { lazyEvidenceReaders } from '../aws/evidence/index.js'
 import { systemClock } from '../core/clock.js'
 import { diagnoseStack } from '../core/diagnose/index.js'
 import type { Lease } from '../core/lock/index.js'
@@ -37,7 +38,7 @@ async function diagnoseGuardedStacks(leases: Lease[]): Promise<void> {
   const heldSince = Math.min(...leases.map(lease => lease.acquiredAt))
   for (const stackName of settings.stacks) {
     const report = await diagnoseStack(
-      { cfn, trail, clock: systemClock },
+      { cfn, trail, evidence: lazyEvidenceReaders({ region, userAgent: USER_AGENT }), clock: systemClock },
       {
         stackName,
         region,

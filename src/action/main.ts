@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
 import { createCloudFormationClient } from '../aws/clients.js'
+import { lazyEvidenceReaders } from '../aws/evidence/index.js'
 import { systemClock } from '../core/clock.js'
 import { deployWatched, type WatchedDeploy } from '../core/deploy.js'
 import { formatDuration } from '../core/duration.js'
@@ -44,7 +45,15 @@ export async function run(): Promise<void> {
       settings,
       async () => {
         deploy = await deployWatched(
-          { cfn, clock: systemClock, log: runnerLog },
+          {
+            cfn,
+            clock: systemClock,
+            log: runnerLog,
+            evidence: {
+              readers: lazyEvidenceReaders({ region: session.region, userAgent: USER_AGENT }),
+              region: session.region
+            }
+          },
           watchSettings,
           () => runShell(command, { signal }),
           signal
@@ -104,6 +113,7 @@ export async function run(): Promise<void> {
         await diagnoseAndPublish({
           stackName: stack.stackName,
           region: session.region,
+          collected: deploy.evidence,
           heldWindow: {
             start: Math.min(...result.leases.map(lease => lease.acquiredAt)),
             end: systemClock.now()

@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createCloudFormationClient, createCloudTrailClient } from '../aws/clients.js'
+import { lazyEvidenceReaders } from '../aws/evidence/index.js'
 import { systemClock } from '../core/clock.js'
 import { diagnoseStack, type DiagnoseRequest } from '../core/diagnose/index.js'
 import type { Report } from '../core/report/report.js'
@@ -22,6 +23,7 @@ export async function diagnoseAndPublish(request: DiagnoseRequest): Promise<Repo
     {
       cfn: createCloudFormationClient(settings),
       trail: createCloudTrailClient(settings),
+      evidence: lazyEvidenceReaders(settings),
       clock: systemClock
     },
     request

@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
 import { createCloudFormationClient } from '../aws/clients.js'
+import { lazyEvidenceReaders } from '../aws/evidence/index.js'
 import { systemClock } from '../core/clock.js'
 import { watchDeployment } from '../core/deploy.js'
 import { parseWatchSettings } from '../core/settings.js'
@@ -17,7 +18,17 @@ export async function run(): Promise<void> {
       ...(settings.region ? { region: settings.region } : {}),
       userAgent: USER_AGENT
     })
-    const outcome = await watchDeployment({ cfn, clock: systemClock, log: runnerLog }, settings, signal)
+    const region = await cfn.config.region()
+    const outcome = await watchDeployment(
+      {
+        cfn,
+        clock: systemClock,
+        log: runnerLog,
+        evidence: { readers: lazyEvidenceReaders({ region, userAgent: USER_AGENT }), region }
+      },
+      settings,
+      signal
+    )
     setWatchOutputs(outcome)
     if (outcome.timedOut)
       core.setFailed(

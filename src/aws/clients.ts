@@ -18,7 +18,7 @@ export interface AwsSettings {
   requestTimeoutMs?: number
 }
 
-function commonConfig(settings: AwsSettings) {
+export function commonConfig(settings: AwsSettings) {
   return {
     ...(settings.region ? { region: settings.region } : {}),
     maxAttempts: settings.maxAttempts ?? 5,

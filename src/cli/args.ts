@@ -50,6 +50,7 @@ const OPTIONS = {
   'replace-failed-create': { type: 'boolean' },
   timeout: { type: 'string' },
   'poll-interval': { type: 'string' },
+  'slow-resource-after': { type: 'string' },
   since: { type: 'string' },
   nested: { type: 'string' },
   help: { type: 'boolean', short: 'h' }
@@ -98,7 +99,8 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
     'termination-protection': values['termination-protection'] ?? '',
     'replace-failed-create': values['replace-failed-create'] ? 'true' : '',
     'watch-timeout': values.timeout ?? (command === 'watch' ? '60m' : ''),
-    'poll-interval': values['poll-interval'] ?? ''
+    'poll-interval': values['poll-interval'] ?? '',
+    'slow-resource-after': values['slow-resource-after'] ?? ''
   }
   if (command === 'run' && commandLine.length === 0 && !values.help) {
     throw new InputError(
@@ -169,6 +171,9 @@ Options:
                         a stack in ROLLBACK_COMPLETE is recorded, deleted and deployed again
   --timeout DURATION    watch: stop after this long and report what is still in progress (default 60m)
   --poll-interval DUR   poll interval while events flow; grows tenfold when quiet (default 3s)
+  --slow-resource-after DUR
+                        explain an ECS service, database or custom resource in progress this long,
+                        then every few minutes (default 10m; off to never)
 
 Durations: 90s, 5m, 1h30m, or plain seconds. AWS credentials, profile and endpoints come from the SDK's
 standard environment (AWS_PROFILE, AWS_REGION, AWS_ENDPOINT_URL_DYNAMODB, …).

@@ -7,7 +7,9 @@ import { acquireLock, describeHolder, readStatus, unlock, type LockStatus } from
 import { parseLockSettings, parseWatchSettings } from '../core/settings.js'
 import { deployWatched, watchDeployment } from '../core/deploy.js'
 import { createCloudFormationClient, createCloudTrailClient } from '../aws/clients.js'
+import { lazyEvidenceReaders } from '../aws/evidence/index.js'
 import { diagnoseStack, explainEvents } from '../core/diagnose/index.js'
+import type { Evidence } from '../core/evidence/index.js'
 import { renderLogSummary, toJson } from '../core/report/render.js'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -64,6 +66,8 @@ async function execute(invocation: CliInvocation, env: Record<string, string | u
       const [file, ...args] = invocation.commandLine
       const watchSettings = parseWatchSettings(invocation.settings)
       const cfn = createCloudFormationClient({ region: session.region, userAgent: USER_AGENT })
+      const evidence = lazyEvidenceReaders({ region: session.region, userAgent: USER_AGENT })
+      let collected: Evidence[] = []
       let commandExit = 0
       let failedStacks: string[] = []
       const result = await runGuarded(
@@ -73,12 +77,18 @@ async function execute(invocation: CliInvocation, env: Record<string, string | u
         settings,
         async () => {
           const deploy = await deployWatched(
-            { cfn, clock: systemClock, log: stderrLog },
+            {
+              cfn,
+              clock: systemClock,
+              log: stderrLog,
+              evidence: { readers: evidence, region: session.region }
+            },
             watchSettings,
             () => runCommand(file!, args, { signal }),
             signal
           )
           commandExit = deploy.exitCode
+          collected = deploy.evidence
           failedStacks =
             deploy.watch?.stacks.filter(stack => stack.failed).map(stack => stack.stackName) ?? []
           return deploy.failed && deploy.exitCode === 0 ? 1 : deploy.exitCode
@@ -91,8 +101,8 @@ async function execute(invocation: CliInvocation, env: Record<string, string | u
       const trail = createCloudTrailClient({ region: session.region, userAgent: USER_AGENT })
       for (const stackName of failedStacks) {
         const report = await diagnoseStack(
-          { cfn, trail, clock: systemClock },
-          { stackName, region: session.region }
+          { cfn, trail, evidence, clock: systemClock },
+          { stackName, region: session.region, collected }
         ).catch((error: unknown) => stderrLog.warn(`Could not diagnose ${stackName}: ${String(error)}`))
         if (report) stderrLog.error(renderLogSummary(report))
       }
@@ -170,8 +180,14 @@ async function watch(invocation: CliInvocation): Promise<number> {
     ...(settings.region ? { region: settings.region } : {}),
     userAgent: USER_AGENT
   })
+  const region = await cfn.config.region()
   const outcome = await watchDeployment(
-    { cfn, clock: systemClock, log: stderrLog },
+    {
+      cfn,
+      clock: systemClock,
+      log: stderrLog,
+      evidence: { readers: lazyEvidenceReaders({ region, userAgent: USER_AGENT }), region }
+    },
     settings,
     cancellationSignal()
   )
@@ -198,7 +214,7 @@ async function diagnose(invocation: CliInvocation): Promise<number> {
   let failed = false
   for (const stackName of settings.stacks) {
     const report = await diagnoseStack(
-      { cfn, trail, clock: systemClock },
+      { cfn, trail, evidence: lazyEvidenceReaders({ region, userAgent: USER_AGENT }), clock: systemClock },
       { stackName, region, ...(sinceMs !== undefined ? { sinceMs } : {}) }
     )
     failed ||= report.stack.failed

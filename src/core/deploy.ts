@@ -1,6 +1,7 @@
 import type { CloudFormationClient } from '@aws-sdk/client-cloudformation'
 import type { Clock } from './clock.js'
 import { formatDuration } from './duration.js'
+import { ResourceMonitor, type Evidence, type EvidenceReaders } from './evidence/index.js'
 import type { Log } from './log.js'
 import type { WatchSettings } from './settings.js'
 import {
@@ -20,6 +21,8 @@ export interface WatchDeps {
   cfn: CloudFormationClient
   clock: Clock
   log: Log
+  /** ECS, RDS and Logs readers: slow resources explain themselves and failed ones are looked into at once. */
+  evidence?: { readers: EvidenceReaders; region: string }
 }
 
 export interface WatchedDeploy {
@@ -31,6 +34,8 @@ export interface WatchedDeploy {
   /** Why the stacks could not be watched (a missing permission …): the deploy itself went on. */
   watchError?: string
   failed: boolean
+  /** Evidence captured the moment a resource failed, for the report. */
+  evidence: Evidence[]
 }
 
 /**
@@ -67,9 +72,10 @@ export async function deployWatched(
     deps.log.info(`Termination protection enabled on ${result.stackName}.`)
   }
   const commandDone = new AbortController()
+  const monitored = monitorResources(deps, settings)
   const watching = watchStacks(
     { cfn: deps.cfn, clock: deps.clock },
-    watchOptions(deps, settings, 'new-operation', {
+    watchOptions(deps, settings, 'new-operation', monitored.monitor, {
       commandDone: commandDone.signal,
       ...(signal ? { signal } : {})
     })
@@ -79,10 +85,34 @@ export async function deployWatched(
   )
   const exitCode = await runCommand().finally(() => commandDone.abort())
   const watched = await watching
+  const evidence = await monitored.stop()
   if ('watchError' in watched) deps.log.warn(`Could not watch the stacks: ${watched.watchError}`)
   else reportOutcome(deps.log, watched.watch)
   const failed = exitCode !== 0 || ('watch' in watched && watched.watch.failed)
-  return { exitCode, protection, replaced, ...watched, failed }
+  return { exitCode, protection, replaced, ...watched, failed, evidence }
+}
+
+/** The resource monitor beside a watch: started with it, stopped (and its captures awaited) after it. */
+function monitorResources(deps: WatchDeps, settings: WatchSettings) {
+  if (!deps.evidence) return { monitor: undefined, stop: async (): Promise<Evidence[]> => [] }
+  const monitor = new ResourceMonitor({
+    readers: deps.evidence.readers,
+    region: deps.evidence.region,
+    clock: deps.clock,
+    ...(settings.slowResourceAfterMs !== undefined ? { slowAfterMs: settings.slowResourceAfterMs } : {}),
+    info: deps.log.info,
+    warn: deps.log.warn
+  })
+  const done = new AbortController()
+  const running = monitor.run(done.signal)
+  return {
+    monitor,
+    stop: async (): Promise<Evidence[]> => {
+      done.abort()
+      await running
+      return monitor.collected()
+    }
+  }
 }
 
 /** Watches a deployment started elsewhere until the stacks are terminal or the timeout passes. */
@@ -90,22 +120,28 @@ export async function watchDeployment(
   deps: WatchDeps,
   settings: WatchSettings,
   signal?: AbortSignal
-): Promise<WatchOutcome> {
+): Promise<WatchOutcome & { evidence: Evidence[] }> {
+  const monitored = monitorResources(deps, settings)
   const outcome = await watchStacks(
     { cfn: deps.cfn, clock: deps.clock },
-    watchOptions(deps, settings, 'follow-current', {
+    watchOptions(deps, settings, 'follow-current', monitored.monitor, {
       ...(signal ? { signal } : {}),
       ...(settings.timeoutMs !== undefined ? { timeoutMs: settings.timeoutMs } : {})
     })
-  )
+  ).catch(async (error: unknown) => {
+    await monitored.stop()
+    throw error
+  })
+  const evidence = await monitored.stop()
   reportOutcome(deps.log, outcome)
-  return outcome
+  return { ...outcome, evidence }
 }
 
 function watchOptions(
   deps: WatchDeps,
   settings: WatchSettings,
   mode: WatchMode,
+  monitor: ResourceMonitor | undefined,
   extra: { commandDone?: AbortSignal; signal?: AbortSignal; timeoutMs?: number }
 ) {
   return {
@@ -114,7 +150,10 @@ function watchOptions(
     protect: settings.terminationProtection,
     pollMinMs: settings.pollMinMs,
     pollMaxMs: settings.pollMaxMs,
-    onEvent: event => deps.log.info(formatEventLine(event)),
+    onEvent: event => {
+      deps.log.info(formatEventLine(event))
+      monitor?.observe(event)
+    },
     onProtected: (name: string) =>
       deps.log.info(`Termination protection enabled on ${name} as soon as it appeared.`),
     onNotice: deps.log.warn,

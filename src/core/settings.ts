@@ -25,6 +25,7 @@ export type SettingName =
   | 'replace-failed-create'
   | 'watch-timeout'
   | 'poll-interval'
+  | 'slow-resource-after'
 
 export interface LockSettings {
   stacks: string[]
@@ -48,7 +49,8 @@ export const DEFAULTS = {
   'wait-on-freeze': 'false',
   'termination-protection': 'true',
   'replace-failed-create': 'false',
-  'poll-interval': '3s'
+  'poll-interval': '3s',
+  'slow-resource-after': '10m'
 } as const
 
 const STACK_NAME = /^[A-Za-z][A-Za-z0-9-]{0,127}$/
@@ -186,6 +188,8 @@ export interface WatchSettings {
   /** Poll interval while events flow; it grows to ten times this (at least 30s) when quiet. */
   pollMinMs: number
   pollMaxMs: number
+  /** Explain an ECS service, database or custom resource in progress this long; undefined: never. */
+  slowResourceAfterMs?: number
 }
 
 /** Protection and watching settings, shared by the root action, the watch action and the CLI. */
@@ -211,13 +215,28 @@ export function parseWatchSettings(raw: RawSettings): WatchSettings {
     )
   }
   const region = parseRegion(raw.region)
+  const slowResourceAfterMs = parseSlowResourceAfter(raw['slow-resource-after'])
   return {
     stacks,
     ...(region ? { region } : {}),
+    ...(slowResourceAfterMs !== undefined ? { slowResourceAfterMs } : {}),
     terminationProtection: parseBoolean(raw['termination-protection'], 'termination-protection', true),
     replaceFailedCreate: parseBoolean(raw['replace-failed-create'], 'replace-failed-create', false),
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
     pollMinMs,
     pollMaxMs: pollMinMs * 10
   }
+}
+
+/** `10m` by default; `off` (or 0) turns the explanations off. */
+function parseSlowResourceAfter(value: string | undefined): number | undefined {
+  const setting = text(value) ?? DEFAULTS['slow-resource-after']
+  if (/^(off|false|never|0)$/i.test(setting)) return undefined
+  const ms = parseDuration(setting, 'slow-resource-after')
+  if (ms < 1000) {
+    throw new InputError(
+      `slow-resource-after: "${value}" is too short. Use 1s or more (default 10m), or off to never explain slow resources.`
+    )
+  }
+  return ms
 }

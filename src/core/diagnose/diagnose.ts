@@ -1,6 +1,7 @@
 import type { CloudFormationClient } from '@aws-sdk/client-cloudformation'
 import type { CloudTrailClient } from '@aws-sdk/client-cloudtrail'
 import type { Clock } from '../clock.js'
+import { collectAll, evidenceTargets, type Evidence, type EvidenceReaders } from '../evidence/index.js'
 import { buildReport, type Report } from '../report/report.js'
 import { StackApi } from '../stack/api.js'
 import { lookupTrailContext, type TrailRequest } from './cloudtrail.js'
@@ -12,6 +13,8 @@ export interface DiagnoseDeps {
   cfn: CloudFormationClient
   /** Without it the report has no CloudTrail context. */
   trail?: CloudTrailClient
+  /** Without them the report has no ECS, RDS or Lambda evidence. */
+  evidence?: EvidenceReaders
   clock: Clock
 }
 
@@ -25,6 +28,8 @@ export interface DiagnoseRequest {
   onlyIfFailed?: boolean
   /** With onlyIfFailed: also return undefined when the operation's last event is older than this (not ours). */
   activeSinceMs?: number
+  /** Evidence the watch captured when the resources failed (before a rollback deleted them): not read again. */
+  collected?: Evidence[]
 }
 
 /** Explains the stack's latest deploy operation, live or deleted: root causes, findings, CloudTrail context. */
@@ -45,20 +50,26 @@ export async function diagnoseStack(
     const quiet = rootCauses.length === 0 && findings.length === 0
     if (quiet || operation.endedAt < (request.activeSinceMs ?? 0)) return undefined
   }
-  const cloudTrail = deps.trail
-    ? await lookupTrailContext(deps.trail, deps.clock, {
-        stackName: operation.stackName,
-        stackId: operation.stackId,
-        startedAt: operation.startedAt,
-        endedAt: operation.endedAt,
-        rootCauses,
-        ...(request.heldWindow ? { heldWindow: request.heldWindow } : {})
-      })
-    : undefined
+  const targets = evidenceTargets(rootCauses, operation.events, deps.clock.now())
+  // CloudTrail and the resources' own services are independent: read both at once.
+  const [cloudTrail, evidence] = await Promise.all([
+    deps.trail
+      ? lookupTrailContext(deps.trail, deps.clock, {
+          stackName: operation.stackName,
+          stackId: operation.stackId,
+          startedAt: operation.startedAt,
+          endedAt: operation.endedAt,
+          rootCauses,
+          ...(request.heldWindow ? { heldWindow: request.heldWindow } : {})
+        })
+      : undefined,
+    deps.evidence ? collectAll(deps.evidence, targets, request.region, request.collected) : []
+  ])
   return buildReport({
     operation,
     rootCauses,
     findings,
+    evidence,
     region: request.region,
     now: deps.clock.now(),
     ...(cloudTrail ? { cloudTrail } : {}),
@@ -76,6 +87,7 @@ export function reportFromEvents(input: {
   region: string
   now: number
   notes?: string[]
+  evidence?: Evidence[]
 }): Report {
   const events = [...input.events].sort((a, b) => a.timestamp - b.timestamp)
   return buildReport({
@@ -90,6 +102,7 @@ export function reportFromEvents(input: {
       notes: input.notes ?? []
     },
     ...analyse(events),
+    evidence: input.evidence ?? [],
     region: input.region,
     now: input.now
   })

@@ -1,6 +1,7 @@
 import { formatDuration } from '../duration.js'
 import { escapeMarkdown, neutraliseForLog } from '../untrusted.js'
-import { type Report, rootCauseLine, trailEventUrl } from './report.js'
+import type { Evidence } from '../evidence/types.js'
+import { evidenceFor, type Report, rootCauseLine, trailEventUrl } from './report.js'
 
 const cell = (text: string | undefined) => escapeMarkdown(text ?? '')
 const time = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
@@ -34,6 +35,10 @@ export function renderSummaryMarkdown(report: Report): string {
       )
     }
     lines.push('')
+  }
+  if (report.evidence.length > 0) {
+    lines.push('#### Evidence from ECS, RDS and CloudWatch Logs', '')
+    for (const evidence of report.evidence) lines.push(...renderEvidence(evidence))
   }
   if (report.findings.length > 0) {
     lines.push('#### Validation and hook findings', '')
@@ -83,12 +88,39 @@ export function renderSummaryMarkdown(report: Report): string {
   lines.push(`<details><summary>Full event log (${report.events.length} events)</summary>`, '', '```text')
   for (const event of report.events) {
     const where = [...event.nestedPath, event.logicalResourceId].join('/')
-    // Inside a code block markdown is inert; only the fence itself and HTML-breaking text must not get through.
-    const line = `${time(event.timestamp)} ${where} ${event.resourceType} ${event.resourceStatus} ${event.resourceStatusReason ?? ''}`
-    lines.push(neutraliseForLog(line).replace(/`/g, "'").replace(/</g, '‹').replace(/>/g, '›'))
+    lines.push(
+      codeLine(
+        `${time(event.timestamp)} ${where} ${event.resourceType} ${event.resourceStatus} ${event.resourceStatusReason ?? ''}`
+      )
+    )
   }
   lines.push('```', '', '</details>', '')
   return lines.join('\n')
+}
+
+function renderEvidence(evidence: Evidence): string[] {
+  const where = [...evidence.nestedPath, evidence.logicalResourceId].join(' / ')
+  const lines = [
+    `**${cell(where)}** (${cell(evidence.resourceType)})${evidence.verdict ? `: ${cell(evidence.verdict)}` : ''}`,
+    ''
+  ]
+  for (const fact of evidence.facts)
+    lines.push(`- ${fact.time ? `${time(fact.time)} ` : ''}_${cell(fact.source)}_: ${cell(fact.text)}`)
+  if (evidence.facts.length) lines.push('')
+  if (evidence.logLines.length) {
+    lines.push('Last error lines of its logs:', '', '```text')
+    for (const line of evidence.logLines) lines.push(codeLine(`${time(line.timestamp)} ${line.message}`))
+    lines.push('```', '')
+  }
+  for (const gap of evidence.gaps) lines.push(`> ${cell(gap)}`, '')
+  if (evidence.links.length)
+    lines.push(evidence.links.map(link => `[${cell(link.label)}](${link.url})`).join(' · '), '')
+  return lines
+}
+
+/** Inside a code block markdown is inert; only the fence itself and HTML-breaking text must not get through. */
+function codeLine(text: string): string {
+  return neutraliseForLog(text).replace(/`/g, "'").replace(/</g, '‹').replace(/>/g, '›')
 }
 
 /** `core.error` annotations, one per root cause, titled `<stack>: <logical id> <status>`; all text neutralised. */
@@ -96,7 +128,8 @@ export function renderAnnotations(report: Report): { title: string; message: str
   return report.rootCauses.map(cause => ({
     title: neutraliseForLog(`${report.stack.name}: ${cause.logicalResourceId} ${cause.status}`),
     message: neutraliseForLog(
-      `${cause.resourceType}${cause.nestedPath.length ? ` in ${cause.nestedPath.join('/')}` : ''}: ${cause.reason}`
+      `${cause.resourceType}${cause.nestedPath.length ? ` in ${cause.nestedPath.join('/')}` : ''}: ${cause.reason}` +
+        (evidenceFor(report, cause)?.verdict ? ` — ${evidenceFor(report, cause)?.verdict}` : '')
     )
   }))
 }
@@ -104,6 +137,11 @@ export function renderAnnotations(report: Report): { title: string; message: str
 /** One paragraph for the log. */
 export function renderLogSummary(report: Report): string {
   const parts = [rootCauseLine(report)]
+  const first = report.rootCauses[0]
+  for (const evidence of report.evidence) {
+    if (evidence.verdict && !(first && evidenceFor(report, first) === evidence))
+      parts.push(`${evidence.logicalResourceId}: ${evidence.verdict}`)
+  }
   const trail = report.cloudTrail
   const executed = trail?.timeline
     .filter(entry => entry.eventName === 'ExecuteChangeSet' || entry.eventName === 'CreateStack')
@@ -128,7 +166,8 @@ export function reportOutputs(report: Report): Record<string, string> {
         resourceType: cause.resourceType,
         status: cause.status,
         reason: cause.reason,
-        nestedPath: cause.nestedPath
+        nestedPath: cause.nestedPath,
+        ...(evidenceFor(report, cause)?.verdict ? { evidence: evidenceFor(report, cause)?.verdict } : {})
       }))
     )
   }

@@ -1,5 +1,6 @@
 import type { Finding, RootCause } from '../diagnose/root-cause.js'
 import type { TrailContext, TrailEntry } from '../diagnose/cloudtrail.js'
+import type { Evidence } from '../evidence/types.js'
 import type { LoadedOperation } from '../diagnose/load.js'
 import type { StackEvent } from '../stack/types.js'
 
@@ -25,6 +26,8 @@ export interface Report {
   /** Most likely cause first. */
   rootCauses: RootCause[]
   findings: Finding[]
+  /** What ECS, RDS and CloudWatch Logs say about the failed (or stuck) resources, in root-cause order. */
+  evidence: Evidence[]
   cloudTrail?: TrailContext
   notes: string[]
   events: StackEvent[]
@@ -35,6 +38,7 @@ export function buildReport(input: {
   operation: LoadedOperation
   rootCauses: RootCause[]
   findings: Finding[]
+  evidence?: Evidence[]
   region: string
   now: number
   cloudTrail?: TrailContext
@@ -59,6 +63,7 @@ export function buildReport(input: {
     ...(input.lock ? { lock: input.lock } : {}),
     rootCauses: input.rootCauses,
     findings: input.findings,
+    evidence: input.evidence ?? [],
     ...(input.cloudTrail ? { cloudTrail: input.cloudTrail } : {}),
     notes: [...operation.notes, ...(input.cloudTrail?.caveats ?? [])],
     events: operation.events,
@@ -93,11 +98,26 @@ export function trailEventUrl(region: string, entry: TrailEntry): string {
 export function rootCauseLine(report: Report): string {
   const cause = report.rootCauses[0]
   if (!cause) {
+    const stuck = report.evidence.find(evidence => evidence.verdict)
+    if (stuck)
+      return `${report.stack.name} ended ${report.stack.finalStatus}; ${[...stuck.nestedPath, stuck.logicalResourceId].join('/')} (${stuck.resourceType}) never finished: ${stuck.verdict}`
     const finding = report.findings[0]
     if (finding)
       return `${report.stack.name}: ${finding.kind} failure on ${finding.logicalResourceId}: ${finding.detail}`
     return `${report.stack.name} ended ${report.stack.finalStatus}; no failed resource event was found.`
   }
   const where = [...cause.nestedPath, cause.logicalResourceId].join('/')
-  return `${report.stack.name}: ${where} (${cause.resourceType}) ${cause.status}: ${cause.summary || cause.reason}`
+  const verdict = evidenceFor(report, cause)?.verdict
+  return `${report.stack.name}: ${where} (${cause.resourceType}) ${cause.status}: ${cause.summary || cause.reason}${verdict ? ` — ${verdict}` : ''}`
+}
+
+/** The evidence gathered for a root cause (or any resource), if any. */
+export function evidenceFor(
+  report: Pick<Report, 'evidence'>,
+  resource: { stackId: string; logicalResourceId: string }
+): Evidence | undefined {
+  return report.evidence.find(
+    evidence =>
+      evidence.stackId === resource.stackId && evidence.logicalResourceId === resource.logicalResourceId
+  )
 }

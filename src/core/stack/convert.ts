@@ -44,6 +44,7 @@ export function toStackEvent(event: SdkStackEvent, nestedPath: string[]): StackE
     ...(event.HookStatus ? { hookStatus: event.HookStatus } : {}),
     ...(event.HookStatusReason ? { hookStatusReason: event.HookStatusReason } : {}),
     ...(event.HookFailureMode ? { hookFailureMode: event.HookFailureMode } : {}),
+    ...serviceTokenOf(event.ResourceType, event.ResourceProperties),
     nestedPath
   }
 }
@@ -71,7 +72,27 @@ export function fromOperationEvent(
     ...(event.HookFailureMode ? { hookFailureMode: event.HookFailureMode } : {}),
     ...(event.ValidationPath ? { validationPath: event.ValidationPath } : {}),
     ...(event.ValidationStatusReason ? { validationStatusReason: event.ValidationStatusReason } : {}),
+    ...serviceTokenOf(event.ResourceType, event.ResourceProperties),
     nestedPath
+  }
+}
+
+/**
+ * Only a custom resource's ServiceToken is read from ResourceProperties (a JSON string that can hold passwords);
+ * the text itself never leaves this function.
+ */
+function serviceTokenOf(type: string | undefined, properties: string | undefined): { serviceToken?: string } {
+  if (
+    !properties ||
+    !type ||
+    !(type.startsWith('Custom::') || type === 'AWS::CloudFormation::CustomResource')
+  )
+    return {}
+  try {
+    const token = (JSON.parse(properties) as { ServiceToken?: unknown }).ServiceToken
+    return typeof token === 'string' && token.startsWith('arn:') ? { serviceToken: token } : {}
+  } catch {
+    return {}
   }
 }
 

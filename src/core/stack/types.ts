@@ -44,6 +44,11 @@ export interface StackEvent {
   hookFailureMode?: string
   validationPath?: string
   validationStatusReason?: string
+  /**
+   * A custom resource's ServiceToken (the Lambda or SNS topic behind it): the one ResourceProperties field kept.
+   * The rest of ResourceProperties can hold secrets and is dropped at the boundary.
+   */
+  serviceToken?: string
   /** Logical ids from the root stack down to the stack that emitted this event (empty for the root). */
   nestedPath: string[]
 }
