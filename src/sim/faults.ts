@@ -1,6 +1,9 @@
 import { seededRandom } from './ids.js'
 
-export type FaultKind = 'throttle' | 'server-error' | 'delay' | 'drop'
+/** `deny` answers AccessDenied in the service's own shape, as a role without the permission would get. */
+export type FaultKind = 'throttle' | 'server-error' | 'delay' | 'drop' | 'deny'
+
+export type SimService = 'CloudFormation' | 'CloudTrail' | 'ECS' | 'RDS' | 'CloudWatchLogs'
 
 /**
  * One injected misbehaviour. Without `count` or `rate` it hits every matching call; `count` hits the next N
@@ -8,7 +11,7 @@ export type FaultKind = 'throttle' | 'server-error' | 'delay' | 'drop'
  */
 export interface FaultRule {
   kind: FaultKind
-  service?: 'CloudFormation' | 'CloudTrail'
+  service?: SimService
   action?: string
   count?: number
   rate?: number

@@ -214,7 +214,13 @@ export function localAwsEnv(endpoints: { dynamodb?: string; sim?: string }): Rec
     AWS_REGION: 'us-east-1',
     ...(endpoints.dynamodb ? { AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb } : {}),
     ...(endpoints.sim
-      ? { AWS_ENDPOINT_URL_CLOUDFORMATION: endpoints.sim, AWS_ENDPOINT_URL_CLOUDTRAIL: endpoints.sim }
+      ? {
+          AWS_ENDPOINT_URL_CLOUDFORMATION: endpoints.sim,
+          AWS_ENDPOINT_URL_CLOUDTRAIL: endpoints.sim,
+          AWS_ENDPOINT_URL_ECS: endpoints.sim,
+          AWS_ENDPOINT_URL_RDS: endpoints.sim,
+          AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: endpoints.sim
+        }
       : {}),
     AWS_ACCESS_KEY_ID: incidentPrincipals().deployer.accessKeyId,
     AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey

@@ -69,6 +69,78 @@ export interface ScriptTrail {
   requestId?: string
 }
 
+/** An ECS service as the scenario plays it: created at `at`, its tasks are listed separately. */
+export interface ScriptEcsService {
+  at: number
+  cluster: string
+  name: string
+  desiredCount: number
+  deploymentId: string
+  taskDefinition: string
+  targetGroupArn?: string
+  /** When the circuit breaker (or CloudFormation) gave up on the deployment. */
+  rolloutFailedAt?: number
+  rolloutFailedReason?: string
+  /** When the rollback deleted it: INACTIVE from then on, still describable, as in ECS. */
+  deletedAt?: number
+  /** ECS's service event messages. */
+  events: { at: number; message: string }[]
+}
+
+export interface ScriptEcsTask {
+  /** Created (PENDING) at `at`, RUNNING from `startedAt`, STOPPED at `stoppedAt`. */
+  at: number
+  startedAt?: number
+  stoppedAt?: number
+  cluster: string
+  service: string
+  /** 32 hex characters. */
+  taskId: string
+  taskDefinition: string
+  startedBy: string
+  stopCode?: string
+  stoppedReason?: string
+  containers: { name: string; exitCode?: number; reason?: string; healthStatus?: string }[]
+}
+
+export interface ScriptTaskDefinition {
+  arn: string
+  containers: {
+    name: string
+    image: string
+    essential: boolean
+    logGroup?: string
+    logRegion?: string
+    streamPrefix?: string
+    /** Plain environment variables, secrets included as people do: diagnostics must never show them. */
+    environment?: Record<string, string>
+  }[]
+}
+
+export interface ScriptRdsEvent {
+  at: number
+  sourceType: 'db-instance' | 'db-cluster'
+  sourceId: string
+  message: string
+  categories: string[]
+}
+
+export interface ScriptLogEvent {
+  at: number
+  group: string
+  stream: string
+  message: string
+}
+
+/** What ECS, RDS and CloudWatch Logs record while the scenario plays. */
+export interface ScriptServices {
+  ecsServices?: ScriptEcsService[]
+  ecsTasks?: ScriptEcsTask[]
+  taskDefinitions?: ScriptTaskDefinition[]
+  rdsEvents?: ScriptRdsEvent[]
+  logEvents?: ScriptLogEvent[]
+}
+
 export interface Script {
   region: string
   account: string
@@ -80,6 +152,7 @@ export interface Script {
   deletes: { at: number; principal: Principal }[]
   /** How far in the wall clock's past the deploy starts: its last scripted moment. */
   span: number
+  services?: ScriptServices
 }
 
 export const SECOND = 1000

@@ -5,7 +5,10 @@ import { cloudFormationError, handleCloudFormation } from './cloudformation.js'
 import { createLookupLimiter, lookupEvents } from './cloudtrail.js'
 import { createSimClock, type SimClock } from './clock.js'
 import { handleControl } from './control.js'
-import { createFaults, type Faults } from './faults.js'
+import { handleEcs } from './ecs.js'
+import { createFaults, type Faults, type SimService } from './faults.js'
+import { handleLogs } from './logs.js'
+import { handleRds, rdsError } from './rds.js'
 import {
   accessKeyOf,
   DEFAULT_ACCOUNT,
@@ -99,7 +102,7 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
 
     const target = req.headers['x-amz-target']
     const params = typeof target === 'string' ? undefined : new URLSearchParams(body)
-    const service = params ? 'CloudFormation' : 'CloudTrail'
+    const service = serviceOf(target, params)
     const action = params ? (params.get('Action') ?? '') : String(target).split('.').pop()!
     calls[`${service}.${action}`] = (calls[`${service}.${action}`] ?? 0) + 1
     const principal = principalFor(principals, accessKeyOf(req.headers.authorization))
@@ -116,8 +119,21 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
       )
     if (fault.failure === 'server-error')
       injected = new SimError('InternalFailure', 'We encountered an internal error.', 500)
+    if (fault.failure === 'deny')
+      injected = new SimError(
+        service === 'CloudFormation' || service === 'RDS' ? 'AccessDenied' : 'AccessDeniedException',
+        `User: ${principal.arn} is not authorized to perform: ${IAM_PREFIX[service]}:${action} because no identity-based policy allows the ${IAM_PREFIX[service]}:${action} action`,
+        400
+      )
 
     world.settle(clock.now())
+    if (service === 'RDS') {
+      const reply = injected
+        ? rdsError(injected, requestId)
+        : handleRds(params!, { records: world.services, now: clock.now(), requestId })
+      res.writeHead(reply.status, { 'content-type': 'text/xml', 'x-amzn-requestid': requestId })
+      return void res.end(reply.body)
+    }
     if (params) {
       const reply = injected
         ? cloudFormationError(injected, requestId)
@@ -129,15 +145,11 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
     let reply: unknown
     try {
       if (injected) throw injected
-      if (action !== 'LookupEvents')
-        throw new SimError('UnknownOperationException', `The sim does not implement ${action}`)
-      if (!allowLookup(principal.accountId)) throw new SimError('ThrottlingException', 'Rate exceeded')
-      const request = JSON.parse(body || '{}')
-      reply = lookupEvents(request, {
-        world,
-        now: clock.now(),
-        deliveryDelayMs: options.cloudTrailDeliveryDelayMs ?? 0
-      })
+      const request = JSON.parse(body || '{}') as Record<string, unknown>
+      if (service === 'ECS') reply = handleEcs(action, request, { records: world.services, now: clock.now() })
+      else if (service === 'CloudWatchLogs')
+        reply = handleLogs(action, request, { records: world.services, now: clock.now() })
+      else reply = cloudTrail(request)
     } catch (error) {
       if (!(error instanceof SimError)) throw error
       status = error.status
@@ -145,6 +157,17 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
     }
     res.writeHead(status, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': requestId })
     res.end(JSON.stringify(reply))
+
+    function cloudTrail(request: Record<string, unknown>): unknown {
+      if (action !== 'LookupEvents')
+        throw new SimError('UnknownOperationException', `The sim does not implement ${action}`)
+      if (!allowLookup(principal.accountId)) throw new SimError('ThrottlingException', 'Rate exceeded')
+      return lookupEvents(request as never, {
+        world,
+        now: clock.now(),
+        deliveryDelayMs: options.cloudTrailDeliveryDelayMs ?? 0
+      })
+    }
   }
 
   async function control(method: string, path: string, body: string, res: ServerResponse): Promise<void> {
@@ -227,6 +250,23 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
       })
   }
   return sim
+}
+
+const IAM_PREFIX: Record<SimService, string> = {
+  CloudFormation: 'cloudformation',
+  CloudTrail: 'cloudtrail',
+  ECS: 'ecs',
+  RDS: 'rds',
+  CloudWatchLogs: 'logs'
+}
+
+/** JSON services by their X-Amz-Target prefix; awsQuery ones by API version (RDS and CloudFormation share names). */
+function serviceOf(target: string | string[] | undefined, params: URLSearchParams | undefined): SimService {
+  if (params) return params.get('Version') === '2014-10-31' ? 'RDS' : 'CloudFormation'
+  const prefix = String(target).split('.')[0]
+  if (prefix === 'AmazonEC2ContainerServiceV20141113') return 'ECS'
+  if (prefix === 'Logs_20140328') return 'CloudWatchLogs'
+  return 'CloudTrail'
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

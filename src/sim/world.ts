@@ -2,6 +2,7 @@ import { stableUuid } from './ids.js'
 import type { Principal } from './principals.js'
 import type { HookDetail, Script, ScriptOperation, ScriptTrail, ValidationDetail } from './script.js'
 import { SECOND } from './script.js'
+import { ServiceRecords } from './services.js'
 
 /** An error the sim answers with, in whichever wire shape the service uses. */
 export class SimError extends Error {
@@ -65,6 +66,8 @@ function eventTypeOf(status: string): string {
 export class World {
   readonly stacks: SimStack[] = []
   readonly trail: TrailRecord[] = []
+  /** ECS, RDS and CloudWatch Logs records of the scenarios. */
+  readonly services = new ServiceRecords()
   private pendingDeletes: { at: number; stackId: string; principal: Principal }[] = []
   private serial = 0
 
@@ -105,6 +108,7 @@ export class World {
       this.append(stack, { ...rest, timestamp: t0 + at, eventType: e.eventType ?? eventTypeOf(e.status) })
     }
     for (const record of script.trail) this.record({ ...record, at: t0 + record.at }, script.region)
+    this.services.add(script.services, t0, script.region, script.account)
     for (const d of script.deletes)
       this.pendingDeletes.push({ at: t0 + d.at, stackId: root.id, principal: d.principal })
     this.pendingDeletes.sort((a, b) => a.at - b.at)
@@ -125,6 +129,7 @@ export class World {
     }
     for (const r of this.trail) r.at -= ms
     for (const d of this.pendingDeletes) d.at -= ms
+    this.services.shiftPast(ms)
   }
 
   /** Applies the scripted DeleteStack calls that are now in the past, with the protection in force at their time. */

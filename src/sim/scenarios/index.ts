@@ -1,5 +1,6 @@
 import type { Scenario } from './common.js'
 import { earlyValidationFails, hookFails } from './early.js'
+import { evidenceScenarios } from './evidence.js'
 import { incidentScenarios } from './incident.js'
 import { largeNested, nestedChildFails } from './nested.js'
 import { updateRollsBack } from './update.js'
@@ -14,5 +15,6 @@ export const scenarios: Record<string, Scenario> = {
   'nested-child-fails': nestedChildFails,
   'early-validation-fails': earlyValidationFails,
   'hook-fails': hookFails,
-  'large-nested': largeNested
+  'large-nested': largeNested,
+  ...evidenceScenarios
 }
