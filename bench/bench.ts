@@ -3,6 +3,7 @@ import { cpus } from 'node:os'
 import { lockLatency, lockStartup } from './lock.js'
 import { watchCost, watchDetectionLag } from './watch.js'
 import { diagnoseCost } from './diagnose.js'
+import { evidenceCost, evidenceFootprint } from './evidence.js'
 import { type BenchRow, printTable } from './table.js'
 
 const sections: [string, () => Promise<BenchRow[]>][] = [
@@ -10,7 +11,9 @@ const sections: [string, () => Promise<BenchRow[]>][] = [
   ['lock startup', lockStartup],
   ['watch cost', watchCost],
   ['watch detection lag', watchDetectionLag],
-  ['diagnose cost', diagnoseCost]
+  ['diagnose cost', diagnoseCost],
+  ['evidence footprint', evidenceFootprint],
+  ['evidence cost', evidenceCost]
 ]
 
 const rows: BenchRow[] = []

@@ -14,8 +14,14 @@ const SPEED = 200
 const OTHER_SCENARIOS: Record<string, string> = {
   'nested-child-fails': 'a nested stack whose database fails; the root cause is found two levels down',
   'update-rolls-back': 'an update whose task definition fails and rolls back',
-  'deploy-times-out': 'the database stays in progress; the watch times out naming it and for how long'
+  'deploy-times-out': 'the database stays in progress; the watch times out naming it and for how long',
+  'ecs-tasks-exit': 'an ECS service whose tasks exit 1: the exit code and the log line that says why',
+  'ecs-health-check-fails': 'an ECS service whose tasks fail the load balancer health check, said plainly',
+  'rds-subnet-group-fails': 'a database stuck 15 minutes then failed: the RDS event names its subnet group',
+  'custom-resource-fails': 'a custom resource whose Lambda throws: the function and the error it threw'
 }
+/** Scenarios whose evidence (ECS, RDS, Logs) is the point: slow resources explain themselves at once. */
+const EVIDENCE_INPUTS = { 'slow-resource-after': '2s' }
 const args = process.argv.slice(2)
 if (args.includes('--help')) {
   console.log(`npm run demo [-- --scenario NAME]
@@ -94,7 +100,7 @@ if (scenario) {
           env: (sim.deploy(STACK, scenario, { startAt: 'past' }), env),
           onLine: prefixed('76')
         }).result
-      : await deploy('76', fakeCdk(scenario))
+      : await deploy('76', fakeCdk(scenario), EVIDENCE_INPUTS)
   if (step.summary) showSummary(step, `${scenario}.md`)
   ok = step.exitCode !== 0
 } else {
