@@ -28,6 +28,14 @@ describe('parseCli', () => {
     expect(invocation.commandLine).toEqual(['npx', 'cdk', 'deploy', '--all'])
   })
 
+  it('passes the watch flags under their input names, so the CLI and the action share one parser', () => {
+    const invocation = parseCli(
+      ['watch', '--stack', 'A', '--poll-interval', '1s', '--slow-resource-after', '5m'],
+      {}
+    )
+    expect(invocation.settings).toMatchObject({ 'poll-interval': '1s', 'slow-resource-after': '5m' })
+  })
+
   it('takes the table from DEPLOY_GUARD_TABLE when --table is not given', () => {
     expect(parseCli(['status'], { DEPLOY_GUARD_TABLE: 'team-locks' }).settings['lock-table']).toBe(
       'team-locks'

@@ -206,3 +206,24 @@ describe('ECS service evidence', () => {
     expect(evidence.gaps).toEqual(["Could not read the service's events and task counts: socket hang up"])
   })
 })
+
+describe('a task killed for its container health check', () => {
+  it('says which container was unhealthy, in the verdict and in the task line', async () => {
+    const { readers } = fakeReaders({
+      services: { 'orders-cluster/orders-web': service() },
+      tasks: [
+        {
+          ...exited(2, 137),
+          stopCode: 'TaskFailedToStart',
+          stoppedReason: 'Task failed container health checks',
+          containers: [{ name: 'web', exitCode: 137, healthStatus: 'UNHEALTHY' }]
+        }
+      ]
+    })
+    const evidence = await collectEvidence(readers, ecsTarget, 'us-east-1')
+    expect(evidence.verdict).toBe(
+      'The tasks failed their container health check (container web UNHEALTHY): Task failed container health checks.'
+    )
+    expect(evidence.facts.at(-1)!.text).toMatch(/web exited with code 137, health check UNHEALTHY\.$/)
+  })
+})

@@ -116,11 +116,15 @@ export function serviceCounts(service: EcsServiceView): string {
 export function describeTask(task: EcsTaskView): string {
   const taskId = task.taskArn.split('/').pop() ?? task.taskArn
   const containers = task.containers
-    .filter(container => container.exitCode !== undefined || container.reason)
+    .filter(
+      container =>
+        container.exitCode !== undefined || container.reason || container.healthStatus === 'UNHEALTHY'
+    )
     .map(container => {
       const exit = container.exitCode !== undefined ? ` exited with code ${container.exitCode}` : ''
       const reason = container.reason ? ` (${container.reason})` : ''
-      return `${container.name}${exit}${reason}`
+      const health = container.healthStatus === 'UNHEALTHY' ? ', health check UNHEALTHY' : ''
+      return `${container.name}${exit}${reason}${health}`
     })
   const ran =
     task.startedAt !== undefined && task.stoppedAt !== undefined
