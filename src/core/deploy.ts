@@ -10,6 +10,7 @@ import {
   type ProtectionResult,
   protectStacks,
   replaceFailedCreate,
+  resourcePath,
   type ReplacedStack,
   StackApi,
   type WatchOutcome,
@@ -170,7 +171,7 @@ export function reportOutcome(log: Log, outcome: WatchOutcome): void {
     else log.info(line)
     for (const resource of stack.inProgress) {
       log.warn(
-        `${stack.stackName}: ${[...resource.nestedPath, resource.logicalResourceId].join('/')} (${resource.resourceType}) ` +
+        `${stack.stackName}: ${resourcePath(resource)} (${resource.resourceType}) ` +
           `still in progress after ${formatDuration(resource.forMs)}, since ${new Date(resource.since).toISOString()}.`
       )
     }

@@ -21,7 +21,7 @@ const TRAIL_MS = 5 * 60_000
 
 /** `arn:aws:ecs:<region>:<account>:service/<cluster>/<name>` (or the old form without the cluster, or a bare name). */
 export function parseServiceId(physicalId: string): { cluster: string; service: string } {
-  const resource = physicalId.startsWith('arn:') ? (physicalId.split(':').slice(5).join(':') ?? '') : ''
+  const resource = physicalId.startsWith('arn:') ? physicalId.split(':').slice(5).join(':') : ''
   const parts = resource.split('/')
   if (parts[0] === 'service' && parts.length === 3) return { cluster: parts[1]!, service: parts[2]! }
   if (parts[0] === 'service' && parts.length === 2) return { cluster: 'default', service: parts[1]! }

@@ -1,6 +1,7 @@
 import { formatDuration } from '../duration.js'
 import { escapeMarkdown, neutraliseForLog } from '../untrusted.js'
 import type { Evidence } from '../evidence/types.js'
+import { resourcePath } from '../stack/format.js'
 import { evidenceFor, type Report, rootCauseLine, trailEventUrl } from './report.js'
 
 const cell = (text: string | undefined) => escapeMarkdown(text ?? '')
@@ -87,7 +88,7 @@ export function renderSummaryMarkdown(report: Report): string {
   lines.push(report.links.map(link => `[${link.label}](${link.url})`).join(' · '), '')
   lines.push(`<details><summary>Full event log (${report.events.length} events)</summary>`, '', '```text')
   for (const event of report.events) {
-    const where = [...event.nestedPath, event.logicalResourceId].join('/')
+    const where = resourcePath(event)
     lines.push(
       codeLine(
         `${time(event.timestamp)} ${where} ${event.resourceType} ${event.resourceStatus} ${event.resourceStatusReason ?? ''}`
@@ -99,7 +100,7 @@ export function renderSummaryMarkdown(report: Report): string {
 }
 
 function renderEvidence(evidence: Evidence): string[] {
-  const where = [...evidence.nestedPath, evidence.logicalResourceId].join(' / ')
+  const where = resourcePath(evidence, ' / ')
   const lines = [
     `**${cell(where)}** (${cell(evidence.resourceType)})${evidence.verdict ? `: ${cell(evidence.verdict)}` : ''}`,
     ''

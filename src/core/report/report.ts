@@ -1,6 +1,7 @@
 import type { Finding, RootCause } from '../diagnose/root-cause.js'
 import type { TrailContext, TrailEntry } from '../diagnose/cloudtrail.js'
 import type { Evidence } from '../evidence/types.js'
+import { resourcePath } from '../stack/format.js'
 import type { LoadedOperation } from '../diagnose/load.js'
 import type { StackEvent } from '../stack/types.js'
 
@@ -100,13 +101,13 @@ export function rootCauseLine(report: Report): string {
   if (!cause) {
     const stuck = report.evidence.find(evidence => evidence.verdict)
     if (stuck)
-      return `${report.stack.name} ended ${report.stack.finalStatus}; ${[...stuck.nestedPath, stuck.logicalResourceId].join('/')} (${stuck.resourceType}) never finished: ${stuck.verdict}`
+      return `${report.stack.name} ended ${report.stack.finalStatus}; ${resourcePath(stuck)} (${stuck.resourceType}) never finished: ${stuck.verdict}`
     const finding = report.findings[0]
     if (finding)
       return `${report.stack.name}: ${finding.kind} failure on ${finding.logicalResourceId}: ${finding.detail}`
     return `${report.stack.name} ended ${report.stack.finalStatus}; no failed resource event was found.`
   }
-  const where = [...cause.nestedPath, cause.logicalResourceId].join('/')
+  const where = resourcePath(cause)
   const verdict = evidenceFor(report, cause)?.verdict
   return `${report.stack.name}: ${where} (${cause.resourceType}) ${cause.status}: ${cause.summary || cause.reason}${verdict ? ` — ${verdict}` : ''}`
 }
