@@ -115,7 +115,7 @@ describe('the root action while the deploy runs', () => {
     expect(step.exitCode).toBe(1)
     // While in progress: running vs desired and the last stopped task, before CloudFormation gives up.
     expect(step.stdout).toMatch(
-      /⏳ WebService1A2B3C4D \(AWS::ECS::Service\) CREATE_IN_PROGRESS for [\dhms ]+: Service OrdersStack-WebService \(ACTIVE\): \d of 2 tasks running/
+      /⏳ WebService1A2B3C4D \(AWS::ECS::Service\) CREATE_IN_PROGRESS for [\dhms ]+: Service OrdersStack-WebService \(ACTIVE\): \d of 1 tasks running/
     )
     expect(step.stdout).toMatch(
       /::warning::WebService1A2B3C4D \(AWS::ECS::Service\): Container web exited with code 1/

@@ -3,39 +3,19 @@ import {
   DescribeServicesCommand,
   DescribeTasksCommand,
   DescribeTaskDefinitionCommand,
-  ECSClient,
   ListTasksCommand
 } from '@aws-sdk/client-ecs'
-import { DescribeEventsCommand, RDSClient } from '@aws-sdk/client-rds'
-import {
-  CloudWatchLogsClient,
-  FilterLogEventsCommand,
-  GetLogEventsCommand
-} from '@aws-sdk/client-cloudwatch-logs'
-import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation'
+import { DescribeEventsCommand } from '@aws-sdk/client-rds'
+import { FilterLogEventsCommand, GetLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs'
+import { DescribeStacksCommand } from '@aws-sdk/client-cloudformation'
 import { compilePattern } from '../../src/sim/logs.js'
 import type { Sim } from '../../src/sim/server.js'
-import { people, rejection, simWith } from './sim-clients.js'
+import { clientsFor, rejection, simWith } from './sim-clients.js'
 
 let sim: Sim
 afterEach(async () => {
   await sim?.close()
 })
-
-function clients(s: Sim) {
-  const config = {
-    endpoint: s.url,
-    region: 'us-east-1',
-    credentials: { accessKeyId: people.deployer.accessKeyId, secretAccessKey: 'sim-secret' },
-    maxAttempts: 1
-  }
-  return {
-    ecs: new ECSClient(config),
-    rds: new RDSClient(config),
-    logs: new CloudWatchLogsClient(config),
-    cfn: new CloudFormationClient(config)
-  }
-}
 
 const CLUSTER = 'OrdersStack-Cluster'
 const SERVICE = 'OrdersStack-WebService'
@@ -43,7 +23,7 @@ const SERVICE = 'OrdersStack-WebService'
 describe('the sim’s ECS, RDS and CloudWatch Logs', () => {
   it('ECS state plays out with the clock: the service appears, tasks stop, it goes INACTIVE after the rollback', async () => {
     sim = await simWith()
-    const { ecs } = clients(sim)
+    const { ecs } = clientsFor(sim)
     sim.deploy('OrdersStack', 'ecs-tasks-exit')
     expect(
       (await rejection(ecs.send(new DescribeServicesCommand({ cluster: CLUSTER, services: [SERVICE] })))).name
@@ -52,14 +32,14 @@ describe('the sim’s ECS, RDS and CloudWatch Logs', () => {
     const early = await ecs.send(
       new DescribeServicesCommand({ cluster: CLUSTER, services: [SERVICE, 'nope'] })
     )
-    expect(early.services![0]).toMatchObject({ serviceName: SERVICE, status: 'ACTIVE', desiredCount: 2 })
+    expect(early.services![0]).toMatchObject({ serviceName: SERVICE, status: 'ACTIVE', desiredCount: 1 })
     expect(early.services![0]!.deployments![0]!.rolloutState).toBe('IN_PROGRESS')
     expect(early.services![0]!.events![0]!.createdAt).toBeInstanceOf(Date)
     expect(early.failures).toEqual([{ arn: 'nope', reason: 'MISSING' }])
     const stoppedEarly = await ecs.send(
       new ListTasksCommand({ cluster: CLUSTER, serviceName: SERVICE, desiredStatus: 'STOPPED' })
     )
-    sim.clock.advance(60 * 60_000)
+    sim.clock.advance(20 * 60_000)
     const late = await ecs.send(new DescribeServicesCommand({ cluster: CLUSTER, services: [SERVICE] }))
     expect(late.services![0]).toMatchObject({ status: 'INACTIVE', desiredCount: 0, runningCount: 0 })
     expect(late.services![0]!.deployments![0]!.rolloutState).toBe('FAILED')
@@ -71,7 +51,7 @@ describe('the sim’s ECS, RDS and CloudWatch Logs', () => {
 
   it('ECS pages stopped tasks and describes them with exit codes; a task definition comes with its log settings', async () => {
     sim = await simWith()
-    const { ecs } = clients(sim)
+    const { ecs } = clientsFor(sim)
     sim.deploy('OrdersStack', 'ecs-tasks-exit', { startAt: 'past' })
     const first = await ecs.send(
       new ListTasksCommand({
@@ -119,7 +99,7 @@ describe('the sim’s ECS, RDS and CloudWatch Logs', () => {
 
   it('RDS events by source, in a window, oldest first, paged by Marker; routed apart from CloudFormation’s DescribeEvents', async () => {
     sim = await simWith()
-    const { rds, cfn } = clients(sim)
+    const { rds, cfn } = clientsFor(sim)
     sim.deploy('OrdersStack', 'rds-subnet-group-fails', { startAt: 'past' })
     const now = sim.clock.now()
     const sourceId = /DB Instance (\S+) is in/.exec(
@@ -155,7 +135,7 @@ describe('the sim’s ECS, RDS and CloudWatch Logs', () => {
 
   it('CloudWatch Logs: a stream from its end, a group searched with a filter pattern, and not-found errors', async () => {
     sim = await simWith()
-    const { logs } = clients(sim)
+    const { logs } = clientsFor(sim)
     sim.deploy('OrdersStack', 'ecs-tasks-exit', { startAt: 'past' })
     const group = '/ecs/OrdersStack/web'
     const errors = await logs.send(
@@ -171,8 +151,8 @@ describe('the sim’s ECS, RDS and CloudWatch Logs', () => {
       new GetLogEventsCommand({ logGroupName: group, logStreamName: stream, startFromHead: false, limit: 2 })
     )
     expect(tail.events!.map(e => e.message)).toEqual([
-      "Error: Cannot find module '/app/dist/server.js'",
-      '    at Module._resolveFilename (node:internal/modules/cjs/loader:1225:15)'
+      '    at Module._resolveFilename (node:internal/modules/cjs/loader:1225:15)',
+      'Node.js v20.18.0'
     ])
     expect(
       (await rejection(logs.send(new GetLogEventsCommand({ logGroupName: '/none', logStreamName: 's' }))))
@@ -197,7 +177,7 @@ describe('the sim’s ECS, RDS and CloudWatch Logs', () => {
 
   it('the deny fault answers AccessDenied in each service’s own shape, naming the IAM action', async () => {
     sim = await simWith()
-    const { ecs, rds, logs } = clients(sim)
+    const { ecs, rds, logs } = clientsFor(sim)
     sim.deploy('OrdersStack', 'ecs-tasks-exit', { startAt: 'past' })
     sim.faults.set({
       rules: [

@@ -1,5 +1,8 @@
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation'
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail'
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs'
+import { ECSClient } from '@aws-sdk/client-ecs'
+import { RDSClient } from '@aws-sdk/client-rds'
 import { incidentPrincipals, type Principal } from '../../src/sim/principals.js'
 import { startSim, type Sim, type SimOptions } from '../../src/sim/server.js'
 
@@ -14,7 +17,13 @@ export function clientsFor(sim: Sim, principal: Principal = people.deployer, max
     credentials: { accessKeyId: principal.accessKeyId, secretAccessKey: 'sim-secret' },
     maxAttempts
   }
-  return { cfn: new CloudFormationClient(config), trail: new CloudTrailClient(config) }
+  return {
+    cfn: new CloudFormationClient(config),
+    trail: new CloudTrailClient(config),
+    ecs: new ECSClient(config),
+    rds: new RDSClient(config),
+    logs: new CloudWatchLogsClient(config)
+  }
 }
 
 /** A fresh sim per test; CloudTrail's 2 requests/s limit is lifted unless the test sets it. */

@@ -1,3 +1,4 @@
+import { parseFaultRules } from './faults.js'
 import type { Sim } from './server.js'
 import { scenarios } from './scenarios/index.js'
 import { SimError } from './world.js'
@@ -26,7 +27,7 @@ export async function handleControl(sim: Sim, method: string, path: string, body
       sim.clock.autoplay(Number(input.speed))
       return sim.state()
     case 'POST /_sim/faults':
-      sim.faults.set({ rules: (input.rules ?? []) as never, seed: input.seed as number | undefined })
+      sim.faults.set({ rules: parseFaultRules(input.rules), seed: input.seed as number | undefined })
       return { rules: sim.faults.rules() }
     case 'POST /_sim/delete':
       sim.deleteStack(String(input.stackName), input.accessKeyId as string | undefined)

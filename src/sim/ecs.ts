@@ -1,3 +1,4 @@
+import { stableUuid } from './ids.js'
 import { page, readCursor } from './paging.js'
 import type { ServiceRecords, SimEcsService, SimEcsTask } from './services.js'
 import { SimError } from './world.js'
@@ -6,6 +7,9 @@ export interface EcsContext {
   records: ServiceRecords
   now: number
 }
+
+/** ECS forgets a stopped task about an hour after it stopped: ListTasks and DescribeTasks no longer see it. */
+export const STOPPED_TASK_RETENTION_MS = 60 * 60_000
 
 type Request = Record<string, unknown>
 
@@ -39,16 +43,27 @@ export function handleEcs(action: string, request: Request, ctx: EcsContext): un
   }
 }
 
+/** Whether a record exists yet at the sim's present. */
+const here = (ctx: EcsContext) => (r: { at: number }) => r.at <= ctx.now
+
+/** A cluster is known once created (or, for scenarios that list none, once a service is in it), INACTIVE ones too. */
 function requireCluster(ctx: EcsContext, cluster: string): void {
-  const known = ctx.records.ecsServices.some(s => s.cluster === cluster && s.at <= ctx.now)
+  const known =
+    ctx.records.ecsClusters.some(c => c.name === cluster && here(ctx)(c)) ||
+    ctx.records.ecsServices.some(s => s.cluster === cluster && here(ctx)(s))
   if (!known) throw new SimError('ClusterNotFoundException', 'Cluster not found.')
 }
 
+/** Every task of the service ever started, forgotten ones included: the counts come from ECS's own memory. */
 function tasksOf(ctx: EcsContext, service: SimEcsService): SimEcsTask[] {
   return ctx.records.ecsTasks.filter(
-    t => t.cluster === service.cluster && t.service === service.name && t.at <= ctx.now
+    t => t.cluster === service.cluster && t.service === service.name && here(ctx)(t)
   )
 }
+
+/** The tasks ListTasks and DescribeTasks still answer for: stopped ones only within the retention. */
+const remembered = (t: SimEcsTask, now: number) =>
+  t.stoppedAt === undefined || t.stoppedAt > now - STOPPED_TASK_RETENTION_MS
 
 const isStopped = (t: SimEcsTask, now: number) => t.stoppedAt !== undefined && t.stoppedAt <= now
 const isRunning = (t: SimEcsTask, now: number) =>
@@ -61,7 +76,7 @@ function describeServices(request: Request, ctx: EcsContext) {
   const failures: unknown[] = []
   for (const wanted of (request.services as string[] | undefined) ?? []) {
     const service = ctx.records.ecsServices.findLast(
-      s => s.cluster === cluster && s.name === lastPart(wanted) && s.at <= ctx.now
+      s => s.cluster === cluster && s.name === lastPart(wanted) && here(ctx)(s)
     )
     if (!service) {
       failures.push({ arn: wanted, reason: 'MISSING' })
@@ -105,18 +120,16 @@ function describeServices(request: Request, ctx: EcsContext) {
           rolloutState: rolloutFailed ? 'FAILED' : 'IN_PROGRESS',
           rolloutStateReason: rolloutFailed
             ? (service.rolloutFailedReason ?? 'ECS deployment circuit breaker: tasks failed to start.')
-            : 'ECS deployment ecs-svc in progress.'
+            : `ECS deployment ${service.deploymentId} in progress.`
         }
       ],
+      // Ids are derived from the event itself, so an event keeps its id as newer ones push it down the list.
       events: service.events
+        .map((e, i) => ({ ...e, id: stableUuid(`${serviceArn(service)}#${service.at}#event#${i}`) }))
         .filter(e => e.at <= ctx.now)
         .sort((a, b) => b.at - a.at)
         .slice(0, 100)
-        .map((e, i) => ({
-          id: `${service.deploymentId}-${e.at}-${i}`,
-          createdAt: seconds(e.at),
-          message: e.message
-        })),
+        .map(e => ({ id: e.id, createdAt: seconds(e.at), message: e.message })),
       createdAt: seconds(service.at)
     })
   }
@@ -128,9 +141,14 @@ function listTasks(request: Request, ctx: EcsContext) {
   requireCluster(ctx, cluster)
   const wantStopped = request.desiredStatus === 'STOPPED'
   const serviceName = typeof request.serviceName === 'string' ? lastPart(request.serviceName) : undefined
+  if (
+    serviceName &&
+    !ctx.records.ecsServices.some(s => s.cluster === cluster && s.name === serviceName && here(ctx)(s))
+  )
+    throw new SimError('ServiceNotFoundException', 'Service not found.')
   const tasks = ctx.records.ecsTasks
-    .filter(t => t.cluster === cluster && t.at <= ctx.now && (!serviceName || t.service === serviceName))
-    .filter(t => isStopped(t, ctx.now) === wantStopped)
+    .filter(t => t.cluster === cluster && here(ctx)(t) && (!serviceName || t.service === serviceName))
+    .filter(t => remembered(t, ctx.now) && isStopped(t, ctx.now) === wantStopped)
     .sort((a, b) => (b.stoppedAt ?? b.at) - (a.stoppedAt ?? a.at))
   const size = typeof request.maxResults === 'number' ? Math.min(100, Math.max(1, request.maxResults)) : 100
   const cursor = readCursor(request.nextToken as string | undefined, ctx.now, 'InvalidParameterException')
@@ -148,7 +166,7 @@ function describeTasks(request: Request, ctx: EcsContext) {
   const failures: unknown[] = []
   for (const id of wanted) {
     const task = ctx.records.ecsTasks.find(
-      t => t.cluster === cluster && t.taskId === lastPart(id) && t.at <= ctx.now
+      t => t.cluster === cluster && t.taskId === lastPart(id) && here(ctx)(t) && remembered(t, ctx.now)
     )
     if (!task) {
       failures.push({ arn: id, reason: 'MISSING' })
@@ -195,17 +213,25 @@ function describeTasks(request: Request, ctx: EcsContext) {
 
 function describeTaskDefinition(request: Request, ctx: EcsContext) {
   const wanted = String(request.taskDefinition ?? '')
-  const definition = ctx.records.taskDefinitions.find(
-    d => d.arn === wanted || d.arn.endsWith(`:task-definition/${wanted}`)
+  const definition = ctx.records.taskDefinitions.findLast(
+    d =>
+      (d.arn === wanted ||
+        d.arn.endsWith(`:task-definition/${wanted}`) ||
+        // A bare family means its latest revision.
+        d.arn.includes(`:task-definition/${wanted}:`)) &&
+      here(ctx)(d)
   )
   if (!definition) throw new SimError('ClientException', 'Unable to describe task definition.')
   const [family, revision] = definition.arn.split('/').pop()!.split(':')
+  const deregistered = definition.deregisteredAt !== undefined && definition.deregisteredAt <= ctx.now
   return {
     taskDefinition: {
       taskDefinitionArn: definition.arn,
       family,
       revision: Number(revision),
-      status: 'ACTIVE',
+      status: deregistered ? 'INACTIVE' : 'ACTIVE',
+      registeredAt: seconds(definition.at),
+      ...(deregistered ? { deregisteredAt: seconds(definition.deregisteredAt) } : {}),
       networkMode: 'awsvpc',
       requiresCompatibilities: ['FARGATE'],
       cpu: '256',

@@ -1,9 +1,11 @@
 import { seededRandom } from './ids.js'
 
 /** `deny` answers AccessDenied in the service's own shape, as a role without the permission would get. */
-export type FaultKind = 'throttle' | 'server-error' | 'delay' | 'drop' | 'deny'
+export const FAULT_KINDS = ['throttle', 'server-error', 'delay', 'drop', 'deny'] as const
+export type FaultKind = (typeof FAULT_KINDS)[number]
 
-export type SimService = 'CloudFormation' | 'CloudTrail' | 'ECS' | 'RDS' | 'CloudWatchLogs'
+export const SIM_SERVICES = ['CloudFormation', 'CloudTrail', 'ECS', 'RDS', 'CloudWatchLogs'] as const
+export type SimService = (typeof SIM_SERVICES)[number]
 
 /**
  * One injected misbehaviour. Without `count` or `rate` it hits every matching call; `count` hits the next N
@@ -27,6 +29,19 @@ export interface FaultSettings {
 export interface FaultDecision {
   delayMs: number
   failure?: Exclude<FaultKind, 'delay'>
+}
+
+/** Rules as POST /_sim/faults sends them; a misspelt kind or service is refused rather than silently never hit. */
+export function parseFaultRules(input: unknown): FaultRule[] {
+  if (input === undefined) return []
+  if (!Array.isArray(input)) throw new Error('rules must be a list')
+  return input.map((rule: Partial<Record<keyof FaultRule, unknown>>) => {
+    if (!FAULT_KINDS.includes(rule.kind as FaultKind))
+      throw new Error(`Unknown fault kind ${String(rule.kind)}; known: ${FAULT_KINDS.join(', ')}`)
+    if (rule.service !== undefined && !SIM_SERVICES.includes(rule.service as SimService))
+      throw new Error(`Unknown service ${String(rule.service)}; known: ${SIM_SERVICES.join(', ')}`)
+    return rule as FaultRule
+  })
 }
 
 export function createFaults() {

@@ -25,9 +25,11 @@ export function handleLogs(action: string, request: Request, ctx: LogsContext): 
   }
 }
 
+/** A group exists once created (a declared `logGroups` entry) or once it has a line. */
 function groupLines(ctx: LogsContext, group: unknown): SimLogEvent[] {
   const lines = ctx.records.logEvents.filter(e => e.group === group && e.at <= ctx.now)
-  if (lines.length === 0)
+  const declared = ctx.records.logGroups.some(g => g.name === group && g.at <= ctx.now)
+  if (lines.length === 0 && !declared)
     throw new SimError('ResourceNotFoundException', 'The specified log group does not exist.')
   return lines
 }
@@ -51,18 +53,39 @@ function limitOf(request: Request): number {
   return limit
 }
 
-/** One stream, oldest first; without startFromHead the newest `limit` lines (CloudWatch's default). */
+/**
+ * GetLogEvents tokens are positions in the stream, shaped like CloudWatch's (`f/<56 digits>/s`): `f/N` reads
+ * forward from line N, `b/N` backward from before line N. Lines of a stream only ever arrive at its end, so a
+ * position stays valid as the clock moves, and reading forward at the end returns the same token again.
+ */
+const token = (direction: 'f' | 'b', position: number) =>
+  `${direction}/${String(position).padStart(56, '0')}/s`
+
+function readToken(value: unknown): { direction: 'f' | 'b'; position: number } | undefined {
+  if (value === undefined) return undefined
+  const match = /^([fb])\/(\d{56})\/s$/.exec(String(value))
+  if (!match) throw new SimError('InvalidParameterException', 'The specified nextToken is invalid.')
+  return { direction: match[1] as 'f' | 'b', position: Number(match[2]) }
+}
+
+/** One stream, oldest first; without startFromHead (or token) the newest `limit` lines (CloudWatch's default). */
 function getLogEvents(request: Request, ctx: LogsContext) {
   const lines = groupLines(ctx, request.logGroupName).filter(e => e.stream === request.logStreamName)
   if (lines.length === 0)
     throw new SimError('ResourceNotFoundException', 'The specified log stream does not exist.')
   const limit = limitOf(request)
-  const matching = lines.filter(e => inWindow(e, request))
-  const events = request.startFromHead === true ? matching.slice(0, limit) : matching.slice(-limit)
+  const at = readToken(request.nextToken)
+  const indexed = lines.map((e, index) => ({ e, index })).filter(({ e }) => inWindow(e, request))
+  let events: typeof indexed
+  if (at?.direction === 'f') events = indexed.filter(x => x.index >= at.position).slice(0, limit)
+  else if (at?.direction === 'b') events = indexed.filter(x => x.index < at.position).slice(-limit)
+  else events = request.startFromHead === true ? indexed.slice(0, limit) : indexed.slice(-limit)
+  const first = events[0]?.index ?? at?.position ?? (request.startFromHead === true ? 0 : lines.length)
+  const next = events.length ? events.at(-1)!.index + 1 : first
   return {
-    events: events.map(shape),
-    nextForwardToken: `f/${String(events.at(-1)?.at ?? 0).padStart(56, '0')}/s`,
-    nextBackwardToken: `b/${String(events[0]?.at ?? 0).padStart(56, '0')}/s`
+    events: events.map(x => shape(x.e)),
+    nextForwardToken: token('f', next),
+    nextBackwardToken: token('b', first)
   }
 }
 

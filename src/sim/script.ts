@@ -87,6 +87,13 @@ export interface ScriptEcsService {
   events: { at: number; message: string }[]
 }
 
+/** A cluster exists from `at`; after `deletedAt` it is INACTIVE, which ECS still answers for. */
+export interface ScriptEcsCluster {
+  at: number
+  name: string
+  deletedAt?: number
+}
+
 export interface ScriptEcsTask {
   /** Created (PENDING) at `at`, RUNNING from `startedAt`, STOPPED at `stoppedAt`. */
   at: number
@@ -104,6 +111,9 @@ export interface ScriptEcsTask {
 }
 
 export interface ScriptTaskDefinition {
+  /** Registered at `at`; INACTIVE from `deregisteredAt` (a rollback deregisters it), still describable. */
+  at: number
+  deregisteredAt?: number
   arn: string
   containers: {
     name: string
@@ -125,6 +135,12 @@ export interface ScriptRdsEvent {
   categories: string[]
 }
 
+/** A log group exists from `at` (CloudFormation or the first Lambda invocation creates it), even before any line. */
+export interface ScriptLogGroup {
+  at: number
+  name: string
+}
+
 export interface ScriptLogEvent {
   at: number
   group: string
@@ -134,10 +150,12 @@ export interface ScriptLogEvent {
 
 /** What ECS, RDS and CloudWatch Logs record while the scenario plays. */
 export interface ScriptServices {
+  ecsClusters?: ScriptEcsCluster[]
   ecsServices?: ScriptEcsService[]
   ecsTasks?: ScriptEcsTask[]
   taskDefinitions?: ScriptTaskDefinition[]
   rdsEvents?: ScriptRdsEvent[]
+  logGroups?: ScriptLogGroup[]
   logEvents?: ScriptLogEvent[]
 }
 
@@ -170,14 +188,26 @@ export function timeline(stack: ScriptStack, type = 'AWS::CloudFormation::Stack'
     status: string,
     extra: Partial<ScriptEvent> = {}
   ) => events.push({ at, stack: stack.key, logicalId, type: resourceType, status, ...extra })
-  /** CREATE_IN_PROGRESS, "Resource creation Initiated", then CREATE_COMPLETE after `took`, like CloudFormation. */
-  const created = (at: number, logicalId: string, resourceType: string, took: number, physicalId: string) => {
-    resource(at, logicalId, resourceType, 'CREATE_IN_PROGRESS')
+  /**
+   * CREATE_IN_PROGRESS, "Resource creation Initiated", then CREATE_COMPLETE after `took`, like CloudFormation;
+   * `properties` go on each of them, as DescribeStackEvents reports ResourceProperties on create events.
+   */
+  const created = (
+    at: number,
+    logicalId: string,
+    resourceType: string,
+    took: number,
+    physicalId: string,
+    properties?: Record<string, unknown>
+  ) => {
+    const withProperties = properties ? { properties } : {}
+    resource(at, logicalId, resourceType, 'CREATE_IN_PROGRESS', withProperties)
     resource(at + SECOND, logicalId, resourceType, 'CREATE_IN_PROGRESS', {
       physicalId,
-      reason: 'Resource creation Initiated'
+      reason: 'Resource creation Initiated',
+      ...withProperties
     })
-    resource(at + took, logicalId, resourceType, 'CREATE_COMPLETE', { physicalId })
+    resource(at + took, logicalId, resourceType, 'CREATE_COMPLETE', { physicalId, ...withProperties })
   }
   const deleted = (
     at: number,

@@ -5,6 +5,7 @@ import { cloudFormationError, handleCloudFormation } from './cloudformation.js'
 import { createLookupLimiter, lookupEvents } from './cloudtrail.js'
 import { createSimClock, type SimClock } from './clock.js'
 import { handleControl } from './control.js'
+import { accessDenied } from './deny.js'
 import { handleEcs } from './ecs.js'
 import { createFaults, type Faults, type SimService } from './faults.js'
 import { handleLogs } from './logs.js'
@@ -120,11 +121,11 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
     if (fault.failure === 'server-error')
       injected = new SimError('InternalFailure', 'We encountered an internal error.', 500)
     if (fault.failure === 'deny')
-      injected = new SimError(
-        service === 'CloudFormation' || service === 'RDS' ? 'AccessDenied' : 'AccessDeniedException',
-        `User: ${principal.arn} is not authorized to perform: ${IAM_PREFIX[service]}:${action} because no identity-based policy allows the ${IAM_PREFIX[service]}:${action} action`,
-        400
-      )
+      injected = accessDenied(service, action, principal, {
+        params,
+        body,
+        authorization: req.headers.authorization
+      })
 
     world.settle(clock.now())
     if (service === 'RDS') {
@@ -250,14 +251,6 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
       })
   }
   return sim
-}
-
-const IAM_PREFIX: Record<SimService, string> = {
-  CloudFormation: 'cloudformation',
-  CloudTrail: 'cloudtrail',
-  ECS: 'ecs',
-  RDS: 'rds',
-  CloudWatchLogs: 'logs'
 }
 
 /** JSON services by their X-Amz-Target prefix; awsQuery ones by API version (RDS and CloudFormation share names). */

@@ -1,5 +1,15 @@
 import { stableUuid } from '../ids.js'
-import { MINUTE, SECOND, timeline, type Script, type ScriptTrail } from '../script.js'
+import {
+  MINUTE,
+  SECOND,
+  timeline,
+  type Script,
+  type ScriptEcsTask,
+  type ScriptLogEvent,
+  type ScriptRdsEvent,
+  type ScriptServices,
+  type ScriptTrail
+} from '../script.js'
 import {
   changeSetCalls,
   onBehalf,
@@ -159,7 +169,8 @@ function courtCaseDeploy(ctx: ScenarioContext, outcome: Outcome): Script {
       trail,
       deletes: [],
       span: DB_STARTS + 28 * MINUTE,
-      operations: ops()
+      operations: ops(),
+      services: { rdsEvents: [dbEvent(DB_STARTS + 2 * SECOND, 'DB instance creation started', 'creation')] }
     }
   }
   if (outcome === 'succeeds') {
@@ -177,7 +188,13 @@ function courtCaseDeploy(ctx: ScenarioContext, outcome: Outcome): Script {
       trail,
       deletes: [],
       span: done,
-      operations: ops()
+      operations: ops(),
+      services: {
+        rdsEvents: [
+          dbEvent(DB_STARTS + 2 * SECOND, 'DB instance creation started', 'creation'),
+          dbEvent(DB_STARTS + 12 * MINUTE - 10 * SECOND, 'DB instance created', 'creation')
+        ]
+      }
     }
   }
 
@@ -230,7 +247,115 @@ function courtCaseDeploy(ctx: ScenarioContext, outcome: Outcome): Script {
     trail,
     operations: ops(),
     deletes: cleanup ? [{ at: deleteAt, principal: ctx.principals.cdkRole }] : [],
-    span: cleanup ? deleteAt + 30 * SECOND : rolledBack
+    span: cleanup ? deleteAt + 30 * SECOND : rolledBack,
+    services: failedServices(ctx, failedAt)
+  }
+}
+
+const dbEvent = (at: number, message: string, category: string): ScriptRdsEvent => ({
+  at,
+  sourceType: 'db-instance',
+  sourceId: DATABASE.physical,
+  message,
+  categories: [category]
+})
+
+/**
+ * What RDS and ECS recorded during incident A, consistent with its stack events: the instance is created into a
+ * subnet group covering one Availability Zone, RDS reports it, and the rollback deletes it. The backend service,
+ * started while the database was still creating, cannot resolve the database's address and its tasks exit 1
+ * (no circuit breaker, so ECS keeps trying) until CloudFormation cancels it and the rollback deletes it.
+ */
+function failedServices(ctx: ScenarioContext, failedAt: number): ScriptServices {
+  const serviceDeleted = failedAt + 5 * SECOND + MINUTE
+  const dbDeleted = serviceDeleted + SECOND + 4 * MINUTE
+  // The rollback then deletes PLAN in reverse, one every 2 s, each done 10 s after it started.
+  const planDeleted = (id: string) =>
+    dbDeleted + SECOND + [...PLAN].reverse().findIndex(r => r.id === id) * 2 * SECOND + 10 * SECOND
+  const cluster = PLAN.find(r => r.id === 'ClusterEB0386A7')!.physical
+  const taskDefinition = PLAN.find(r => r.id === 'TaskDefinition')!.physical
+  const deploymentId = `ecs-svc/${stableUuid(`${ctx.seed}#backend`).replace(/\D/g, '').slice(0, 19)}`
+  const host = `${DATABASE.physical}.c1x2y3z4w5v6.us-east-1.rds.amazonaws.com`
+  const logGroup = '/ecs/CourtCaseBackend'
+  const tasks: ScriptEcsTask[] = []
+  const logEvents: ScriptLogEvent[] = []
+  const events: { at: number; message: string }[] = []
+  for (let n = 0, at = SERVICE_STARTS + 10 * SECOND; at < failedAt; n++, at += 3 * MINUTE) {
+    const taskId = stableUuid(`${ctx.seed}#backend-task#${n}`).replace(/-/g, '').slice(0, 32)
+    tasks.push({
+      at,
+      startedAt: at + 25 * SECOND,
+      stoppedAt: at + 31 * SECOND,
+      cluster,
+      service: 'BackendService',
+      taskId,
+      taskDefinition,
+      startedBy: deploymentId,
+      stopCode: 'EssentialContainerExited',
+      stoppedReason: 'Essential container in task exited',
+      containers: [{ name: 'backend', exitCode: 1 }]
+    })
+    events.push({ at, message: `(service BackendService) has started 1 tasks: (task ${taskId}).` })
+    const stream = `backend/backend/${taskId}`
+    const lines = [
+      `Connecting to postgres at ${host}:5432`,
+      `Error: getaddrinfo ENOTFOUND ${host}`,
+      '    at GetAddrInfoReqWrap.onlookup [as oncomplete] (node:dns:107:26)'
+    ]
+    lines.forEach((message, i) =>
+      logEvents.push({ at: at + 26 * SECOND + i * 100, group: logGroup, stream, message })
+    )
+  }
+  return {
+    rdsEvents: [
+      dbEvent(DB_STARTS + 2 * SECOND, 'DB instance creation started', 'creation'),
+      dbEvent(
+        failedAt - 90 * SECOND,
+        "The DB instance could not be created because DB subnet group 'courtcasemanagement-db-subnets' doesn't " +
+          'meet availability zone coverage requirement: it covers 1 Availability Zone (us-east-1a), at least 2 are required.',
+        'failure'
+      ),
+      dbEvent(
+        failedAt - 85 * SECOND,
+        'DB instance is in an incompatible network state (incompatible-network).',
+        'failure'
+      ),
+      dbEvent(dbDeleted - 5 * SECOND, 'DB instance deleted', 'deletion')
+    ],
+    ecsClusters: [{ at: 16 * SECOND, name: cluster, deletedAt: planDeleted('ClusterEB0386A7') }],
+    ecsServices: [
+      {
+        at: SERVICE_STARTS + SECOND,
+        cluster,
+        name: 'BackendService',
+        desiredCount: 1,
+        deploymentId,
+        taskDefinition,
+        deletedAt: serviceDeleted,
+        events
+      }
+    ],
+    ecsTasks: tasks,
+    taskDefinitions: [
+      {
+        at: 21 * SECOND,
+        deregisteredAt: planDeleted('TaskDefinition'),
+        arn: taskDefinition,
+        containers: [
+          {
+            name: 'backend',
+            image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/court-case-backend:1.8.2',
+            essential: true,
+            logGroup,
+            logRegion: 'us-east-1',
+            streamPrefix: 'backend',
+            environment: { DB_HOST: host, DB_USER: 'courtadmin', DB_PASSWORD: SIM_DB_PASSWORD }
+          }
+        ]
+      }
+    ],
+    logGroups: [{ at: 16 * SECOND, name: logGroup }],
+    logEvents
   }
 }
 
