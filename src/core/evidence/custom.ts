@@ -1,6 +1,7 @@
 import { attempt } from './gaps.js'
 import { lastErrorLines, logGroupUrl } from './logs.js'
 import type { Evidence, EvidenceReaders, EvidenceTarget, LogLine } from './types.js'
+import { consoleUrl } from '../console-url.js'
 
 const MARGIN_MS = 60_000
 
@@ -16,7 +17,10 @@ export function logStreamFromReason(reason: string | undefined): string | undefi
 }
 
 export function lambdaConsoleUrl(region: string, name: string): string {
-  return `https://${region}.console.aws.amazon.com/lambda/home?region=${region}#/functions/${encodeURIComponent(name)}?tab=monitoring`
+  return consoleUrl(
+    region,
+    `lambda/home?region=${region}#/functions/${encodeURIComponent(name)}?tab=monitoring`
+  )
 }
 
 /** The function behind the ServiceToken, its log group and stream, and the error it threw. */

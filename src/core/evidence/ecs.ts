@@ -9,6 +9,7 @@ import type {
   EcsServiceView,
   EcsTaskView
 } from './types.js'
+import { consoleUrl } from '../console-url.js'
 
 /** Stopped tasks read per service: enough to see a pattern, one DescribeTasks call. */
 const STOPPED_TASKS_READ = 20
@@ -29,7 +30,10 @@ export function parseServiceId(physicalId: string): { cluster: string; service: 
 }
 
 export function serviceConsoleUrl(region: string, cluster: string, service: string): string {
-  return `https://${region}.console.aws.amazon.com/ecs/v2/clusters/${encodeURIComponent(cluster)}/services/${encodeURIComponent(service)}/events?region=${region}`
+  return consoleUrl(
+    region,
+    `ecs/v2/clusters/${encodeURIComponent(cluster)}/services/${encodeURIComponent(service)}/events?region=${region}`
+  )
 }
 
 /** Service events, stopped tasks with exit codes, the plain-language reason, and the failing task's log lines. */

@@ -1,4 +1,5 @@
 import type { LogLine, LogsReader } from './types.js'
+import { consoleUrl } from '../console-url.js'
 
 /** A CloudWatch Logs filter pattern (any term matches) for the lines worth showing, and the same rule locally. */
 export const ERROR_LINES_PATTERN =
@@ -50,6 +51,9 @@ function consolePart(text: string): string {
 }
 
 export function logGroupUrl(region: string, group: string, stream?: string): string {
-  const base = `https://${region}.console.aws.amazon.com/cloudwatch/home?region=${region}#logsV2:log-groups/log-group/${consolePart(group)}`
+  const base = consoleUrl(
+    region,
+    `cloudwatch/home?region=${region}#logsV2:log-groups/log-group/${consolePart(group)}`
+  )
   return stream ? `${base}/log-events/${consolePart(stream)}` : base
 }

@@ -1,5 +1,6 @@
 import { attempt } from './gaps.js'
 import type { Evidence, EvidenceReaders, EvidenceTarget, RdsEventView } from './types.js'
+import { consoleUrl } from '../console-url.js'
 
 const EVENTS_SHOWN = 12
 /** RDS events this long around the resource's window still belong to it (creation starts before CFN's event). */
@@ -13,11 +14,14 @@ export function rdsSourceType(resourceType: string): 'db-instance' | 'db-cluster
 }
 
 export function rdsConsoleUrl(region: string, id: string, sourceType: 'db-instance' | 'db-cluster'): string {
-  return `https://${region}.console.aws.amazon.com/rds/home?region=${region}#database:id=${encodeURIComponent(id)};is-cluster=${sourceType === 'db-cluster'}`
+  return consoleUrl(
+    region,
+    `rds/home?region=${region}#database:id=${encodeURIComponent(id)};is-cluster=${sourceType === 'db-cluster'}`
+  )
 }
 
 export function rdsEventsUrl(region: string): string {
-  return `https://${region}.console.aws.amazon.com/rds/home?region=${region}#events:`
+  return consoleUrl(region, `rds/home?region=${region}#events:`)
 }
 
 /** RDS keeps an instance's events for 14 days, after the instance (and the stack) are gone. */

@@ -1,5 +1,6 @@
 import type { Finding, RootCause } from '../diagnose/root-cause.js'
 import type { TrailContext, TrailEntry } from '../diagnose/cloudtrail.js'
+import { consoleUrl } from '../console-url.js'
 import type { Evidence } from '../evidence/types.js'
 import { resourcePath } from '../stack/format.js'
 import type { LoadedOperation } from '../diagnose/load.js'
@@ -73,26 +74,30 @@ export function buildReport(input: {
 }
 
 function consoleLinks(region: string, operation: LoadedOperation, trail?: TrailContext): Report['links'] {
-  const base = `https://${region}.console.aws.amazon.com`
   const links = [
     {
       label: 'CloudFormation stack events',
-      url: `${base}/cloudformation/home?region=${region}#/stacks/events?stackId=${encodeURIComponent(operation.stackId)}`
+      url: consoleUrl(
+        region,
+        `cloudformation/home?region=${region}#/stacks/events?stackId=${encodeURIComponent(operation.stackId)}`
+      )
     }
   ]
   if (trail) {
     links.push({
       label: 'CloudTrail event history for the stack',
-      url:
-        `${base}/cloudtrailv2/home?region=${region}#/events?ResourceName=${encodeURIComponent(operation.stackName)}` +
-        `&StartTime=${encodeURIComponent(new Date(trail.window.start).toISOString())}&EndTime=${encodeURIComponent(new Date(trail.window.end).toISOString())}`
+      url: consoleUrl(
+        region,
+        `cloudtrailv2/home?region=${region}#/events?ResourceName=${encodeURIComponent(operation.stackName)}` +
+          `&StartTime=${encodeURIComponent(new Date(trail.window.start).toISOString())}&EndTime=${encodeURIComponent(new Date(trail.window.end).toISOString())}`
+      )
     })
   }
   return links
 }
 
 export function trailEventUrl(region: string, entry: TrailEntry): string {
-  return `https://${region}.console.aws.amazon.com/cloudtrailv2/home?region=${region}#/events/${encodeURIComponent(entry.eventId)}`
+  return consoleUrl(region, `cloudtrailv2/home?region=${region}#/events/${encodeURIComponent(entry.eventId)}`)
 }
 
 /** The one-line answer to "what failed, and why". */
