@@ -4,6 +4,7 @@ import { lockLatency, lockStartup } from './lock.js'
 import { watchCost, watchDetectionLag } from './watch.js'
 import { diagnoseCost } from './diagnose.js'
 import { evidenceCost, evidenceFootprint } from './evidence.js'
+import { chaos } from './chaos.js'
 import { type BenchRow, printTable } from './table.js'
 
 const sections: [string, () => Promise<BenchRow[]>][] = [
@@ -13,7 +14,8 @@ const sections: [string, () => Promise<BenchRow[]>][] = [
   ['watch detection lag', watchDetectionLag],
   ['diagnose cost', diagnoseCost],
   ['evidence footprint', evidenceFootprint],
-  ['evidence cost', evidenceCost]
+  ['evidence cost', evidenceCost],
+  ['chaos (fault runs, also `npm run chaos`)', chaos]
 ]
 
 const rows: BenchRow[] = []
