@@ -24,6 +24,12 @@ export default tseslint.config(
     }
   },
   {
+    // The installed bin is a CommonJS launcher that must parse on old Nodes to tell their users to upgrade.
+    files: ['bin/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', __dirname: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off', 'no-var': 'off' }
+  },
+  {
     // The core is runner-free: no @actions/*, no process, no console (DESIGN.md §2, §8).
     files: ['src/core/**/*.ts'],
     rules: {

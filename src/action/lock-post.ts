@@ -23,7 +23,8 @@ export async function run(): Promise<void> {
     const report = await stopDetachedHeartbeat(pid, core.getState(State.HeartbeatLog))
     for (const line of report.problems) core.warning(line)
   })
-  if (leases.length > 0)
+  // A lock-only step (lock-key, no stack-name) has nothing to diagnose and calls no CloudFormation API.
+  if (leases.length > 0 && parseLockSettings(readInputs()).stacks.length > 0)
     await diagnoseGuardedStacks(leases).catch(error => core.warning(`Could not diagnose: ${String(error)}`))
 }
 

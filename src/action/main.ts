@@ -25,7 +25,9 @@ export async function run(): Promise<void> {
   )
   try {
     const settings = parseLockSettings(readInputs())
-    const watchSettings = parseWatchSettings(readInputs(WATCH_INPUTS))
+    // Lock-only (lock-key without stack-name: Terraform, scripts): no CloudFormation call at all.
+    const watchSettings =
+      settings.stacks.length > 0 ? parseWatchSettings(readInputs(WATCH_INPUTS)) : undefined
     const command = core.getInput(Inputs.Run)
     if (!command) {
       throw new InputError(
@@ -34,19 +36,23 @@ export async function run(): Promise<void> {
       )
     }
     const session = await openLockSession(settings)
-    const cfn = createCloudFormationClient({ region: session.region, userAgent: USER_AGENT })
     const holder = detectHolder(process.env, settings.reason)
     const deps = guardDeps(session, runnerLog, process.env.GITHUB_WORKSPACE ?? process.cwd())
     let deploy: WatchedDeploy | undefined
+    let commandExit: number | undefined
     const result = await runGuarded(
       deps,
       session.keys,
       holder,
       settings,
       async () => {
+        if (!watchSettings) {
+          commandExit = await runShell(command, { signal })
+          return commandExit
+        }
         deploy = await deployWatched(
           {
-            cfn,
+            cfn: createCloudFormationClient({ region: session.region, userAgent: USER_AGENT }),
             clock: systemClock,
             log: runnerLog,
             evidence: {
@@ -58,6 +64,7 @@ export async function run(): Promise<void> {
           () => runShell(command, { signal }),
           signal
         )
+        commandExit = deploy.exitCode
         return deploy.failed && deploy.exitCode === 0 ? 1 : deploy.exitCode
       },
       signal,
@@ -68,10 +75,8 @@ export async function run(): Promise<void> {
     )
     core.saveState(State.Released, 'true')
     setLockOutputs(result.leases, result.waitedMs)
-    if (deploy) {
-      core.setOutput(Outputs.ExitCode, deploy.exitCode)
-      setWatchOutputs(deploy.watch, deploy.protection)
-    }
+    if (commandExit !== undefined) core.setOutput(Outputs.ExitCode, commandExit)
+    if (deploy) setWatchOutputs(deploy.watch, deploy.protection)
     await core.summary
       .addHeading('deploy-guard', 3)
       .addTable([
@@ -87,9 +92,9 @@ export async function run(): Promise<void> {
       .write()
     if (result.lockLost)
       core.setFailed('The lock was lost while the deploy ran: another deploy may have run concurrently.')
-    else if (deploy && deploy.exitCode !== 0) {
+    else if (commandExit !== undefined && commandExit !== 0) {
       core.setFailed(
-        `The deploy command ${result.status === 'cancelled' ? 'was cancelled' : `exited with code ${deploy.exitCode}`}.`
+        `The deploy command ${result.status === 'cancelled' ? 'was cancelled' : `exited with code ${commandExit}`}.`
       )
     }
     for (const replaced of deploy?.replaced ?? []) {

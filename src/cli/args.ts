@@ -63,7 +63,7 @@ const OPTIONS = {
 export function parseCli(argv: string[], env: Record<string, string | undefined>): CliInvocation {
   const [first, ...rest] = argv
   if (first === undefined || first === '--help' || first === '-h') return emptyInvocation('help')
-  if (first === '--version' || first === '-v') return emptyInvocation('version')
+  if (first === '--version' || first === '-V' || first === '-v') return emptyInvocation('version')
   if (!(COMMANDS as readonly string[]).includes(first)) {
     throw new InputError(
       `Unknown command "${first}". Valid commands: ${COMMANDS.join(', ')}. See deploy-guard help.`
@@ -136,6 +136,9 @@ Usage:
   deploy-guard run --stack NAME [--stack NAME…] --table TABLE [options] -- COMMAND [ARGS…]
       Take the lock(s), protect the stacks, run the deploy command while streaming their events, release;
       exit with the command's code (1 if it succeeded but a stack ended failed or rolled back).
+  deploy-guard run --key KEY --table TABLE [options] -- COMMAND [ARGS…]
+      Only the lock, for anything that is not a CloudFormation stack (terraform apply, a script): no
+      CloudFormation call, so no cloudformation: permission is needed.
   deploy-guard watch --stack NAME [--timeout 60m]
       Watch a deployment started elsewhere from the stack's current operation until it finishes.
   deploy-guard diagnose --stack NAME [--since 2h] [--json]
@@ -143,7 +146,7 @@ Usage:
   deploy-guard explain FILE|- [NESTED_FILE…] [--nested DIR] [--json]
       The same analysis offline, from \`aws cloudformation describe-stack-events\` output; nested stacks'
       dumps as further files or a --nested DIR.
-  deploy-guard lock --stack NAME --table TABLE [options]
+  deploy-guard lock (--stack NAME | --key KEY) --table TABLE [options]
       Take the lock and exit; it stays held until its lease ends or you unlock it (use a long --lease).
   deploy-guard unlock --stack NAME --table TABLE [--force --reason TEXT]
       Release your own lock; someone else's needs --force and a reason, recorded on the lock.
@@ -156,7 +159,7 @@ Usage:
 Options:
   --stack NAME          stack to guard (repeat, or comma-separated); lock key deploy-guard/<region>/<stack>
   --table TABLE         DynamoDB lock table (partition key LockID, string); default: $DEPLOY_GUARD_TABLE
-  --key KEY             custom lock key (one stack only)
+  --key KEY             custom lock key: with one --stack, or alone for a lock without CloudFormation
   --key-attribute NAME  the table's partition key (default LockID)
   --lease DURATION      lease, renewed every lease/3 while held (default 5m)
   --wait-timeout DUR    how long to wait for a held lock (default 30m; 0 = fail at once)

