@@ -4,7 +4,7 @@ import { InputError } from '../core/errors.js'
 import { parseStackNames } from '../core/settings.js'
 import { createCloudFormationClient } from '../aws/clients.js'
 import { cancellationSignal } from '../runtime/command.js'
-import { deadlineSignal, DEADLINES, unansweredDiagnosis } from '../runtime/deadlines.js'
+import { deadlineSignal, DEADLINES, unanswered } from '../runtime/deadlines.js'
 import { failStep } from './runner.js'
 import { diagnoseAndPublish } from './report.js'
 
@@ -34,7 +34,13 @@ export async function run(): Promise<void> {
         { stackName, region, ...(sinceMs !== undefined ? { sinceMs } : {}) },
         signal
       ).catch((error: unknown) => {
-        throw signal.aborted ? unansweredDiagnosis(stackName, cancel.aborted, error) : error
+        throw unanswered(error, {
+          what: `diagnose ${stackName}`,
+          service: 'CloudFormation or CloudTrail',
+          signal,
+          cancel,
+          deadlineMs: DEADLINES.diagnoseMs
+        })
       })
     }
   } catch (error) {

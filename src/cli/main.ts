@@ -15,7 +15,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { neutraliseForLog } from '../core/untrusted.js'
 import { cancellationSignal, runCancellation, runCommand } from '../runtime/command.js'
-import { deadlineSignal, DEADLINES, unansweredDiagnosis } from '../runtime/deadlines.js'
+import { deadlineSignal, DEADLINES, unanswered } from '../runtime/deadlines.js'
 import { detectHolder } from '../runtime/identity.js'
 import { guardDeps, openLockSession, USER_AGENT } from '../runtime/session.js'
 import { parseCli, USAGE, type CliInvocation } from './args.js'
@@ -57,8 +57,8 @@ async function execute(invocation: CliInvocation, env: Record<string, string | u
   if (invocation.command === 'explain') return explain(invocation)
   const settings = parseLockSettings(invocation.settings, { requireStack: invocation.command !== 'status' })
   // status only reads: its requests end at a fixed bound, or at once on cancellation.
-  const readSignal =
-    invocation.command === 'status' ? deadlineSignal(DEADLINES.statusMs, cancellationSignal()) : undefined
+  const readCancel = invocation.command === 'status' ? cancellationSignal() : undefined
+  const readSignal = readCancel ? deadlineSignal(DEADLINES.statusMs, readCancel) : undefined
   const session = await openLockSession(settings, readSignal)
   const holder = detectHolder(env, settings.reason)
   const deps = guardDeps(session, stderrLog, process.cwd())
@@ -184,11 +184,13 @@ async function execute(invocation: CliInvocation, env: Record<string, string | u
             ? session.keys.map(key => readStatus(session.table, systemClock, key))
             : [readStatus(session.table, systemClock)]
         ).catch((error: unknown) => {
-          if (!readSignal?.aborted) throw error
-          throw new DeployGuardError(
-            `Could not read the lock table ${settings.table} within ${formatDuration(DEADLINES.statusMs)}: ` +
-              `DynamoDB did not answer (${String(error)}). The locks' state is unknown; check the endpoint and the network.`
-          )
+          throw unanswered(error, {
+            what: `read the lock table ${settings.table}: the locks' state is unknown`,
+            service: 'DynamoDB',
+            signal: readSignal!,
+            cancel: readCancel!,
+            deadlineMs: DEADLINES.statusMs
+          })
         })
       ).flat()
       process.stdout.write(
@@ -257,7 +259,13 @@ async function diagnose(invocation: CliInvocation): Promise<number> {
       },
       { stackName, region, ...(sinceMs !== undefined ? { sinceMs } : {}) }
     ).catch((error: unknown) => {
-      throw signal.aborted ? unansweredDiagnosis(stackName, cancel.aborted, error) : error
+      throw unanswered(error, {
+        what: `diagnose ${stackName}`,
+        service: 'CloudFormation or CloudTrail',
+        signal,
+        cancel,
+        deadlineMs: DEADLINES.diagnoseMs
+      })
     })
     failed ||= report.stack.failed
     process.stdout.write(invocation.json ? toJson(report) : `${renderLogSummary(report)}\n`)

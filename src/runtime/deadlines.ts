@@ -1,3 +1,4 @@
+import { awsErrorMessage, isTransient } from '../aws/errors.js'
 import { formatDuration } from '../core/duration.js'
 import { DeployGuardError } from '../core/errors.js'
 
@@ -21,12 +22,23 @@ export const DEADLINES = {
   lockPostMs: 75_000
 } as const
 
-/** The one message for a diagnosis that ran out of time or was cancelled while AWS did not answer. */
-export function unansweredDiagnosis(stackName: string, cancelled: boolean, error: unknown): DeployGuardError {
-  const why = cancelled ? 'cancelled' : `no answer within ${formatDuration(DEADLINES.diagnoseMs)}`
+/**
+ * One line for a read that AWS did not answer — unreachable, timing out, past `deadlineMs` or cancelled — instead of
+ * a stack trace; any other error is returned as it is.
+ */
+export function unanswered(
+  error: unknown,
+  context: { what: string; service: string; signal: AbortSignal; cancel: AbortSignal; deadlineMs: number }
+): unknown {
+  if (!context.signal.aborted && !isTransient(error)) return error
+  const why = context.cancel.aborted
+    ? 'cancelled'
+    : context.signal.aborted
+      ? `no answer within ${formatDuration(context.deadlineMs)}`
+      : 'unreachable'
   return new DeployGuardError(
-    `Could not diagnose ${stackName} (${why}): CloudFormation or CloudTrail did not answer: ${String(error)}. ` +
-      'Check the endpoint and the network, then try again.'
+    `Could not ${context.what} (${why}): ${context.service} did not answer (${awsErrorMessage(error)}). ` +
+      'Check the endpoint, the network and the credentials, then try again.'
   )
 }
 

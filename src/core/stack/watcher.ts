@@ -166,8 +166,9 @@ export async function watchStacks(
         : fresh > 0
           ? pollMin
           : Math.min(pollMax, interval * 1.5)
-    // ±20 % jitter so many watchers started together do not poll in step.
-    await clock.sleep(interval * (0.8 + random() * 0.4), wake)
+    // ±20 % jitter so many watchers started together do not poll in step; never sleeping past the timeout.
+    const untilTimeout = (options.timeoutMs ?? Infinity) - (clock.monotonic() - started)
+    await clock.sleep(Math.min(interval * (0.8 + random() * 0.4), untilTimeout), wake)
   }
 
   for (const stack of tracked.filter(candidate => candidate.terminal && candidate.summary)) {
