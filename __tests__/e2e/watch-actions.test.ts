@@ -127,6 +127,15 @@ describe('root action: lock, protect, run the deploy while watching, release', (
     expect(replaced.outputs['stack-status']).toBe('CREATE_COMPLETE')
     expect(replaced.summary).toMatch(/\| Database \| AWS::RDS::DBInstance \| CREATE\\_FAILED \|/)
     expect(replaced.summary).toContain('Recorded before deploy-guard deleted this failed first create')
+    // The replaced failure is history, not this run's result: no annotation, no failure outputs, no ❌ headline.
+    expect(replaced.summary).toContain(
+      'History: the failed first create of CourtCaseManagementStack (ROLLBACK\\_COMPLETE) that this run deleted and replaced'
+    )
+    expect(replaced.summary).not.toContain('❌')
+    expect(replaced.stdout).not.toContain('::error')
+    expect(replaced.outputs.failed).toBe('false')
+    expect(replaced.outputs['root-cause']).toBeUndefined()
+    expect(replaced.outputs['failed-resources']).toBeUndefined()
   })
 
   it('on cancel (SIGTERM), forwards the signal, stops watching, reports what was in progress and releases the lock', async () => {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from '@jest/globals'
 import { InputError } from '../../src/core/errors.js'
-import { lockKeysFor, parseLockSettings, type RawSettings } from '../../src/core/settings.js'
+import {
+  lockKeysFor,
+  parseLockSettings,
+  parseWatchSettings,
+  type RawSettings
+} from '../../src/core/settings.js'
 
 const valid: RawSettings = { 'stack-name': 'CourtCaseManagementStack', 'lock-table': 'deploy-locks' }
 
@@ -96,5 +101,22 @@ describe('parseLockSettings', () => {
 
   it('lets status run without a stack', () => {
     expect(parseLockSettings({ 'lock-table': 'deploy-locks' }, { requireStack: false }).stacks).toEqual([])
+  })
+})
+
+describe('command-grace and stop-after-stack-settles', () => {
+  const stack = { 'stack-name': 'ApiStack' }
+
+  it('default to reporting a command still running 5 minutes after the stacks settled, without stopping it', () => {
+    expect(parseWatchSettings(stack)).toMatchObject({ commandGraceMs: 300_000, stopAfterStackSettles: false })
+    expect(
+      parseWatchSettings({ ...stack, 'command-grace': '90s', 'stop-after-stack-settles': 'true' })
+    ).toMatchObject({ commandGraceMs: 90_000, stopAfterStackSettles: true })
+  })
+
+  it('refuses a grace of 0 with the range and what it means', () => {
+    expect(() => parseWatchSettings({ ...stack, 'command-grace': '0' })).toThrow(
+      'command-grace: "0" is out of range. Use between 1s and 6h (default 5m)'
+    )
   })
 })

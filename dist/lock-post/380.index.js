@@ -37,22 +37,22 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   createRdsReader: () => (/* binding */ createRdsReader)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_rds__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7202);
-/* harmony import */ var _clients_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(201);
-/* harmony import */ var _gap_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(175);
+/* harmony import */ var _aws_sdk_client_rds__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7202);
+/* harmony import */ var _clients_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(201);
+/* harmony import */ var _gap_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(175);
 
 
 
 /** RDS pages events 100 at a time; a database's create or failure fits in far fewer. */
 const MAX_PAGES = 3;
 function createRdsReader(settings) {
-    const rds = new _aws_sdk_client_rds__WEBPACK_IMPORTED_MODULE_1__/* .RDSClient */ .rYe((0,_clients_js__WEBPACK_IMPORTED_MODULE_2__/* .commonConfig */ .E8)(settings));
+    const rds = new _aws_sdk_client_rds__WEBPACK_IMPORTED_MODULE_2__/* .RDSClient */ .rYe((0,_clients_js__WEBPACK_IMPORTED_MODULE_0__/* .commonConfig */ .E8)(settings));
     return {
         async events(sourceType, id, startMs, endMs) {
             const events = [];
             let marker;
             for (let page = 0; page < MAX_PAGES; page++) {
-                const reply = await (0,_gap_js__WEBPACK_IMPORTED_MODULE_0__/* .read */ .L)('rds:DescribeEvents', () => rds.send(new _aws_sdk_client_rds__WEBPACK_IMPORTED_MODULE_1__/* .DescribeEventsCommand */ .w6x({
+                const reply = await (0,_gap_js__WEBPACK_IMPORTED_MODULE_1__/* .read */ .L)('rds:DescribeEvents', () => rds.send(new _aws_sdk_client_rds__WEBPACK_IMPORTED_MODULE_2__/* .DescribeEventsCommand */ .w6x({
                     SourceType: sourceType,
                     SourceIdentifier: id,
                     StartTime: new Date(startMs),

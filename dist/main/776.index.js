@@ -37,21 +37,21 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   createLogsReader: () => (/* binding */ createLogsReader)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(303);
-/* harmony import */ var _clients_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(201);
-/* harmony import */ var _gap_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(175);
+/* harmony import */ var _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(303);
+/* harmony import */ var _clients_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(201);
+/* harmony import */ var _gap_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(175);
 
 
 
 /** A group search reads at most this many pages (the matches, not the group, are paged). */
 const MAX_FILTER_PAGES = 5;
 function createLogsReader(settings) {
-    const logs = new _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_1__/* .CloudWatchLogsClient */ .TFr((0,_clients_js__WEBPACK_IMPORTED_MODULE_2__/* .commonConfig */ .E8)(settings));
+    const logs = new _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_2__/* .CloudWatchLogsClient */ .TFr((0,_clients_js__WEBPACK_IMPORTED_MODULE_0__/* .commonConfig */ .E8)(settings));
     return {
         async recentLines({ group, stream, startMs, endMs, pattern, limit }) {
             if (stream) {
                 // From the stream's end: the lines just before the task or function died.
-                const reply = await (0,_gap_js__WEBPACK_IMPORTED_MODULE_0__/* .read */ .L)('logs:GetLogEvents', () => logs.send(new _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_1__/* .GetLogEventsCommand */ .h7S({
+                const reply = await (0,_gap_js__WEBPACK_IMPORTED_MODULE_1__/* .read */ .L)('logs:GetLogEvents', () => logs.send(new _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_2__/* .GetLogEventsCommand */ .h7S({
                     logGroupName: group,
                     logStreamName: stream,
                     startTime: startMs,
@@ -68,7 +68,7 @@ function createLogsReader(settings) {
             const lines = [];
             let nextToken;
             for (let page = 0; page < MAX_FILTER_PAGES; page++) {
-                const reply = await (0,_gap_js__WEBPACK_IMPORTED_MODULE_0__/* .read */ .L)('logs:FilterLogEvents', () => logs.send(new _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_1__/* .FilterLogEventsCommand */ .nsW({
+                const reply = await (0,_gap_js__WEBPACK_IMPORTED_MODULE_1__/* .read */ .L)('logs:FilterLogEvents', () => logs.send(new _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_2__/* .FilterLogEventsCommand */ .nsW({
                     logGroupName: group,
                     startTime: startMs,
                     endTime: endMs,

@@ -9,32 +9,32 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   createEcsReader: () => (/* binding */ createEcsReader)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(212);
-/* harmony import */ var _clients_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(201);
-/* harmony import */ var _gap_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(175);
+/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(212);
+/* harmony import */ var _clients_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(201);
+/* harmony import */ var _gap_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(175);
 
 
 
 const ms = (date) => (date ? { value: date.getTime() } : undefined);
 /** ECS through the SDK: the few fields the evidence rules read, converted once here. */
 function createEcsReader(settings) {
-    const ecs = new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .ECSClient */ .Zgc((0,_clients_js__WEBPACK_IMPORTED_MODULE_2__/* .commonConfig */ .E8)(settings));
+    const ecs = new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__/* .ECSClient */ .Zgc((0,_clients_js__WEBPACK_IMPORTED_MODULE_0__/* .commonConfig */ .E8)(settings));
     return {
         async describeService(cluster, service) {
-            const reply = await (0,_gap_js__WEBPACK_IMPORTED_MODULE_0__/* .read */ .L)('ecs:DescribeServices', () => ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .DescribeServicesCommand */ .H7c({ cluster, services: [service] })));
+            const reply = await (0,_gap_js__WEBPACK_IMPORTED_MODULE_1__/* .read */ .L)('ecs:DescribeServices', () => ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__/* .DescribeServicesCommand */ .H7c({ cluster, services: [service] })));
             const found = reply.services?.[0];
             return found ? toServiceView(found) : undefined;
         },
         async stoppedTasks(cluster, service, limit) {
-            const listed = await (0,_gap_js__WEBPACK_IMPORTED_MODULE_0__/* .read */ .L)('ecs:ListTasks', () => ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .ListTasksCommand */ .MYg({ cluster, serviceName: service, desiredStatus: 'STOPPED', maxResults: limit })));
+            const listed = await (0,_gap_js__WEBPACK_IMPORTED_MODULE_1__/* .read */ .L)('ecs:ListTasks', () => ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__/* .ListTasksCommand */ .MYg({ cluster, serviceName: service, desiredStatus: 'STOPPED', maxResults: limit })));
             const arns = listed.taskArns ?? [];
             if (arns.length === 0)
                 return [];
-            const described = await (0,_gap_js__WEBPACK_IMPORTED_MODULE_0__/* .read */ .L)('ecs:DescribeTasks', () => ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .DescribeTasksCommand */ .z8X({ cluster, tasks: arns.slice(0, 100) })));
+            const described = await (0,_gap_js__WEBPACK_IMPORTED_MODULE_1__/* .read */ .L)('ecs:DescribeTasks', () => ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__/* .DescribeTasksCommand */ .z8X({ cluster, tasks: arns.slice(0, 100) })));
             return (described.tasks ?? []).map(toTaskView);
         },
         async containerLogs(taskDefinition) {
-            const reply = await (0,_gap_js__WEBPACK_IMPORTED_MODULE_0__/* .read */ .L)('ecs:DescribeTaskDefinition', () => ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .DescribeTaskDefinitionCommand */ .Zy$({ taskDefinition })));
+            const reply = await (0,_gap_js__WEBPACK_IMPORTED_MODULE_1__/* .read */ .L)('ecs:DescribeTaskDefinition', () => ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__/* .DescribeTaskDefinitionCommand */ .Zy$({ taskDefinition })));
             // Only names and log options are copied: environment and secrets never leave the SDK reply.
             return (reply.taskDefinition?.containerDefinitions ?? []).map(container => {
                 const options = container.logConfiguration?.options ?? {};

@@ -16,7 +16,9 @@ export const Inputs = {
   ReplaceFailedCreate: 'replace-failed-create',
   WatchTimeout: 'watch-timeout',
   PollInterval: 'poll-interval',
-  SlowResourceAfter: 'slow-resource-after'
+  SlowResourceAfter: 'slow-resource-after',
+  CommandGrace: 'command-grace',
+  StopAfterStackSettles: 'stop-after-stack-settles'
 } as const
 
 export const WATCH_INPUTS = [
@@ -26,7 +28,9 @@ export const WATCH_INPUTS = [
   Inputs.ReplaceFailedCreate,
   Inputs.WatchTimeout,
   Inputs.PollInterval,
-  Inputs.SlowResourceAfter
+  Inputs.SlowResourceAfter,
+  Inputs.CommandGrace,
+  Inputs.StopAfterStackSettles
 ] as const
 
 export const LOCK_INPUTS = [
@@ -62,5 +66,7 @@ export const State = {
   Released: 'released',
   HeartbeatPid: 'heartbeat-pid',
   HeartbeatLog: 'heartbeat-log',
-  Settings: 'settings'
+  Settings: 'settings',
+  /** JSON of the deploy command's process group while it runs; empty once it ended (the post step stops a leftover). */
+  CommandGroup: 'command-group'
 } as const

@@ -3,6 +3,8 @@ import { parseDuration } from '../core/duration.js'
 import { InputError } from '../core/errors.js'
 import { parseStackNames } from '../core/settings.js'
 import { createCloudFormationClient } from '../aws/clients.js'
+import { cancellationSignal } from '../runtime/command.js'
+import { deadlineSignal, DEADLINES, unanswered } from '../runtime/deadlines.js'
 import { failStep } from './runner.js'
 import { diagnoseAndPublish } from './report.js'
 
@@ -25,8 +27,21 @@ export async function run(): Promise<void> {
       throw new InputError(
         'region: no AWS region is set. Set the region input or AWS_REGION, e.g. us-east-1.'
       )
+    const cancel = cancellationSignal()
+    const signal = deadlineSignal(DEADLINES.diagnoseMs, cancel)
     for (const stackName of stacks) {
-      await diagnoseAndPublish({ stackName, region, ...(sinceMs !== undefined ? { sinceMs } : {}) })
+      await diagnoseAndPublish(
+        { stackName, region, ...(sinceMs !== undefined ? { sinceMs } : {}) },
+        signal
+      ).catch((error: unknown) => {
+        throw unanswered(error, {
+          what: `diagnose ${stackName}`,
+          service: 'CloudFormation or CloudTrail',
+          signal,
+          cancel,
+          deadlineMs: DEADLINES.diagnoseMs
+        })
+      })
     }
   } catch (error) {
     failStep(error)

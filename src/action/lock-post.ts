@@ -6,6 +6,9 @@ import { diagnoseStack } from '../core/diagnose/index.js'
 import type { Lease } from '../core/lock/index.js'
 import { parseLockSettings } from '../core/settings.js'
 import { stopDetachedHeartbeat } from '../runtime/heartbeat-process.js'
+import { formatDuration } from '../core/duration.js'
+import { cancellationSignal } from '../runtime/command.js'
+import { deadlineSignal, DEADLINES, exitAfter } from '../runtime/deadlines.js'
 import { USER_AGENT } from '../runtime/session.js'
 import { State } from './constants.js'
 import { releaseLeftoverLeases } from './post.js'
@@ -17,6 +20,12 @@ import { loadLeases, readInputs } from './runner.js'
  * latest operation failed while the lock was held — writes its diagnosis. It only warns: clean-up never fails a job.
  */
 export async function run(): Promise<void> {
+  exitAfter(DEADLINES.lockPostMs, 0, () =>
+    core.warning(
+      `deploy-guard's post step gave up after ${formatDuration(DEADLINES.lockPostMs)}: AWS did not answer in time. ` +
+        'An unreleased lock expires by itself after its lease.'
+    )
+  )
   const leases = loadLeases()
   await releaseLeftoverLeases(async () => {
     const pid = Number(core.getState(State.HeartbeatPid))
@@ -30,16 +39,24 @@ export async function run(): Promise<void> {
 
 async function diagnoseGuardedStacks(leases: Lease[]): Promise<void> {
   const settings = parseLockSettings(readInputs())
+  // The lock is released by now: the diagnosis ends at its deadline, or at once when the job is cancelled.
+  const signal = deadlineSignal(DEADLINES.diagnoseMs, cancellationSignal())
   const cfn = createCloudFormationClient({
     ...(settings.region ? { region: settings.region } : {}),
-    userAgent: USER_AGENT
+    userAgent: USER_AGENT,
+    signal
   })
   const region = await cfn.config.region()
-  const trail = createCloudTrailClient({ region, userAgent: USER_AGENT })
+  const trail = createCloudTrailClient({ region, userAgent: USER_AGENT, signal })
   const heldSince = Math.min(...leases.map(lease => lease.acquiredAt))
   for (const stackName of settings.stacks) {
     const report = await diagnoseStack(
-      { cfn, trail, evidence: lazyEvidenceReaders({ region, userAgent: USER_AGENT }), clock: systemClock },
+      {
+        cfn,
+        trail,
+        evidence: lazyEvidenceReaders({ region, userAgent: USER_AGENT, signal }),
+        clock: systemClock
+      },
       {
         stackName,
         region,

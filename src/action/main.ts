@@ -7,11 +7,12 @@ import { formatDuration } from '../core/duration.js'
 import { InputError } from '../core/errors.js'
 import { runGuarded } from '../core/guard.js'
 import { parseLockSettings, parseWatchSettings } from '../core/settings.js'
-import { cancellationSignal, runShell } from '../runtime/command.js'
+import { runCancellation, runShell } from '../runtime/command.js'
+import { deadlineSignal, DEADLINES } from '../runtime/deadlines.js'
 import { detectHolder } from '../runtime/identity.js'
 import { guardDeps, openLockSession, USER_AGENT } from '../runtime/session.js'
 import { Inputs, Outputs, State, WATCH_INPUTS } from './constants.js'
-import { diagnoseAndPublish, publishReport } from './report.js'
+import { diagnoseAndPublish, publishHistory } from './report.js'
 import { reportFromEvents } from '../core/diagnose/index.js'
 import { failStep, readInputs, runnerLog, saveLeases, setLockOutputs, setWatchOutputs } from './runner.js'
 
@@ -20,9 +21,9 @@ import { failStep, readInputs, runnerLog, saveLeases, setLockOutputs, setWatchOu
  * Post releases the lock if this step was killed before it could.
  */
 export async function run(): Promise<void> {
-  const signal = cancellationSignal(name =>
+  const signal = runCancellation(name =>
     core.warning(`Received ${name}: stopping the deploy command and releasing the lock.`)
-  )
+  ).signal
   try {
     const settings = parseLockSettings(readInputs())
     // Lock-only (lock-key without stack-name: Terraform, scripts): no CloudFormation call at all.
@@ -36,6 +37,14 @@ export async function run(): Promise<void> {
       )
     }
     const session = await openLockSession(settings)
+    // The watch's requests end with the run's cancellation; the lock's release is not tied to it.
+    const aws = { region: session.region, userAgent: USER_AGENT, signal }
+    // If this step is killed outright, post stops what is left of the command before it releases.
+    const runTracked = (stop?: AbortSignal) =>
+      runShell(command, {
+        signal: stop ? AbortSignal.any([signal, stop]) : signal,
+        onStart: group => core.saveState(State.CommandGroup, JSON.stringify(group))
+      }).finally(() => core.saveState(State.CommandGroup, ''))
     const holder = detectHolder(process.env, settings.reason)
     const deps = guardDeps(session, runnerLog, process.env.GITHUB_WORKSPACE ?? process.cwd())
     let deploy: WatchedDeploy | undefined
@@ -47,21 +56,21 @@ export async function run(): Promise<void> {
       settings,
       async () => {
         if (!watchSettings) {
-          commandExit = await runShell(command, { signal })
+          commandExit = await runTracked()
           return commandExit
         }
         deploy = await deployWatched(
           {
-            cfn: createCloudFormationClient({ region: session.region, userAgent: USER_AGENT }),
+            cfn: createCloudFormationClient(aws),
             clock: systemClock,
             log: runnerLog,
             evidence: {
-              readers: lazyEvidenceReaders({ region: session.region, userAgent: USER_AGENT }),
+              readers: lazyEvidenceReaders(aws),
               region: session.region
             }
           },
           watchSettings,
-          () => runShell(command, { signal }),
+          runTracked,
           signal
         )
         commandExit = deploy.exitCode
@@ -92,13 +101,18 @@ export async function run(): Promise<void> {
       .write()
     if (result.lockLost)
       core.setFailed('The lock was lost while the deploy ran: another deploy may have run concurrently.')
-    else if (commandExit !== undefined && commandExit !== 0) {
+    else if (deploy?.stoppedAfterSettle && watchSettings) {
+      core.setFailed(
+        `The deploy command was stopped ${formatDuration(watchSettings.commandGraceMs)} after every guarded stack reached ` +
+          'a final state (stop-after-stack-settles): whatever it still had to do after the deploy did not run.'
+      )
+    } else if (commandExit !== undefined && commandExit !== 0) {
       core.setFailed(
         `The deploy command ${result.status === 'cancelled' ? 'was cancelled' : `exited with code ${commandExit}`}.`
       )
     }
     for (const replaced of deploy?.replaced ?? []) {
-      await publishReport(
+      await publishHistory(
         reportFromEvents({
           stackName: replaced.stackName,
           stackId: replaced.stackId,
@@ -114,22 +128,29 @@ export async function run(): Promise<void> {
       )
     }
     if (deploy?.failed) {
+      // A cancelled run still explains a failed stack, within what is left before GitHub's SIGTERM.
+      const diagnosisDeadline = deadlineSignal(
+        signal.aborted ? DEADLINES.afterCancelMs : DEADLINES.diagnoseMs
+      )
       for (const stack of deploy.watch?.stacks.filter(candidate => candidate.failed) ?? []) {
-        await diagnoseAndPublish({
-          stackName: stack.stackName,
-          region: session.region,
-          collected: deploy.evidence,
-          heldWindow: {
-            start: Math.min(...result.leases.map(lease => lease.acquiredAt)),
-            end: systemClock.now()
+        await diagnoseAndPublish(
+          {
+            stackName: stack.stackName,
+            region: session.region,
+            collected: deploy.evidence,
+            heldWindow: {
+              start: Math.min(...result.leases.map(lease => lease.acquiredAt)),
+              end: systemClock.now()
+            },
+            lock: {
+              keys: result.leases.map(lease => lease.key),
+              fences: result.leases.map(lease => lease.fence),
+              waitedSeconds: Math.round(result.waitedMs / 1000),
+              heldSeconds: Math.round(result.heldMs / 1000)
+            }
           },
-          lock: {
-            keys: result.leases.map(lease => lease.key),
-            fences: result.leases.map(lease => lease.fence),
-            waitedSeconds: Math.round(result.waitedMs / 1000),
-            heldSeconds: Math.round(result.heldMs / 1000)
-          }
-        }).catch(error => core.warning(`Could not diagnose ${stack.stackName}: ${String(error)}`))
+          diagnosisDeadline
+        ).catch(error => core.warning(`Could not diagnose ${stack.stackName}: ${String(error)}`))
       }
     }
     if (!result.lockLost && deploy?.exitCode === 0 && deploy.failed) {

@@ -14,11 +14,12 @@ import {
   reportOutputs,
   toJson
 } from '../core/report/render.js'
+import { escapeMarkdown } from '../core/untrusted.js'
 import { USER_AGENT } from '../runtime/session.js'
 
 /** Diagnoses a stack and publishes the report every way the runner shows it. */
-export async function diagnoseAndPublish(request: DiagnoseRequest): Promise<Report> {
-  const settings = { region: request.region, userAgent: USER_AGENT }
+export async function diagnoseAndPublish(request: DiagnoseRequest, signal?: AbortSignal): Promise<Report> {
+  const settings = { region: request.region, userAgent: USER_AGENT, ...(signal ? { signal } : {}) }
   const report = await diagnoseStack(
     {
       cfn: createCloudFormationClient(settings),
@@ -30,6 +31,22 @@ export async function diagnoseAndPublish(request: DiagnoseRequest): Promise<Repo
   )
   await publishReport(report)
   return report
+}
+
+/**
+ * A failure that is not this run's result (the failed first create replace-failed-create deleted before deploying):
+ * kept as history in a folded summary section, the log and its own JSON file — no annotation, no outputs, and no
+ * failure headline, so a run that then deployed fine reads as the success it is.
+ */
+export async function publishHistory(report: Report): Promise<void> {
+  const title = `History: the failed first create of ${escapeMarkdown(report.stack.name)} (${escapeMarkdown(report.stack.finalStatus)}) that this run deleted and replaced`
+  // The rendered report opens with its verdict headline; the history has its own title instead.
+  const body = renderSummaryMarkdown(report).split('\n').slice(1).join('\n')
+  await core.summary.addRaw(`### ${title}\n${body}\n`, true).write()
+  core.info(`History (not this run's result): ${renderLogSummary(report)}`)
+  const path = join(process.env.RUNNER_TEMP ?? tmpdir(), `deploy-guard-replaced-${report.stack.name}.json`)
+  writeFileSync(path, toJson(report))
+  core.info(`The replaced stack's report is in ${path}.`)
 }
 
 /** Job summary, one `error` annotation per root cause, a log paragraph, outputs and the JSON file. */

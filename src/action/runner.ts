@@ -68,7 +68,7 @@ export function setWatchOutputs(
       : JSON.stringify(Object.fromEntries(stacks.map(stack => [stack.stackName, pick(stack)])))
   core.setOutput(
     Outputs.StackStatus,
-    perStack(stack => stack.finalStatus ?? 'NOT_FOUND')
+    perStack(stack => (stack.statusUnknown ? 'UNKNOWN' : (stack.finalStatus ?? 'NOT_FOUND')))
   )
   core.setOutput(
     Outputs.StackId,

@@ -5,18 +5,23 @@ import { systemClock } from '../core/clock.js'
 import { watchDeployment } from '../core/deploy.js'
 import { parseWatchSettings } from '../core/settings.js'
 import { cancellationSignal } from '../runtime/command.js'
+import { deadlineSignal } from '../runtime/deadlines.js'
 import { USER_AGENT } from '../runtime/session.js'
 import { WATCH_INPUTS } from './constants.js'
 import { failStep, readInputs, runnerLog, setWatchOutputs } from './runner.js'
 
 /** Watches a deployment started elsewhere, from the stacks' current operation until they are terminal. */
 export async function run(): Promise<void> {
-  const signal = cancellationSignal()
+  const cancel = cancellationSignal()
   try {
     const settings = parseWatchSettings(readInputs(WATCH_INPUTS))
+    // A request in flight at the timeout is aborted, so the watch ends within its timeout (plus a second).
+    const signal =
+      settings.timeoutMs !== undefined ? deadlineSignal(settings.timeoutMs + 1_000, cancel) : cancel
     const cfn = createCloudFormationClient({
       ...(settings.region ? { region: settings.region } : {}),
-      userAgent: USER_AGENT
+      userAgent: USER_AGENT,
+      signal
     })
     const region = await cfn.config.region()
     const outcome = await watchDeployment(
@@ -24,10 +29,10 @@ export async function run(): Promise<void> {
         cfn,
         clock: systemClock,
         log: runnerLog,
-        evidence: { readers: lazyEvidenceReaders({ region, userAgent: USER_AGENT }), region }
+        evidence: { readers: lazyEvidenceReaders({ region, userAgent: USER_AGENT, signal }), region }
       },
       settings,
-      signal
+      cancel
     )
     setWatchOutputs(outcome)
     if (outcome.timedOut)

@@ -1,6 +1,7 @@
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation'
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail'
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
+import { NodeHttpHandler, type NodeHttpHandlerOptions } from '@smithy/node-http-handler'
 
 /**
  * One place that builds every AWS client, so region, retries, timeouts and user agent are the same everywhere.
@@ -14,9 +15,20 @@ export interface AwsSettings {
   userAgent?: string
   /** SDK attempts per call, including the first (throttling and transient errors are retried with backoff). */
   maxAttempts?: number
-  /** Per-request socket timeout, so a dropped connection or a hung server cannot stall a poll. */
+  /** Per-request timeout in ms, from sending to the response headers; it aborts the request (a retryable TimeoutError). */
   requestTimeoutMs?: number
+  /**
+   * Aborts every request of this client in flight, and refuses new ones, once it fires: the run's cancellation
+   * (SIGINT, SIGTERM, SIGHUP, a lost lock) and the command's deadline. An aborted call rejects with `AbortError`
+   * and is not retried.
+   */
+  signal?: AbortSignal
 }
+
+/** Per request: the TCP/TLS connection must be up within this, in ms. */
+export const CONNECTION_TIMEOUT_MS = 3_000
+/** Per request, in ms: a CloudFormation, CloudTrail or DynamoDB reply takes well under a second when healthy. */
+export const REQUEST_TIMEOUT_MS = 10_000
 
 export function commonConfig(settings: AwsSettings) {
   return {
@@ -24,18 +36,52 @@ export function commonConfig(settings: AwsSettings) {
     maxAttempts: settings.maxAttempts ?? 5,
     retryMode: 'standard' as const,
     customUserAgent: settings.userAgent ?? 'deploy-guard',
-    requestHandler: { connectionTimeout: 5_000, requestTimeout: settings.requestTimeoutMs ?? 20_000 }
+    requestHandler: requestHandler(settings)
   }
 }
+
+/**
+ * The SDK's Node handler with timeouts that end a request rather than only log a warning (`throwOnRequestTimeout`;
+ * without it @smithy/node-http-handler 4 lets a hung request wait forever), and the client's abort signal passed to
+ * every request it sends.
+ */
+function requestHandler(settings: AwsSettings): NodeHttpHandler {
+  const options: NodeHttpHandlerOptions = {
+    connectionTimeout: CONNECTION_TIMEOUT_MS,
+    requestTimeout: settings.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
+    throwOnRequestTimeout: true
+  }
+  return settings.signal ? new AbortingHandler(options, settings.signal) : new NodeHttpHandler(options)
+}
+
+class AbortingHandler extends NodeHttpHandler {
+  constructor(
+    options: NodeHttpHandlerOptions,
+    private readonly signal: AbortSignal
+  ) {
+    super(options)
+  }
+
+  override handle(...[request, options = {}]: Parameters<NodeHttpHandler['handle']>) {
+    const own = options.abortSignal as AbortSignal | undefined
+    return super.handle(request, {
+      ...options,
+      abortSignal: own ? AbortSignal.any([this.signal, own]) : this.signal
+    })
+  }
+}
+
+/** Retries for the calls whose callers back off and retry by themselves (a watch's poll, a diagnosis read). */
+export const READ_ATTEMPTS = 3
 
 export function createDynamoDbClient(settings: AwsSettings = {}): DynamoDBClient {
   return new DynamoDBClient(commonConfig(settings))
 }
 
 export function createCloudFormationClient(settings: AwsSettings = {}): CloudFormationClient {
-  return new CloudFormationClient(commonConfig(settings))
+  return new CloudFormationClient(commonConfig({ maxAttempts: READ_ATTEMPTS, ...settings }))
 }
 
 export function createCloudTrailClient(settings: AwsSettings = {}): CloudTrailClient {
-  return new CloudTrailClient(commonConfig(settings))
+  return new CloudTrailClient(commonConfig({ maxAttempts: READ_ATTEMPTS, ...settings }))
 }

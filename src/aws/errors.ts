@@ -69,6 +69,11 @@ export function isTransient(error: unknown): boolean {
   ].includes(e.name ?? '')
 }
 
+/** A request ended by its caller's abort signal (a deadline or a cancellation): not worth another try. */
+export function isAborted(error: unknown): boolean {
+  return awsErrorName(error) === 'AbortError'
+}
+
 export function isAccessDenied(error: unknown): boolean {
   return /AccessDenied|UnauthorizedOperation|NotAuthorized/.test(awsErrorName(error))
 }

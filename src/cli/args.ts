@@ -51,6 +51,8 @@ const OPTIONS = {
   timeout: { type: 'string' },
   'poll-interval': { type: 'string' },
   'slow-resource-after': { type: 'string' },
+  'command-grace': { type: 'string' },
+  'stop-after-stack-settles': { type: 'boolean' },
   since: { type: 'string' },
   nested: { type: 'string' },
   help: { type: 'boolean', short: 'h' }
@@ -100,7 +102,9 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
     'replace-failed-create': values['replace-failed-create'] ? 'true' : '',
     'watch-timeout': values.timeout ?? (command === 'watch' ? '60m' : ''),
     'poll-interval': values['poll-interval'] ?? '',
-    'slow-resource-after': values['slow-resource-after'] ?? ''
+    'slow-resource-after': values['slow-resource-after'] ?? '',
+    'command-grace': values['command-grace'] ?? '',
+    'stop-after-stack-settles': values['stop-after-stack-settles'] ? 'true' : ''
   }
   if (command === 'run' && commandLine.length === 0 && !values.help) {
     throw new InputError(
@@ -177,6 +181,10 @@ Options:
   --slow-resource-after DUR
                         explain an ECS service, database or custom resource in progress this long,
                         then every few minutes (default 10m; off to never)
+  --command-grace DUR   run: report a command still running this long after every guarded stack
+                        reached a final state (default 5m)
+  --stop-after-stack-settles
+                        run: and then stop it, as a cancellation does
 
 Durations: 90s, 5m, 1h30m, or plain seconds. AWS credentials, profile and endpoints come from the SDK's
 standard environment (AWS_PROFILE, AWS_REGION, AWS_ENDPOINT_URL_DYNAMODB, …).

@@ -15,7 +15,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { dirname, join } from 'node:path'
 import { neutraliseForLog } from '../core/untrusted.js'
-import { cancellationSignal, runCommand } from '../runtime/command.js'
+import { cancellationSignal, runCancellation, runCommand } from '../runtime/command.js'
+import { deadlineSignal, DEADLINES, unanswered } from '../runtime/deadlines.js'
 import { detectHolder } from '../runtime/identity.js'
 import { guardDeps, openLockSession, USER_AGENT } from '../runtime/session.js'
 import { VERSION } from '../runtime/version.js'
@@ -55,14 +56,17 @@ async function execute(invocation: CliInvocation, env: Record<string, string | u
   if (invocation.command === 'diagnose') return diagnose(invocation)
   if (invocation.command === 'explain') return explain(invocation)
   const settings = parseLockSettings(invocation.settings, { requireStack: invocation.command !== 'status' })
-  const session = await openLockSession(settings)
+  // status only reads: its requests end at a fixed bound, or at once on cancellation.
+  const readCancel = invocation.command === 'status' ? cancellationSignal() : undefined
+  const readSignal = readCancel ? deadlineSignal(DEADLINES.statusMs, readCancel) : undefined
+  const session = await openLockSession(settings, readSignal)
   const holder = detectHolder(env, settings.reason)
   const deps = guardDeps(session, stderrLog, process.cwd())
   switch (invocation.command) {
     case 'run': {
-      const signal = cancellationSignal(name =>
+      const signal = runCancellation(name =>
         stderrLog.warn(`${name}: stopping the deploy command, then releasing the lock.`)
-      )
+      ).signal
       const [file, ...args] = invocation.commandLine
       if (settings.stacks.length === 0) {
         // Lock-only (--key without --stack: Terraform, scripts, people): no CloudFormation call at all.
@@ -80,8 +84,10 @@ async function execute(invocation: CliInvocation, env: Record<string, string | u
         return result.lockLost && result.exitCode === 0 ? 1 : result.exitCode
       }
       const watchSettings = parseWatchSettings(invocation.settings)
-      const cfn = createCloudFormationClient({ region: session.region, userAgent: USER_AGENT })
-      const evidence = lazyEvidenceReaders({ region: session.region, userAgent: USER_AGENT })
+      // The watch's requests end with the run's cancellation; the lock's release is not tied to it.
+      const aws = { region: session.region, userAgent: USER_AGENT, signal }
+      const cfn = createCloudFormationClient(aws)
+      const evidence = lazyEvidenceReaders(aws)
       let collected: Evidence[] = []
       let commandExit = 0
       let failedStacks: string[] = []
@@ -99,10 +105,15 @@ async function execute(invocation: CliInvocation, env: Record<string, string | u
               evidence: { readers: evidence, region: session.region }
             },
             watchSettings,
-            () => runCommand(file!, args, { signal }),
+            stop => runCommand(file!, args, { signal: AbortSignal.any([signal, stop]) }),
             signal
           )
           commandExit = deploy.exitCode
+          if (deploy.stoppedAfterSettle)
+            stderrLog.error(
+              `The deploy command was stopped ${formatDuration(watchSettings.commandGraceMs)} after every guarded stack ` +
+                'reached a final state (--stop-after-stack-settles).'
+            )
           collected = deploy.evidence
           failedStacks =
             deploy.watch?.stacks.filter(stack => stack.failed).map(stack => stack.stackName) ?? []
@@ -113,10 +124,20 @@ async function execute(invocation: CliInvocation, env: Record<string, string | u
       stderrLog.info(
         `Deploy ${result.status} (exit ${commandExit}); waited ${formatDuration(result.waitedMs)}, held ${formatDuration(result.heldMs)}.`
       )
-      const trail = createCloudTrailClient({ region: session.region, userAgent: USER_AGENT })
+      // A cancelled run still explains a failed stack, within what is left before GitHub's SIGTERM.
+      const diagnosis = {
+        region: session.region,
+        userAgent: USER_AGENT,
+        signal: deadlineSignal(signal.aborted ? DEADLINES.afterCancelMs : DEADLINES.diagnoseMs)
+      }
       for (const stackName of failedStacks) {
         const report = await diagnoseStack(
-          { cfn, trail, evidence, clock: systemClock },
+          {
+            cfn: createCloudFormationClient(diagnosis),
+            trail: createCloudTrailClient(diagnosis),
+            evidence: lazyEvidenceReaders(diagnosis),
+            clock: systemClock
+          },
           { stackName, region: session.region, collected }
         ).catch((error: unknown) => stderrLog.warn(`Could not diagnose ${stackName}: ${String(error)}`))
         if (report) stderrLog.error(renderLogSummary(report))
@@ -177,7 +198,15 @@ async function execute(invocation: CliInvocation, env: Record<string, string | u
           session.keys.length > 0
             ? session.keys.map(key => readStatus(session.table, systemClock, key))
             : [readStatus(session.table, systemClock)]
-        )
+        ).catch((error: unknown) => {
+          throw unanswered(error, {
+            what: `read the lock table ${settings.table}: the locks' state is unknown`,
+            service: 'DynamoDB',
+            signal: readSignal!,
+            cancel: readCancel!,
+            deadlineMs: DEADLINES.statusMs
+          })
+        })
       ).flat()
       process.stdout.write(
         invocation.json ? `${JSON.stringify(statuses.map(statusJson), null, 2)}\n` : statusTable(statuses)
@@ -191,9 +220,14 @@ async function execute(invocation: CliInvocation, env: Record<string, string | u
 
 async function watch(invocation: CliInvocation): Promise<number> {
   const settings = parseWatchSettings(invocation.settings)
+  const cancel = cancellationSignal()
+  // A request in flight at the timeout is aborted, so the watch ends within its timeout (plus a second).
+  const signal =
+    settings.timeoutMs !== undefined ? deadlineSignal(settings.timeoutMs + 1_000, cancel) : cancel
   const cfn = createCloudFormationClient({
     ...(settings.region ? { region: settings.region } : {}),
-    userAgent: USER_AGENT
+    userAgent: USER_AGENT,
+    signal
   })
   const region = await cfn.config.region()
   const outcome = await watchDeployment(
@@ -201,10 +235,10 @@ async function watch(invocation: CliInvocation): Promise<number> {
       cfn,
       clock: systemClock,
       log: stderrLog,
-      evidence: { readers: lazyEvidenceReaders({ region, userAgent: USER_AGENT }), region }
+      evidence: { readers: lazyEvidenceReaders({ region, userAgent: USER_AGENT, signal }), region }
     },
     settings,
-    cancellationSignal()
+    cancel
   )
   if (invocation.json)
     process.stdout.write(
@@ -219,19 +253,35 @@ async function watch(invocation: CliInvocation): Promise<number> {
 
 async function diagnose(invocation: CliInvocation): Promise<number> {
   const settings = parseWatchSettings(invocation.settings)
+  const cancel = cancellationSignal()
+  const signal = deadlineSignal(DEADLINES.diagnoseMs, cancel)
   const cfn = createCloudFormationClient({
     ...(settings.region ? { region: settings.region } : {}),
-    userAgent: USER_AGENT
+    userAgent: USER_AGENT,
+    signal
   })
   const region = await cfn.config.region()
-  const trail = createCloudTrailClient({ region, userAgent: USER_AGENT })
+  const trail = createCloudTrailClient({ region, userAgent: USER_AGENT, signal })
   const sinceMs = invocation.since ? Date.now() - parseDuration(invocation.since, '--since') : undefined
   let failed = false
   for (const stackName of settings.stacks) {
     const report = await diagnoseStack(
-      { cfn, trail, evidence: lazyEvidenceReaders({ region, userAgent: USER_AGENT }), clock: systemClock },
+      {
+        cfn,
+        trail,
+        evidence: lazyEvidenceReaders({ region, userAgent: USER_AGENT, signal }),
+        clock: systemClock
+      },
       { stackName, region, ...(sinceMs !== undefined ? { sinceMs } : {}) }
-    )
+    ).catch((error: unknown) => {
+      throw unanswered(error, {
+        what: `diagnose ${stackName}`,
+        service: 'CloudFormation or CloudTrail',
+        signal,
+        cancel,
+        deadlineMs: DEADLINES.diagnoseMs
+      })
+    })
     failed ||= report.stack.failed
     process.stdout.write(invocation.json ? toJson(report) : `${renderLogSummary(report)}\n`)
   }

@@ -3,6 +3,7 @@ import type { Clock } from './clock.js'
 import { formatDuration } from './duration.js'
 import { ResourceMonitor, type Evidence, type EvidenceReaders } from './evidence/index.js'
 import type { Log } from './log.js'
+import { superviseSettledCommand } from './settled-command.js'
 import type { WatchSettings } from './settings.js'
 import {
   FailedCreateError,
@@ -37,6 +38,8 @@ export interface WatchedDeploy {
   failed: boolean
   /** Evidence captured the moment a resource failed, for the report. */
   evidence: Evidence[]
+  /** The command was stopped after every guarded stack settled (stop-after-stack-settles). */
+  stoppedAfterSettle: boolean
 }
 
 /**
@@ -47,7 +50,7 @@ export interface WatchedDeploy {
 export async function deployWatched(
   deps: WatchDeps,
   settings: WatchSettings,
-  runCommand: () => Promise<number>,
+  runCommand: (stop: AbortSignal) => Promise<number>,
   signal?: AbortSignal
 ): Promise<WatchedDeploy> {
   const api = new StackApi(deps.cfn)
@@ -84,13 +87,34 @@ export async function deployWatched(
     watch => ({ watch }),
     (error: unknown) => ({ watchError: error instanceof Error ? error.message : String(error) })
   )
-  const exitCode = await runCommand().finally(() => commandDone.abort())
+  const stop = new AbortController()
+  const command = runCommand(stop.signal).finally(() => commandDone.abort())
+  // The watch ends early only when every guarded stack reached a final state while the command still runs.
+  const settled = watching.then(watched =>
+    'watch' in watched && !commandDone.signal.aborted && !signal?.aborted
+      ? superviseSettledCommand({
+          clock: deps.clock,
+          log: deps.log,
+          stacks: settings.stacks,
+          graceMs: settings.commandGraceMs,
+          stop: settings.stopAfterStackSettles,
+          commandDone: commandDone.signal,
+          stopCommand: () => stop.abort(new Error('stop-after-stack-settles'))
+        })
+      : false
+  )
+  // A command that could not even run still stops the watch and the monitor, so the guard exits.
+  const exitCode = await command.catch(async (error: unknown) => {
+    await Promise.all([watching, monitored.stop()])
+    throw error
+  })
   const watched = await watching
   const evidence = await monitored.stop()
+  const stoppedAfterSettle = await settled
   if ('watchError' in watched) deps.log.warn(`Could not watch the stacks: ${watched.watchError}`)
   else reportOutcome(deps.log, watched.watch)
   const failed = exitCode !== 0 || ('watch' in watched && watched.watch.failed)
-  return { exitCode, protection, replaced, ...watched, failed, evidence }
+  return { exitCode, protection, replaced, ...watched, failed, evidence, stoppedAfterSettle }
 }
 
 /** The resource monitor beside a watch: started with it, stopped (and its captures awaited) after it. */
@@ -165,6 +189,14 @@ function watchOptions(
 /** One line per stack: how it ended, and what was still running when the watch stopped. */
 export function reportOutcome(log: Log, outcome: WatchOutcome): void {
   for (const stack of outcome.stacks) {
+    if (stack.statusUnknown) {
+      const seen = stack.finalStatus ? `last seen ${stack.finalStatus}` : 'never read'
+      log.warn(
+        `${stack.stackName}: status unknown (${seen}): CloudFormation could not be read` +
+          `${outcome.unreachable ? ` (${outcome.unreachable})` : ''}. Check it in the console or with deploy-guard watch.`
+      )
+      continue
+    }
     const status = stack.finalStatus ?? 'not found'
     const line = `${stack.stackName}: ${status}${stack.changed ? '' : ' (no new operation)'}.`
     if (stack.failed) log.error(line)

@@ -26,6 +26,8 @@ export type SettingName =
   | 'watch-timeout'
   | 'poll-interval'
   | 'slow-resource-after'
+  | 'command-grace'
+  | 'stop-after-stack-settles'
 
 export interface LockSettings {
   stacks: string[]
@@ -50,7 +52,9 @@ export const DEFAULTS = {
   'termination-protection': 'true',
   'replace-failed-create': 'false',
   'poll-interval': '3s',
-  'slow-resource-after': '10m'
+  'slow-resource-after': '10m',
+  'command-grace': '5m',
+  'stop-after-stack-settles': 'false'
 } as const
 
 const STACK_NAME = /^[A-Za-z][A-Za-z0-9-]{0,127}$/
@@ -190,6 +194,10 @@ export interface WatchSettings {
   pollMaxMs: number
   /** Explain an ECS service, database or custom resource in progress this long; undefined: never. */
   slowResourceAfterMs?: number
+  /** Run mode: how long the command may go on after every guarded stack reached a final state before it is reported. */
+  commandGraceMs: number
+  /** Run mode: stop the command (as a cancellation does) once `commandGraceMs` has passed. */
+  stopAfterStackSettles: boolean
 }
 
 /** Protection and watching settings, shared by the root action, the watch action and the CLI. */
@@ -224,8 +232,22 @@ export function parseWatchSettings(raw: RawSettings): WatchSettings {
     replaceFailedCreate: parseBoolean(raw['replace-failed-create'], 'replace-failed-create', false),
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
     pollMinMs,
-    pollMaxMs: pollMinMs * 10
+    pollMaxMs: pollMinMs * 10,
+    commandGraceMs: parseCommandGrace(raw['command-grace']),
+    stopAfterStackSettles: parseBoolean(raw['stop-after-stack-settles'], 'stop-after-stack-settles', false)
   }
+}
+
+/** `5m` by default: a deploy tool may still write outputs or deploy unguarded stacks after the guarded ones settle. */
+function parseCommandGrace(value: string | undefined): number {
+  const ms = parseDuration(text(value) ?? DEFAULTS['command-grace'], 'command-grace')
+  if (ms < 1000 || ms > 6 * 3_600_000) {
+    throw new InputError(
+      `command-grace: "${value}" is out of range. Use between 1s and 6h (default 5m): how long the deploy command ` +
+        'may go on after every guarded stack reached a final state before deploy-guard reports it.'
+    )
+  }
+  return ms
 }
 
 /** `10m` by default; `off` (or 0) turns the explanations off. */

@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process'
 import { constants } from 'node:os'
+import { type CommandGroup, describeGroup, signalGroup } from './process-group.js'
+import { startWatchdog } from './watchdog.js'
 
 export interface CommandOptions {
   /** Cancels the command: SIGINT first (as GitHub does), SIGTERM if it is still running after `graceMs`. */
@@ -7,45 +9,60 @@ export interface CommandOptions {
   graceMs?: number
   env?: NodeJS.ProcessEnv
   cwd?: string
+  /** Called as soon as the command runs, with its process group (the action records it for the post step). */
+  onStart?: (group: CommandGroup) => void
+  /** Where the one line for a command that could not start goes (default: stderr, as a shell says it). */
+  onStartFailed?: (line: string) => void
 }
+
+/** A shell's exit codes for a command it could not run. */
+const NOT_FOUND = 127
+const NOT_EXECUTABLE = 126
 
 /**
  * Runs the deploy command with inherited stdio, in its own process group so a cancellation reaches the whole tree
- * (cdk → node → …), and resolves with its exit code (128 + signal number when a signal ended it).
+ * (cdk → node → …), and resolves with its exit code (128 + signal number when a signal ended it; 127 when the file
+ * does not exist and 126 when it cannot be executed, as a shell says). A watchdog stops the group if this process
+ * dies before the command ends, so the command never outlives the lock it runs under.
  */
 export function runCommand(file: string, args: string[], options: CommandOptions = {}): Promise<number> {
-  return new Promise((resolve, reject) => {
+  return new Promise(resolve => {
     const child = spawn(file, args, {
       stdio: 'inherit',
       detached: true,
       env: options.env ?? process.env,
       cwd: options.cwd
     })
+    const watchdog = child.pid ? startWatchdog(child.pid) : undefined
+    if (child.pid) options.onStart?.(describeGroup(child.pid))
     let escalation: NodeJS.Timeout | undefined
-    const signalGroup = (name: NodeJS.Signals) => {
-      try {
-        if (child.pid) process.kill(-child.pid, name)
-      } catch {
-        // The group is already gone.
-      }
+    const signalCommand = (name: NodeJS.Signals) => {
+      if (child.pid) signalGroup(child.pid, name)
     }
     const cancel = () => {
-      signalGroup('SIGINT')
-      escalation = setTimeout(() => signalGroup('SIGTERM'), options.graceMs ?? 7_500)
+      signalCommand('SIGINT')
+      escalation = setTimeout(() => signalCommand('SIGTERM'), options.graceMs ?? 7_500)
       escalation.unref()
     }
     if (options.signal?.aborted) cancel()
     else options.signal?.addEventListener('abort', cancel, { once: true })
-    child.once('error', error => {
-      options.signal?.removeEventListener('abort', cancel)
-      reject(new Error(`Could not start the deploy command "${file}": ${error.message}`))
-    })
-    child.once('exit', (code, signalName) => {
+    const finish = (code: number) => {
       options.signal?.removeEventListener('abort', cancel)
       if (escalation) clearTimeout(escalation)
+      resolve(code)
+    }
+    child.once('error', (error: NodeJS.ErrnoException) => {
+      if (child.pid !== undefined) return
+      const notFound = error.code === 'ENOENT'
+      const line = `deploy-guard: ${file}: ${notFound ? 'command not found' : `cannot execute (${error.code ?? error.message})`}`
+      ;(options.onStartFailed ?? (text => process.stderr.write(`${text}\n`)))(line)
+      finish(notFound ? NOT_FOUND : NOT_EXECUTABLE)
+    })
+    child.once('exit', (code, signalName) => {
       // A cancelled deploy must not leave its background processes running after the step ends.
-      if (options.signal?.aborted) signalGroup('SIGTERM')
-      resolve(code ?? 128 + signalNumber(signalName))
+      if (options.signal?.aborted) signalCommand('SIGTERM')
+      watchdog?.disarm()
+      finish(code ?? 128 + signalNumber(signalName))
     })
   })
 }
@@ -59,17 +76,29 @@ function signalNumber(name: NodeJS.Signals | null): number {
   return (name && constants.signals[name]) || constants.signals.SIGTERM
 }
 
+/** The signals that end a guarded run in order: GitHub's cancellation (SIGINT, SIGTERM) and a closed terminal. */
+const CANCELLING_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const
+
 /**
- * Turns SIGINT/SIGTERM into an AbortSignal (GitHub cancels a job with SIGINT, SIGTERM 7.5 s later, a kill 2.5 s
- * after that): the work in progress stops, and cleanup — releasing the lock — still runs.
+ * One cancellation for the whole run: SIGINT/SIGTERM (GitHub cancels a job with SIGINT, SIGTERM 7.5 s later, a kill
+ * 2.5 s after that) and SIGHUP (the terminal closed) abort it, and so may anything else that must stop the run — a
+ * lost lock calls `abort` with its own reason. The work in progress stops; cleanup (releasing the lock) still runs.
  */
-export function cancellationSignal(onCancel?: (signal: NodeJS.Signals) => void): AbortSignal {
+export function runCancellation(onSignal?: (signal: NodeJS.Signals) => void): AbortController {
   const controller = new AbortController()
-  for (const name of ['SIGINT', 'SIGTERM'] as const) {
+  for (const name of CANCELLING_SIGNALS) {
     process.on(name, () => {
-      onCancel?.(name)
-      controller.abort(new Error(`Cancelled by ${name}`))
+      // After a hang-up the terminal is gone: a failed write must not crash the guard before it releases.
+      if (name === 'SIGHUP')
+        for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined)
+      onSignal?.(name)
+      if (!controller.signal.aborted) controller.abort(new Error(`Cancelled by ${name}`))
     })
   }
-  return controller.signal
+  return controller
+}
+
+/** The run's cancellation as a signal only, for callers that never abort it themselves. */
+export function cancellationSignal(onCancel?: (signal: NodeJS.Signals) => void): AbortSignal {
+  return runCancellation(onCancel).signal
 }

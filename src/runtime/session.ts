@@ -16,11 +16,16 @@ export interface LockSession {
 
 export const USER_AGENT = `deploy-guard/${VERSION}`
 
-/** The lock table and keys for validated settings, in the region the SDK resolves (input, AWS_REGION, profile). */
-export async function openLockSession(settings: LockSettings): Promise<LockSession> {
+/**
+ * The lock table and keys for validated settings, in the region the SDK resolves (input, AWS_REGION, profile).
+ * `signal` aborts the table's requests in flight (a read-only command's deadline); never give it to a session that
+ * must still release a lock after a cancellation.
+ */
+export async function openLockSession(settings: LockSettings, signal?: AbortSignal): Promise<LockSession> {
   const client = createDynamoDbClient({
     ...(settings.region ? { region: settings.region } : {}),
-    userAgent: USER_AGENT
+    userAgent: USER_AGENT,
+    ...(signal ? { signal } : {})
   })
   const region = await client.config.region().catch(() => undefined)
   if (!region) {

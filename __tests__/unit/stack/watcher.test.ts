@@ -291,6 +291,19 @@ describe('cost and pacing', () => {
 })
 
 describe('how a watch stops', () => {
+  it('against CloudFormation that never answers, ends at its timeout (no backoff past it) with the status unknown', async () => {
+    cloud = existingStack(new FakeCloudFormation(), 3)
+    cloud.failures.DescribeStacks = Array.from({ length: 50 }, throttled)
+    const { outcome, stack, notices } = await watch({ timeoutMs: 10_000, random: () => 0.999 })
+    expect(outcome).toMatchObject({ timedOut: true, unreachable: 'Rate exceeded' })
+    expect(outcome.durationMs).toBeLessThanOrEqual(10_000)
+    expect(stack).toMatchObject({ statusUnknown: true, failed: false })
+    expect(stack.finalStatus).toBeUndefined()
+    expect(notices[0]).toMatch(
+      /^CloudFormation did not answer \(Rate exceeded\) after \S+ of watching CourtCaseManagementStack/
+    )
+  })
+
   it('on timeout lists each resource still in progress, since when and for how long', async () => {
     cloud = new FakeCloudFormation()
       .stack(STACK)

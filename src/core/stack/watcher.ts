@@ -1,5 +1,6 @@
 import type { CloudFormationClient } from '@aws-sdk/client-cloudformation'
-import { awsErrorMessage, isTransient } from '../../aws/errors.js'
+import { awsErrorMessage, isAborted, isTransient } from '../../aws/errors.js'
+import { formatDuration } from '../duration.js'
 import { fullJitterBackoff, type Clock } from '../clock.js'
 import { createPacer } from '../pacer.js'
 import { StackApi } from './api.js'
@@ -62,6 +63,11 @@ export interface StackOutcome {
   protected: boolean
   /** Resources still in progress when the watch stopped, and for how long (the "RDS for 27 minutes" case). */
   inProgress: InProgressResource[]
+  /**
+   * CloudFormation could not be read when the watch ended (unreachable, timing out, throttling): the stack's status
+   * is unknown — `finalStatus`, if any, is only the last one seen — never "not found".
+   */
+  statusUnknown: boolean
   events: StackEvent[]
 }
 
@@ -73,6 +79,8 @@ export interface WatchOutcome {
   cancelled: boolean
   /** CloudFormation calls made, per action (for the benchmark). */
   calls: Record<string, number>
+  /** Why the last reads failed, when the watch ended without reaching CloudFormation. */
+  unreachable?: string
 }
 
 interface Tracked {
@@ -121,6 +129,7 @@ export async function watchStacks(
   let failures = 0
   let lastPoll = false
   let timedOut = false
+  let lastFailure: string | undefined
   for (;;) {
     if (options.signal?.aborted) break
     let fresh = 0
@@ -128,11 +137,18 @@ export async function watchStacks(
       for (const stack of tracked.filter(candidate => !candidate.terminal))
         fresh += await pollStack(api, stack, options, startedAtWall)
       failures = 0
+      lastFailure = undefined
     } catch (error) {
-      if (!isTransient(error)) throw error
+      // An aborted request is the caller's deadline or cancellation: the checks below end the watch.
+      if (!isTransient(error) && !isAborted(error)) throw error
       failures++
+      lastFailure = awsErrorMessage(error)
       options.onNotice?.(
-        `CloudFormation did not answer (${awsErrorMessage(error)}); backing off before the next poll.`
+        `CloudFormation did not answer (${lastFailure}) after ${formatDuration(clock.monotonic() - started)} ` +
+          `of watching ${tracked
+            .filter(stack => !stack.terminal)
+            .map(stack => stack.name)
+            .join(', ')}; backing off before the next poll.`
       )
     }
     if (tracked.every(stack => stack.terminal) || lastPoll) break
@@ -150,8 +166,9 @@ export async function watchStacks(
         : fresh > 0
           ? pollMin
           : Math.min(pollMax, interval * 1.5)
-    // ±20 % jitter so many watchers started together do not poll in step.
-    await clock.sleep(interval * (0.8 + random() * 0.4), wake)
+    // ±20 % jitter so many watchers started together do not poll in step; never sleeping past the timeout.
+    const untilTimeout = (options.timeoutMs ?? Infinity) - (clock.monotonic() - started)
+    await clock.sleep(Math.min(interval * (0.8 + random() * 0.4), untilTimeout), wake)
   }
 
   for (const stack of tracked.filter(candidate => candidate.terminal && candidate.summary)) {
@@ -159,14 +176,15 @@ export async function watchStacks(
     if (final) stack.status = final.status
   }
   const now = clock.now()
-  const stacks = tracked.map(stack => outcomeOf(stack, options.mode, now))
+  const stacks = tracked.map(stack => outcomeOf(stack, options.mode, now, failures > 0))
   return {
     stacks,
     durationMs: clock.monotonic() - started,
     failed: stacks.some(stack => stack.failed),
     timedOut,
     cancelled: options.signal?.aborted === true,
-    calls: { ...api.calls }
+    calls: { ...api.calls },
+    ...(lastFailure !== undefined ? { unreachable: lastFailure } : {})
   }
 }
 
@@ -277,7 +295,7 @@ function record(api: StackApi, stack: Tracked, event: StackEvent, options: Watch
   }
 }
 
-function outcomeOf(stack: Tracked, mode: WatchMode, now: number): StackOutcome {
+function outcomeOf(stack: Tracked, mode: WatchMode, now: number, unreadable: boolean): StackOutcome {
   const finalStatus = stack.status
   return {
     stackName: stack.name,
@@ -289,6 +307,7 @@ function outcomeOf(stack: Tracked, mode: WatchMode, now: number): StackOutcome {
       (stack.changed || mode === 'follow-current') &&
       isFailedStatus(finalStatus),
     protected: stack.protected,
+    statusUnknown: !stack.terminal && (unreadable || !stack.looked),
     inProgress: [...stack.inProgress.values()].map(resource => ({
       ...resource,
       forMs: now - resource.since

@@ -1,0 +1,60 @@
+import { awsErrorMessage, isTransient } from '../aws/errors.js'
+import { formatDuration } from '../core/duration.js'
+import { DeployGuardError } from '../core/errors.js'
+
+/**
+ * The fixed bounds of the commands that have no deadline of their own. GitHub cancels a job with SIGINT, SIGTERM
+ * 7.5 s later and SIGKILL 2.5 s after that (docs: "Canceling a workflow"), so whatever must happen after a
+ * cancellation — stopping a leftover command, releasing the lock — has to fit in 7.5 s.
+ */
+export const DEADLINES = {
+  /** `status`: one read per lock (or a scan), each retried within this. */
+  statusMs: 20_000,
+  /** `diagnose` and the diagnosis in `lock`'s post step: CloudTrail allows 2 lookups a second. */
+  diagnoseMs: 60_000,
+  /** Stopping a command left running by a killed main, from SIGTERM to SIGKILL. */
+  leftoverGraceMs: 2_000,
+  /** What a cancelled run may still spend on the diagnosis of a failed stack before it exits (before SIGTERM). */
+  afterCancelMs: 5_000,
+  /** The whole post step, whatever hangs: then it gives up (the lease ends by itself). */
+  postMs: 15_000,
+  /** The lock post step: its release, then a diagnosis. */
+  lockPostMs: 75_000
+} as const
+
+/**
+ * One line for a read that AWS did not answer — unreachable, timing out, past `deadlineMs` or cancelled — instead of
+ * a stack trace; any other error is returned as it is.
+ */
+export function unanswered(
+  error: unknown,
+  context: { what: string; service: string; signal: AbortSignal; cancel: AbortSignal; deadlineMs: number }
+): unknown {
+  if (!context.signal.aborted && !isTransient(error)) return error
+  const why = context.cancel.aborted
+    ? 'cancelled'
+    : context.signal.aborted
+      ? `no answer within ${formatDuration(context.deadlineMs)}`
+      : 'unreachable'
+  return new DeployGuardError(
+    `Could not ${context.what} (${why}): ${context.service} did not answer (${awsErrorMessage(error)}). ` +
+      'Check the endpoint, the network and the credentials, then try again.'
+  )
+}
+
+/** A signal that fires after `ms`, or when any of `signals` does; its timer never keeps the process alive. */
+export function deadlineSignal(ms: number, ...signals: (AbortSignal | undefined)[]): AbortSignal {
+  return AbortSignal.any([AbortSignal.timeout(ms), ...signals.filter(signal => signal !== undefined)])
+}
+
+/**
+ * The last resort for a step with a fixed bound: after `ms`, `onExpired` says what was given up and the process
+ * exits with `exitCode`, even if a request or a library ignored every abort. The timer does not keep the process
+ * alive when the work ends in time.
+ */
+export function exitAfter(ms: number, exitCode: number, onExpired: () => void): void {
+  setTimeout(() => {
+    onExpired()
+    process.exit(exitCode)
+  }, ms).unref()
+}
