@@ -5,6 +5,7 @@ import { watchCost, watchDetectionLag } from './watch.js'
 import { diagnoseCost } from './diagnose.js'
 import { evidenceCost, evidenceFootprint } from './evidence.js'
 import { chaos } from './chaos.js'
+import { summaryCost } from './summary.js'
 import { type BenchRow, printTable } from './table.js'
 
 const sections: [string, () => Promise<BenchRow[]>][] = [
@@ -15,6 +16,7 @@ const sections: [string, () => Promise<BenchRow[]>][] = [
   ['diagnose cost', diagnoseCost],
   ['evidence footprint', evidenceFootprint],
   ['evidence cost', evidenceCost],
+  ['summary cost', summaryCost],
   ['chaos (fault runs, also `npm run chaos`)', chaos]
 ]
 

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { CloudFormationClient, DescribeStackEventsCommand } from '@aws-sdk/client-cloudformation'
 import { join } from 'node:path'
 import { startSim, type Sim } from '../../src/sim/server.js'
 import { startDynalite, TEST_CREDENTIALS, type LocalDynamo } from '../../src/sim/dynamo.js'
-import { nodeFor, ROOT_DIR, localAwsEnv } from '../../src/sim/runner.js'
+import { localAwsEnv } from '../../src/sim/runner.js'
+import { runCli, type CliResult } from '../helpers/cli.js'
 
 let dynamo: LocalDynamo
 let sim: Sim
@@ -21,29 +21,13 @@ afterAll(async () => {
   await sim.close()
 })
 
-interface CliResult {
-  code: number | null
-  stdout: string
-  stderr: string
-}
-
 /** The bundled CLI as a person runs it: its own process, AWS settings from the standard environment. */
 function cli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
-  return new Promise(resolve => {
-    const child = spawn(nodeFor('node24'), [join(ROOT_DIR, 'dist', 'cli', 'index.js'), ...args], {
-      env: {
-        PATH: process.env.PATH,
-        USER: 'alice',
-        ...localAwsEnv({ dynamodb: dynamo.endpoint, sim: sim.url }),
-        DEPLOY_GUARD_TABLE: table,
-        ...env
-      }
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', chunk => (stdout += chunk))
-    child.stderr.on('data', chunk => (stderr += chunk))
-    child.on('close', code => resolve({ code, stdout, stderr }))
+  return runCli(args, {
+    USER: 'alice',
+    ...localAwsEnv({ dynamodb: dynamo.endpoint, sim: sim.url }),
+    DEPLOY_GUARD_TABLE: table,
+    ...env
   })
 }
 

@@ -13,6 +13,7 @@ import { guardDeps, openLockSession, USER_AGENT } from '../runtime/session.js'
 import { Inputs, Outputs, State, WATCH_INPUTS } from './constants.js'
 import { diagnoseAndPublish, publishReport } from './report.js'
 import { reportFromEvents } from '../core/diagnose/index.js'
+import { neutraliseForLog } from '../core/untrusted.js'
 import { failStep, readInputs, runnerLog, saveLeases, setLockOutputs, setWatchOutputs } from './runner.js'
 
 /**
@@ -124,13 +125,15 @@ export async function run(): Promise<void> {
             waitedSeconds: Math.round(result.waitedMs / 1000),
             heldSeconds: Math.round(result.heldMs / 1000)
           }
-        }).catch(error => core.warning(`Could not diagnose ${stack.stackName}: ${String(error)}`))
+        }).catch(error => runnerLog.warn(`Could not diagnose ${stack.stackName}: ${String(error)}`))
       }
     }
     if (!result.lockLost && deploy?.exitCode === 0 && deploy.failed) {
       const failedStacks = deploy.watch?.stacks.filter(stack => stack.failed) ?? []
       core.setFailed(
-        `The deploy ended with ${failedStacks.map(stack => `${stack.stackName} in ${stack.finalStatus}`).join(', ')}.`
+        neutraliseForLog(
+          `The deploy ended with ${failedStacks.map(stack => `${stack.stackName} in ${stack.finalStatus}`).join(', ')}.`
+        )
       )
     }
   } catch (error) {

@@ -11,13 +11,17 @@ import {
 } from '../core/lock/index.js'
 import type { RawSettings } from '../core/settings.js'
 import { neutraliseForLog } from '../core/untrusted.js'
+import { annotate } from './annotations.js'
 import { LOCK_INPUTS, Outputs, State } from './constants.js'
 
-/** The core's log, on the runner: text is neutralised so nothing in it can become a workflow command. */
+/**
+ * The core's log, on the runner: text is neutralised so nothing in it can become a workflow command; warnings and
+ * errors are annotations within GitHub's per-step limit.
+ */
 export const runnerLog: Log = {
   info: message => core.info(neutraliseForLog(message)),
-  warn: message => core.warning(neutraliseForLog(message)),
-  error: message => core.error(neutraliseForLog(message))
+  warn: message => annotate('warning', message),
+  error: message => annotate('error', message)
 }
 
 export function readInputs(names: readonly string[] = LOCK_INPUTS): RawSettings {
@@ -48,7 +52,8 @@ export function failStep(error: unknown): void {
   if (error instanceof LockFrozenError) core.setOutput(Outputs.Holder, describeHolder(error.record.holder))
   if (error instanceof DeployGuardError) {
     core.setFailed(neutraliseForLog(error.message))
-    if (!(error instanceof LockNotGrantedError) && error.cause) core.debug(String(error.cause))
+    if (!(error instanceof LockNotGrantedError) && error.cause)
+      core.debug(neutraliseForLog(String(error.cause)))
     return
   }
   core.setFailed(

@@ -7,6 +7,7 @@ import { parseWatchSettings } from '../core/settings.js'
 import { cancellationSignal } from '../runtime/command.js'
 import { USER_AGENT } from '../runtime/session.js'
 import { WATCH_INPUTS } from './constants.js'
+import { neutraliseForLog } from '../core/untrusted.js'
 import { failStep, readInputs, runnerLog, setWatchOutputs } from './runner.js'
 
 /** Watches a deployment started elsewhere, from the stacks' current operation until they are terminal. */
@@ -37,7 +38,9 @@ export async function run(): Promise<void> {
     else if (outcome.failed) {
       const failed = outcome.stacks.filter(stack => stack.failed)
       core.setFailed(
-        `The deploy ended with ${failed.map(stack => `${stack.stackName} in ${stack.finalStatus}`).join(', ')}.`
+        neutraliseForLog(
+          `The deploy ended with ${failed.map(stack => `${stack.stackName} in ${stack.finalStatus}`).join(', ')}.`
+        )
       )
     }
   } catch (error) {

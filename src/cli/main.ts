@@ -13,7 +13,7 @@ import type { Evidence } from '../core/evidence/index.js'
 import { renderLogSummary, toJson } from '../core/report/render.js'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { neutraliseForLog } from '../core/untrusted.js'
+import { jsonForLog, neutraliseForLog } from '../core/untrusted.js'
 import { cancellationSignal, runCommand } from '../runtime/command.js'
 import { detectHolder } from '../runtime/identity.js'
 import { guardDeps, openLockSession, USER_AGENT } from '../runtime/session.js'
@@ -165,7 +165,7 @@ async function execute(invocation: CliInvocation, env: Record<string, string | u
         )
       ).flat()
       process.stdout.write(
-        invocation.json ? `${JSON.stringify(statuses.map(statusJson), null, 2)}\n` : statusTable(statuses)
+        invocation.json ? `${jsonForLog(statuses.map(statusJson))}\n` : statusTable(statuses)
       )
       return 0
     }
@@ -192,13 +192,7 @@ async function watch(invocation: CliInvocation): Promise<number> {
     cancellationSignal()
   )
   if (invocation.json)
-    process.stdout.write(
-      `${JSON.stringify(
-        outcome.stacks.map(({ events: _events, ...stack }) => stack),
-        null,
-        2
-      )}\n`
-    )
+    process.stdout.write(`${jsonForLog(outcome.stacks.map(({ events: _events, ...stack }) => stack))}\n`)
   return outcome.failed || outcome.timedOut ? 1 : 0
 }
 
