@@ -44,6 +44,12 @@ export function closeAnnotations(): void {
   }
 }
 
+/** `core.setFailed` within the limit: the step fails, and its message is one more error annotation. */
+export function setFailed(message: string): void {
+  process.exitCode = core.ExitCode.Failure
+  annotate('error', message)
+}
+
 function write(level: Level, annotation: { message: string; title?: string }): void {
   const properties = annotation.title ? { title: annotation.title } : {}
   if (level === 'error') core.error(annotation.message, properties)

@@ -15,6 +15,7 @@ import { diagnoseAndPublish, publishReport } from './report.js'
 import { reportFromEvents } from '../core/diagnose/index.js'
 import { neutraliseForLog } from '../core/untrusted.js'
 import { failStep, readInputs, runnerLog, saveLeases, setLockOutputs, setWatchOutputs } from './runner.js'
+import { setFailed } from './annotations.js'
 
 /**
  * The full guard: lock → protect → run the deploy command while watching the stacks → release.
@@ -87,9 +88,9 @@ export async function run(): Promise<void> {
       ])
       .write()
     if (result.lockLost)
-      core.setFailed('The lock was lost while the deploy ran: another deploy may have run concurrently.')
+      setFailed('The lock was lost while the deploy ran: another deploy may have run concurrently.')
     else if (deploy && deploy.exitCode !== 0) {
-      core.setFailed(
+      setFailed(
         `The deploy command ${result.status === 'cancelled' ? 'was cancelled' : `exited with code ${deploy.exitCode}`}.`
       )
     }
@@ -130,7 +131,7 @@ export async function run(): Promise<void> {
     }
     if (!result.lockLost && deploy?.exitCode === 0 && deploy.failed) {
       const failedStacks = deploy.watch?.stacks.filter(stack => stack.failed) ?? []
-      core.setFailed(
+      setFailed(
         neutraliseForLog(
           `The deploy ended with ${failedStacks.map(stack => `${stack.stackName} in ${stack.finalStatus}`).join(', ')}.`
         )

@@ -325,7 +325,8 @@ export function renderLogSummary(report: Report): string {
 export function reportOutputs(report: Report): Record<string, string> {
   return {
     'root-cause': neutraliseForLog(clip(rootCauseLine(report), 1000)),
-    'failed-resources': JSON.stringify(
+    // JSON with JSON's own escapes for `##[` and hidden characters: a later step may echo it into its log.
+    'failed-resources': jsonForLog(
       report.rootCauses.slice(0, FAILED_RESOURCES_MAX).map(cause => {
         const verdict = evidenceFor(report, cause)?.verdict
         return {
@@ -336,7 +337,8 @@ export function reportOutputs(report: Report): Record<string, string> {
           nestedPath: cause.nestedPath,
           ...(verdict ? { evidence: clip(verdict, REASON_OUTPUT_CHARS) } : {})
         }
-      })
+      }),
+      0
     )
   }
 }
