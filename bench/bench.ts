@@ -6,6 +6,7 @@ import { diagnoseCost } from './diagnose.js'
 import { evidenceCost, evidenceFootprint } from './evidence.js'
 import { chaos } from './chaos.js'
 import { packageSize } from './package.js'
+import { summaryCost } from './summary.js'
 import { type BenchRow, printTable } from './table.js'
 
 const sections: [string, () => Promise<BenchRow[]>][] = [
@@ -17,6 +18,7 @@ const sections: [string, () => Promise<BenchRow[]>][] = [
   ['evidence footprint', evidenceFootprint],
   ['evidence cost', evidenceCost],
   ['CLI package size', packageSize],
+  ['summary cost', summaryCost],
   ['chaos (fault runs, also `npm run chaos`)', chaos]
 ]
 

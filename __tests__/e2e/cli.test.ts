@@ -5,8 +5,8 @@ import { CloudFormationClient, DescribeStackEventsCommand } from '@aws-sdk/clien
 import { join } from 'node:path'
 import { startSim, type Sim } from '../../src/sim/server.js'
 import { startDynalite, TEST_CREDENTIALS, type LocalDynamo } from '../../src/sim/dynamo.js'
-import { nodeFor, ROOT_DIR, localAwsEnv } from '../../src/sim/runner.js'
-import { runProcess, type ProcessResult } from '../helpers/process.js'
+import { localAwsEnv } from '../../src/sim/runner.js'
+import { runCli, type CliResult } from '../helpers/cli.js'
 
 let dynamo: LocalDynamo
 let sim: Sim
@@ -22,15 +22,12 @@ afterAll(async () => {
 })
 
 /** The bundled CLI as a person runs it: its own process, AWS settings from the standard environment. */
-function cli(args: string[], env: Record<string, string> = {}): Promise<ProcessResult> {
-  return runProcess(nodeFor('node24'), [join(ROOT_DIR, 'dist', 'cli', 'index.js'), ...args], {
-    env: {
-      PATH: process.env.PATH,
-      USER: 'alice',
-      ...localAwsEnv({ dynamodb: dynamo.endpoint, sim: sim.url }),
-      DEPLOY_GUARD_TABLE: table,
-      ...env
-    }
+function cli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+  return runCli(args, {
+    USER: 'alice',
+    ...localAwsEnv({ dynamodb: dynamo.endpoint, sim: sim.url }),
+    DEPLOY_GUARD_TABLE: table,
+    ...env
   })
 }
 

@@ -13,7 +13,7 @@ import { USER_AGENT } from '../runtime/session.js'
 import { State } from './constants.js'
 import { releaseLeftoverLeases } from './post.js'
 import { publishReport } from './report.js'
-import { loadLeases, readInputs } from './runner.js'
+import { loadLeases, readInputs, runnerLog } from './runner.js'
 
 /**
  * Stops the lock step's heartbeat (showing anything it had to say), releases the lock, and — when a guarded stack's
@@ -30,11 +30,11 @@ export async function run(): Promise<void> {
   await releaseLeftoverLeases(async () => {
     const pid = Number(core.getState(State.HeartbeatPid))
     const report = await stopDetachedHeartbeat(pid, core.getState(State.HeartbeatLog))
-    for (const line of report.problems) core.warning(line)
+    for (const line of report.problems) runnerLog.warn(line)
   })
   // A lock-only step (lock-key, no stack-name) has nothing to diagnose and calls no CloudFormation API.
   if (leases.length > 0 && parseLockSettings(readInputs()).stacks.length > 0)
-    await diagnoseGuardedStacks(leases).catch(error => core.warning(`Could not diagnose: ${String(error)}`))
+    await diagnoseGuardedStacks(leases).catch(error => runnerLog.warn(`Could not diagnose: ${String(error)}`))
 }
 
 async function diagnoseGuardedStacks(leases: Lease[]): Promise<void> {

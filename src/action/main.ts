@@ -14,7 +14,9 @@ import { guardDeps, openLockSession, USER_AGENT } from '../runtime/session.js'
 import { Inputs, Outputs, State, WATCH_INPUTS } from './constants.js'
 import { diagnoseAndPublish, publishHistory } from './report.js'
 import { reportFromEvents } from '../core/diagnose/index.js'
+import { neutraliseForLog } from '../core/untrusted.js'
 import { failStep, readInputs, runnerLog, saveLeases, setLockOutputs, setWatchOutputs } from './runner.js'
+import { setFailed } from './annotations.js'
 
 /**
  * The full guard: lock → protect → run the deploy command while watching the stacks → release.
@@ -100,14 +102,14 @@ export async function run(): Promise<void> {
       ])
       .write()
     if (result.lockLost)
-      core.setFailed('The lock was lost while the deploy ran: another deploy may have run concurrently.')
+      setFailed('The lock was lost while the deploy ran: another deploy may have run concurrently.')
     else if (deploy?.stoppedAfterSettle && watchSettings) {
-      core.setFailed(
+      setFailed(
         `The deploy command was stopped ${formatDuration(watchSettings.commandGraceMs)} after every guarded stack reached ` +
           'a final state (stop-after-stack-settles): whatever it still had to do after the deploy did not run.'
       )
     } else if (commandExit !== undefined && commandExit !== 0) {
-      core.setFailed(
+      setFailed(
         `The deploy command ${result.status === 'cancelled' ? 'was cancelled' : `exited with code ${commandExit}`}.`
       )
     }
@@ -150,13 +152,15 @@ export async function run(): Promise<void> {
             }
           },
           diagnosisDeadline
-        ).catch(error => core.warning(`Could not diagnose ${stack.stackName}: ${String(error)}`))
+        ).catch(error => runnerLog.warn(`Could not diagnose ${stack.stackName}: ${String(error)}`))
       }
     }
     if (!result.lockLost && deploy?.exitCode === 0 && deploy.failed) {
       const failedStacks = deploy.watch?.stacks.filter(stack => stack.failed) ?? []
-      core.setFailed(
-        `The deploy ended with ${failedStacks.map(stack => `${stack.stackName} in ${stack.finalStatus}`).join(', ')}.`
+      setFailed(
+        neutraliseForLog(
+          `The deploy ended with ${failedStacks.map(stack => `${stack.stackName} in ${stack.finalStatus}`).join(', ')}.`
+        )
       )
     }
   } catch (error) {

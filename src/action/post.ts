@@ -28,7 +28,7 @@ export async function releaseLeftoverLeases(beforeRelease?: () => Promise<void>)
     const session = await openLockSession(parseLockSettings(readInputs()))
     await releaseAll({ table: session.table, clock: systemClock, log: runnerLog }, leases, 'unknown')
   } catch (error) {
-    core.warning(
+    runnerLog.warn(
       `deploy-guard could not release its lock: ${String(error)}. It expires by itself after its lease.`
     )
   }

@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import { writeFileSync } from 'node:fs'
+import { statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createCloudFormationClient, createCloudTrailClient } from '../aws/clients.js'
@@ -12,9 +12,11 @@ import {
   renderLogSummary,
   renderSummaryMarkdown,
   reportOutputs,
+  STEP_SUMMARY_MAX_BYTES,
   toJson
 } from '../core/report/render.js'
 import { escapeMarkdown } from '../core/untrusted.js'
+import { annotate } from './annotations.js'
 import { USER_AGENT } from '../runtime/session.js'
 
 /** Diagnoses a stack and publishes the report every way the runner shows it. */
@@ -41,7 +43,7 @@ export async function diagnoseAndPublish(request: DiagnoseRequest, signal?: Abor
 export async function publishHistory(report: Report): Promise<void> {
   const title = `History: the failed first create of ${escapeMarkdown(report.stack.name)} (${escapeMarkdown(report.stack.finalStatus)}) that this run deleted and replaced`
   // The rendered report opens with its verdict headline; the history has its own title instead.
-  const body = renderSummaryMarkdown(report).split('\n').slice(1).join('\n')
+  const body = renderSummaryMarkdown(report, { maxBytes: summaryRoom() }).split('\n').slice(1).join('\n')
   await core.summary.addRaw(`### ${title}\n${body}\n`, true).write()
   core.info(`History (not this run's result): ${renderLogSummary(report)}`)
   const path = join(process.env.RUNNER_TEMP ?? tmpdir(), `deploy-guard-replaced-${report.stack.name}.json`)
@@ -49,15 +51,30 @@ export async function publishHistory(report: Report): Promise<void> {
   core.info(`The replaced stack's report is in ${path}.`)
 }
 
-/** Job summary, one `error` annotation per root cause, a log paragraph, outputs and the JSON file. */
+/**
+ * Job summary (within what is left of the step's 1 MiB), annotations most important first (within GitHub's 10 per
+ * type), a log paragraph, small outputs and the JSON file with everything.
+ */
 export async function publishReport(report: Report): Promise<void> {
-  await core.summary.addRaw(renderSummaryMarkdown(report), true).write()
+  await core.summary.addRaw(renderSummaryMarkdown(report, { maxBytes: summaryRoom() }), true).write()
   for (const annotation of renderAnnotations(report))
-    core.error(annotation.message, { title: annotation.title })
+    annotate(annotation.level, annotation.message, annotation.title)
   core.info(renderLogSummary(report))
   for (const [name, value] of Object.entries(reportOutputs(report))) core.setOutput(name, value)
   const path = join(process.env.RUNNER_TEMP ?? tmpdir(), `deploy-guard-report-${report.stack.name}.json`)
   writeFileSync(path, toJson(report))
   core.setOutput('report-path', path)
   core.info(`Report written to ${path} (upload it with actions/upload-artifact).`)
+}
+
+/** Bytes this step's summary may still take: 1 MiB less what the step already wrote, less room for a closing table. */
+function summaryRoom(): number {
+  const file = process.env.GITHUB_STEP_SUMMARY
+  let written = 0
+  try {
+    written = file ? statSync(file).size : 0
+  } catch {
+    written = 0
+  }
+  return Math.max(0, STEP_SUMMARY_MAX_BYTES - written - 16 * 1024)
 }

@@ -11,13 +11,17 @@ import {
 } from '../core/lock/index.js'
 import type { RawSettings } from '../core/settings.js'
 import { neutraliseForLog } from '../core/untrusted.js'
+import { annotate, setFailed } from './annotations.js'
 import { LOCK_INPUTS, Outputs, State } from './constants.js'
 
-/** The core's log, on the runner: text is neutralised so nothing in it can become a workflow command. */
+/**
+ * The core's log, on the runner: text is neutralised so nothing in it can become a workflow command; warnings and
+ * errors are annotations within GitHub's per-step limit.
+ */
 export const runnerLog: Log = {
   info: message => core.info(neutraliseForLog(message)),
-  warn: message => core.warning(neutraliseForLog(message)),
-  error: message => core.error(neutraliseForLog(message))
+  warn: message => annotate('warning', message),
+  error: message => annotate('error', message)
 }
 
 export function readInputs(names: readonly string[] = LOCK_INPUTS): RawSettings {
@@ -37,21 +41,23 @@ export function setLockOutputs(leases: Lease[], waitedMs: number): void {
   core.setOutput(Outputs.LockKey, leases.map(lease => lease.key).join('\n'))
   core.setOutput(Outputs.Fence, leases.map(lease => lease.fence).join('\n'))
   core.setOutput(Outputs.WaitedSeconds, Math.round(waitedMs / 1000))
-  core.setOutput(Outputs.Holder, leases[0]?.holder.identity ?? '')
+  core.setOutput(Outputs.Holder, neutraliseForLog(leases[0]?.holder.identity ?? ''))
 }
 
 /** Fails the step with the error's one clear message; a refused lock also names who holds it. */
 export function failStep(error: unknown): void {
   if (error instanceof LockWaitTimeoutError && error.holderRecord) {
-    core.setOutput(Outputs.Holder, describeHolder(error.holderRecord.holder))
+    core.setOutput(Outputs.Holder, neutraliseForLog(describeHolder(error.holderRecord.holder)))
   }
-  if (error instanceof LockFrozenError) core.setOutput(Outputs.Holder, describeHolder(error.record.holder))
+  if (error instanceof LockFrozenError)
+    core.setOutput(Outputs.Holder, neutraliseForLog(describeHolder(error.record.holder)))
   if (error instanceof DeployGuardError) {
-    core.setFailed(neutraliseForLog(error.message))
-    if (!(error instanceof LockNotGrantedError) && error.cause) core.debug(String(error.cause))
+    setFailed(neutraliseForLog(error.message))
+    if (!(error instanceof LockNotGrantedError) && error.cause)
+      core.debug(neutraliseForLog(String(error.cause)))
     return
   }
-  core.setFailed(
+  setFailed(
     `Unexpected error: ${neutraliseForLog(error instanceof Error ? (error.stack ?? error.message) : String(error))}`
   )
 }

@@ -1,4 +1,3 @@
-import * as core from '@actions/core'
 import { createCloudFormationClient } from '../aws/clients.js'
 import { lazyEvidenceReaders } from '../aws/evidence/index.js'
 import { systemClock } from '../core/clock.js'
@@ -8,7 +7,9 @@ import { cancellationSignal } from '../runtime/command.js'
 import { deadlineSignal } from '../runtime/deadlines.js'
 import { USER_AGENT } from '../runtime/session.js'
 import { WATCH_INPUTS } from './constants.js'
+import { neutraliseForLog } from '../core/untrusted.js'
 import { failStep, readInputs, runnerLog, setWatchOutputs } from './runner.js'
+import { setFailed } from './annotations.js'
 
 /** Watches a deployment started elsewhere, from the stacks' current operation until they are terminal. */
 export async function run(): Promise<void> {
@@ -36,13 +37,15 @@ export async function run(): Promise<void> {
     )
     setWatchOutputs(outcome)
     if (outcome.timedOut)
-      core.setFailed(
+      setFailed(
         'The watch timed out before every stack finished (see the resources still in progress above).'
       )
     else if (outcome.failed) {
       const failed = outcome.stacks.filter(stack => stack.failed)
-      core.setFailed(
-        `The deploy ended with ${failed.map(stack => `${stack.stackName} in ${stack.finalStatus}`).join(', ')}.`
+      setFailed(
+        neutraliseForLog(
+          `The deploy ended with ${failed.map(stack => `${stack.stackName} in ${stack.finalStatus}`).join(', ')}.`
+        )
       )
     }
   } catch (error) {

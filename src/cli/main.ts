@@ -14,7 +14,7 @@ import { renderLogSummary, toJson } from '../core/report/render.js'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { dirname, join } from 'node:path'
-import { neutraliseForLog } from '../core/untrusted.js'
+import { jsonForLog, neutraliseForLog } from '../core/untrusted.js'
 import { cancellationSignal, runCancellation, runCommand } from '../runtime/command.js'
 import { deadlineSignal, DEADLINES, unanswered } from '../runtime/deadlines.js'
 import { detectHolder } from '../runtime/identity.js'
@@ -209,7 +209,7 @@ async function execute(invocation: CliInvocation, env: Record<string, string | u
         })
       ).flat()
       process.stdout.write(
-        invocation.json ? `${JSON.stringify(statuses.map(statusJson), null, 2)}\n` : statusTable(statuses)
+        invocation.json ? `${jsonForLog(statuses.map(statusJson))}\n` : statusTable(statuses)
       )
       return 0
     }
@@ -241,13 +241,7 @@ async function watch(invocation: CliInvocation): Promise<number> {
     cancel
   )
   if (invocation.json)
-    process.stdout.write(
-      `${JSON.stringify(
-        outcome.stacks.map(({ events: _events, ...stack }) => stack),
-        null,
-        2
-      )}\n`
-    )
+    process.stdout.write(`${jsonForLog(outcome.stacks.map(({ events: _events, ...stack }) => stack))}\n`)
   return outcome.failed || outcome.timedOut ? 1 : 0
 }
 

@@ -152,3 +152,49 @@ describe('lookupTrailContext', () => {
     trail.restore()
   })
 })
+
+describe('lookupTrailContext with many root causes', () => {
+  it('looks up the first three one by one and the other 197 in one time-window lookup matched here, and says so', async () => {
+    const trail = mockClient(CloudTrailClient)
+    const queue = (i: number) => `https://sqs.us-east-1.amazonaws.com/123456789012/queue-${i}`
+    const failedCall = (i: number): Event => ({
+      ...record('CreateQueue', T0 + 60_000 + i, cdkRole, {
+        errorCode: 'QueueLimitExceeded',
+        errorMessage: `queue ${i}`
+      }),
+      EventSource: 'sqs.amazonaws.com',
+      Resources: [{ ResourceType: 'AWS::SQS::Queue', ResourceName: queue(i) }]
+    })
+    trail.on(LookupEventsCommand).callsFake(input => {
+      if (input.LookupAttributes) return { Events: [] }
+      return {
+        Events: [
+          failedCall(150),
+          failedCall(7),
+          { ...failedCall(500), EventSource: 'ec2.amazonaws.com', Resources: [] }
+        ]
+      }
+    })
+    const causes = Array.from({ length: 200 }, (_, i) => ({
+      ...request.rootCauses[0]!,
+      logicalResourceId: `Queue${i}`,
+      resourceType: 'AWS::SQS::Queue',
+      physicalResourceId: queue(i)
+    }))
+    const context = await lookupTrailContext(
+      trail as unknown as CloudTrailClient,
+      fakeClock(T0 + 2 * 3_600_000),
+      {
+        ...request,
+        rootCauses: causes
+      }
+    )
+    const calls = trail.commandCalls(LookupEventsCommand).map(call => call.args[0].input)
+    expect(calls).toHaveLength(2 + 3 + 1)
+    expect(calls.filter(input => !input.LookupAttributes)).toHaveLength(1)
+    expect(context.apiErrors.map(entry => entry.errorMessage).sort()).toEqual(['queue 150', 'queue 7'])
+    expect(context.caveats.join(' ')).toContain(
+      'for the other 197 (Queue3, Queue4, Queue5, Queue6, Queue7, …) one lookup by time window'
+    )
+  })
+})

@@ -61,6 +61,11 @@ const STACK_CALLS = new Set([
 const STARTS_OPERATION = new Set(['ExecuteChangeSet', 'CreateStack', 'UpdateStack'])
 const MUTATING = new Set([...STACK_CALLS].filter(name => name !== 'UpdateTerminationProtection'))
 const MAX_PAGES = 4
+/**
+ * Root causes looked up one by one (by physical id or service); any further ones share ONE lookup by time window,
+ * matched here. 200 simultaneous failures used to cost 202 lookups (100 s at 2/s).
+ */
+export const MAX_CAUSE_LOOKUPS = 3
 const MARGIN_BEFORE_MS = 10 * 60_000
 const MARGIN_AFTER_MS = 15 * 60_000
 const DELIVERY_DELAY_MS = 15 * 60_000
@@ -77,27 +82,35 @@ export async function lookupTrailContext(
 ): Promise<TrailContext> {
   const window = { start: request.startedAt - MARGIN_BEFORE_MS, end: request.endedAt + MARGIN_AFTER_MS }
   let lookups = 0
-  const lookup = async (key: 'ResourceName' | 'EventSource', value: string, start: number, end: number) => {
-    const entries: TrailEntry[] = []
+  const lookupEvents = async (
+    attribute: { key: 'ResourceName' | 'EventSource'; value: string } | undefined,
+    start: number,
+    end: number
+  ) => {
+    const events: SdkTrailEvent[] = []
     let token: string | undefined
     for (let page = 0; page < MAX_PAGES; page++) {
       await pace()
       lookups++
       const reply = await trail.send(
         new LookupEventsCommand({
-          LookupAttributes: [{ AttributeKey: key, AttributeValue: value }],
+          ...(attribute
+            ? { LookupAttributes: [{ AttributeKey: attribute.key, AttributeValue: attribute.value }] }
+            : {}),
           StartTime: new Date(start),
           EndTime: new Date(end),
           MaxResults: 50,
           ...(token ? { NextToken: token } : {})
         })
       )
-      entries.push(...(reply.Events ?? []).map(toTrailEntry))
+      events.push(...(reply.Events ?? []))
       token = reply.NextToken
       if (!token) break
     }
-    return entries
+    return events
   }
+  const lookup = async (key: 'ResourceName' | 'EventSource', value: string, start: number, end: number) =>
+    (await lookupEvents({ key, value }, start, end)).map(toTrailEntry)
 
   const caveats: string[] = []
   if (clock.now() - request.endedAt < DELIVERY_DELAY_MS) {
@@ -114,7 +127,7 @@ export async function lookupTrailContext(
       )
       .sort((a, b) => a.time - b.time)
     const apiErrors: TrailEntry[] = []
-    for (const cause of request.rootCauses) {
+    for (const cause of request.rootCauses.slice(0, MAX_CAUSE_LOOKUPS)) {
       const around = { start: request.startedAt - MARGIN_BEFORE_MS, end: cause.timestamp + 5 * 60_000 }
       const source = serviceOf(cause.resourceType)
       const entries = cause.physicalResourceId
@@ -126,6 +139,18 @@ export async function lookupTrailContext(
         ...entries.filter(entry => entry.errorCode && entry.eventSource !== 'cloudformation.amazonaws.com')
       )
     }
+    const rest = request.rootCauses.slice(MAX_CAUSE_LOOKUPS)
+    if (rest.length > 0) {
+      apiErrors.push(...(await windowErrors(lookupEvents, request, rest)))
+      caveats.push(
+        `CloudTrail was looked up resource by resource for the first ${MAX_CAUSE_LOOKUPS} root causes only; ` +
+          `for the other ${rest.length} (${rest
+            .slice(0, 5)
+            .map(cause => cause.logicalResourceId)
+            .join(', ')}${rest.length > 5 ? ', …' : ''}) one lookup by time window (its first ` +
+          `${MAX_PAGES * 50} records) was matched by resource and service, so some of their API errors may be missing.`
+      )
+    }
     const concurrentChanges = request.heldWindow ? changesByOthers(timeline, request.heldWindow) : []
     return { timeline, apiErrors: uniqueByEventId(apiErrors), concurrentChanges, window, caveats, lookups }
   } catch (error) {
@@ -134,6 +159,29 @@ export async function lookupTrailContext(
       : `CloudTrail could not be read: ${awsErrorMessage(error)}`
     return { timeline: [], apiErrors: [], concurrentChanges: [], window, caveats: [...caveats, why], lookups }
   }
+}
+
+/**
+ * API errors for root causes beyond the first few: one unfiltered lookup over their time window (a few pages),
+ * matched by physical id or by the service of the resource type, never one lookup per resource.
+ */
+async function windowErrors(
+  lookupEvents: (attribute: undefined, start: number, end: number) => Promise<SdkTrailEvent[]>,
+  request: TrailRequest,
+  causes: RootCause[]
+): Promise<TrailEntry[]> {
+  const names = new Set(causes.flatMap(cause => (cause.physicalResourceId ? [cause.physicalResourceId] : [])))
+  const sources = new Set(causes.flatMap(cause => serviceOf(cause.resourceType) ?? []))
+  const end = Math.max(...causes.map(cause => cause.timestamp)) + 5 * 60_000
+  const events = await lookupEvents(undefined, request.startedAt - MARGIN_BEFORE_MS, end)
+  return events
+    .filter(
+      event =>
+        (event.Resources ?? []).some(resource => resource.ResourceName && names.has(resource.ResourceName)) ||
+        (event.EventSource !== undefined && sources.has(event.EventSource))
+    )
+    .map(toTrailEntry)
+    .filter(entry => entry.errorCode && entry.eventSource !== 'cloudformation.amazonaws.com')
 }
 
 /**

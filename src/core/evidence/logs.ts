@@ -35,10 +35,16 @@ export async function lastErrorLines(
   query: { group: string; stream?: string; startMs: number; endMs: number }
 ): Promise<LogLine[]> {
   const lines = await logs.recentLines({ ...query, pattern: ERROR_LINES_PATTERN, limit: 100 })
-  return lines
-    .filter(line => isErrorLine(line.message))
-    .slice(-MAX_LOG_LINES)
-    .map(line => ({ ...line, message: clip(redactSecrets(line.message.trim())) }))
+  return (
+    lines
+      .filter(line => isErrorLine(line.message))
+      .slice(-MAX_LOG_LINES)
+      // Cut before redacting: a log line can be 256 KB, and the redaction patterns scan back and forth within words.
+      .map(line => ({
+        ...line,
+        message: clip(redactSecrets(line.message.trim().slice(0, 4 * MAX_LINE_LENGTH)))
+      }))
+  )
 }
 
 function clip(text: string): string {

@@ -1,12 +1,14 @@
 import type { Scenario } from './common.js'
 import { earlyValidationFails, hookFails } from './early.js'
 import { evidenceScenarios } from './evidence.js'
+import { hostileText } from './hostile.js'
 import { incidentScenarios } from './incident.js'
 import { largeNested, nestedChildFails } from './nested.js'
 import { updateRollsBack } from './update.js'
 
 export type { Scenario, ScenarioContext } from './common.js'
 export { SIM_DB_PASSWORD } from './incident.js'
+export { HOSTILE_TEXT } from './hostile.js'
 
 /** Every scripted lifecycle by name; add one by writing a `Scenario` and listing it here. */
 export const scenarios: Record<string, Scenario> = {
@@ -16,5 +18,6 @@ export const scenarios: Record<string, Scenario> = {
   'early-validation-fails': earlyValidationFails,
   'hook-fails': hookFails,
   'large-nested': largeNested,
-  ...evidenceScenarios
+  ...evidenceScenarios,
+  'hostile-text': hostileText
 }
