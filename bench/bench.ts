@@ -1,6 +1,6 @@
 // `npm run bench`: speed and API cost, printed as a table. Not part of pass/fail.
 import { cpus } from 'node:os'
-import { lockLatency, lockStartup } from './lock.js'
+import { lockHandoff, lockLatency, lockStartup } from './lock.js'
 import { watchCost, watchDetectionLag } from './watch.js'
 import { diagnoseCost } from './diagnose.js'
 import { evidenceCost, evidenceFootprint } from './evidence.js'
@@ -9,6 +9,7 @@ import { type BenchRow, printTable } from './table.js'
 
 const sections: [string, () => Promise<BenchRow[]>][] = [
   ['lock latency', lockLatency],
+  ['lock hand-off between processes', lockHandoff],
   ['lock startup', lockStartup],
   ['watch cost', watchCost],
   ['watch detection lag', watchDetectionLag],

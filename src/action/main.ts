@@ -13,6 +13,7 @@ import { guardDeps, openLockSession, USER_AGENT } from '../runtime/session.js'
 import { Inputs, Outputs, State, WATCH_INPUTS } from './constants.js'
 import { diagnoseAndPublish, publishReport } from './report.js'
 import { reportFromEvents } from '../core/diagnose/index.js'
+import { neutraliseForLog } from '../core/untrusted.js'
 import { failStep, readInputs, runnerLog, saveLeases, setLockOutputs, setWatchOutputs } from './runner.js'
 
 /**
@@ -43,7 +44,7 @@ export async function run(): Promise<void> {
       session.keys,
       holder,
       settings,
-      async () => {
+      async stop => {
         deploy = await deployWatched(
           {
             cfn,
@@ -55,8 +56,8 @@ export async function run(): Promise<void> {
             }
           },
           watchSettings,
-          () => runShell(command, { signal }),
-          signal
+          () => runShell(command, { signal: stop }),
+          stop
         )
         return deploy.failed && deploy.exitCode === 0 ? 1 : deploy.exitCode
       },
@@ -86,7 +87,9 @@ export async function run(): Promise<void> {
       ])
       .write()
     if (result.lockLost)
-      core.setFailed('The lock was lost while the deploy ran: another deploy may have run concurrently.')
+      core.setFailed(
+        `The lock was lost while the deploy ran, so the deploy command was stopped: ${neutraliseForLog(result.lostReason ?? '')}`
+      )
     else if (deploy && deploy.exitCode !== 0) {
       core.setFailed(
         `The deploy command ${result.status === 'cancelled' ? 'was cancelled' : `exited with code ${deploy.exitCode}`}.`
