@@ -2,7 +2,7 @@ import * as core from '@actions/core'
 import { parseDuration } from '../core/duration.js'
 import { InputError } from '../core/errors.js'
 import { parseStackNames } from '../core/settings.js'
-import { createCloudFormationClient } from '../aws/clients.js'
+import { createCloudFormationClient } from '../aws/cloudformation.js'
 import { failStep } from './runner.js'
 import { diagnoseAndPublish } from './report.js'
 

@@ -1,15 +1,11 @@
 import * as core from '@actions/core'
-import { createCloudFormationClient, createCloudTrailClient } from '../aws/clients.js'
-import { lazyEvidenceReaders } from '../aws/evidence/index.js'
 import { systemClock } from '../core/clock.js'
-import { diagnoseStack } from '../core/diagnose/index.js'
 import type { Lease } from '../core/lock/index.js'
 import { parseLockSettings } from '../core/settings.js'
 import { stopDetachedHeartbeat } from '../runtime/heartbeat-process.js'
 import { USER_AGENT } from '../runtime/session.js'
 import { State } from './constants.js'
 import { releaseLeftoverLeases } from './post.js'
-import { publishReport } from './report.js'
 import { loadLeases, readInputs } from './runner.js'
 
 /**
@@ -28,6 +24,13 @@ export async function run(): Promise<void> {
 }
 
 async function diagnoseGuardedStacks(leases: Lease[]): Promise<void> {
+  const {
+    createCloudFormationClient,
+    createCloudTrailClient,
+    diagnoseStack,
+    lazyEvidenceReaders,
+    publishReport
+  } = await import('./after-lock.js')
   const settings = parseLockSettings(readInputs())
   const cfn = createCloudFormationClient({
     ...(settings.region ? { region: settings.region } : {}),

@@ -1,18 +1,15 @@
 import * as core from '@actions/core'
-import { createCloudFormationClient } from '../aws/clients.js'
-import { lazyEvidenceReaders } from '../aws/evidence/index.js'
 import { systemClock } from '../core/clock.js'
-import { deployWatched, type WatchedDeploy } from '../core/deploy.js'
+import type { WatchedDeploy } from '../core/deploy.js'
 import { formatDuration } from '../core/duration.js'
 import { InputError } from '../core/errors.js'
 import { runGuarded } from '../core/guard.js'
 import { parseLockSettings, parseWatchSettings } from '../core/settings.js'
 import { cancellationSignal, runShell } from '../runtime/command.js'
 import { detectHolder } from '../runtime/identity.js'
+import { loadWhileFirstRequestRuns } from '../runtime/preload.js'
 import { guardDeps, openLockSession, USER_AGENT } from '../runtime/session.js'
 import { Inputs, Outputs, State, WATCH_INPUTS } from './constants.js'
-import { diagnoseAndPublish, publishReport } from './report.js'
-import { reportFromEvents } from '../core/diagnose/index.js'
 import { failStep, readInputs, runnerLog, saveLeases, setLockOutputs, setWatchOutputs } from './runner.js'
 
 /**
@@ -33,8 +30,8 @@ export async function run(): Promise<void> {
           'To only take the lock for later steps, use the lock sub-action (OWNER/deploy-guard/lock@v1).'
       )
     }
+    const afterLock = loadWhileFirstRequestRuns(() => import('./after-lock.js'))
     const session = await openLockSession(settings)
-    const cfn = createCloudFormationClient({ region: session.region, userAgent: USER_AGENT })
     const holder = detectHolder(process.env, settings.reason)
     const deps = guardDeps(session, runnerLog, process.env.GITHUB_WORKSPACE ?? process.cwd())
     let deploy: WatchedDeploy | undefined
@@ -44,9 +41,10 @@ export async function run(): Promise<void> {
       holder,
       settings,
       async () => {
+        const { createCloudFormationClient, deployWatched, lazyEvidenceReaders } = await afterLock()
         deploy = await deployWatched(
           {
-            cfn,
+            cfn: createCloudFormationClient({ region: session.region, userAgent: USER_AGENT }),
             clock: systemClock,
             log: runnerLog,
             evidence: {
@@ -92,6 +90,7 @@ export async function run(): Promise<void> {
         `The deploy command ${result.status === 'cancelled' ? 'was cancelled' : `exited with code ${deploy.exitCode}`}.`
       )
     }
+    const { diagnoseAndPublish, publishReport, reportFromEvents } = await afterLock()
     for (const replaced of deploy?.replaced ?? []) {
       await publishReport(
         reportFromEvents({

@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import { createCloudFormationClient } from '../aws/clients.js'
+import { createCloudFormationClient } from '../aws/cloudformation.js'
 import { lazyEvidenceReaders } from '../aws/evidence/index.js'
 import { systemClock } from '../core/clock.js'
 import { watchDeployment } from '../core/deploy.js'

@@ -5,19 +5,18 @@ import { runGuarded, takeDeployLocks } from '../core/guard.js'
 import { describeWait, type Log } from '../core/log.js'
 import { acquireLock, describeHolder, readStatus, unlock, type LockStatus } from '../core/lock/index.js'
 import { parseLockSettings, parseWatchSettings } from '../core/settings.js'
-import { deployWatched, watchDeployment } from '../core/deploy.js'
-import { createCloudFormationClient, createCloudTrailClient } from '../aws/clients.js'
-import { lazyEvidenceReaders } from '../aws/evidence/index.js'
-import { diagnoseStack, explainEvents } from '../core/diagnose/index.js'
-import type { Evidence } from '../core/evidence/index.js'
-import { renderLogSummary, toJson } from '../core/report/render.js'
+import type { Evidence, EvidenceReaders } from '../core/evidence/index.js'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { neutraliseForLog } from '../core/untrusted.js'
 import { cancellationSignal, runCommand } from '../runtime/command.js'
 import { detectHolder } from '../runtime/identity.js'
+import { loadWhileFirstRequestRuns } from '../runtime/preload.js'
 import { guardDeps, openLockSession, USER_AGENT } from '../runtime/session.js'
 import { parseCli, USAGE, type CliInvocation } from './args.js'
+
+type StackModules = typeof import('./stack-modules.js')
+type CloudFormation = ReturnType<StackModules['createCloudFormationClient']>
 
 const VERSION = '0.1.0'
 
@@ -55,6 +54,7 @@ async function execute(invocation: CliInvocation, env: Record<string, string | u
   if (invocation.command === 'diagnose') return diagnose(invocation)
   if (invocation.command === 'explain') return explain(invocation)
   const settings = parseLockSettings(invocation.settings, { requireStack: invocation.command !== 'status' })
+  const stackModules = loadWhileFirstRequestRuns(() => import('./stack-modules.js'))
   const session = await openLockSession(settings)
   const holder = detectHolder(env, settings.reason)
   const deps = guardDeps(session, stderrLog, process.cwd())
@@ -65,8 +65,15 @@ async function execute(invocation: CliInvocation, env: Record<string, string | u
       )
       const [file, ...args] = invocation.commandLine
       const watchSettings = parseWatchSettings(invocation.settings)
-      const cfn = createCloudFormationClient({ region: session.region, userAgent: USER_AGENT })
-      const evidence = lazyEvidenceReaders({ region: session.region, userAgent: USER_AGENT })
+      // The stack's clients and code are loaded while the acquire is in flight, and used once the lock is held.
+      let stack:
+        Promise<{ modules: StackModules; cfn: CloudFormation; evidence: EvidenceReaders }> | undefined
+      const stackReady = () =>
+        (stack ??= stackModules().then(modules => ({
+          modules,
+          cfn: modules.createCloudFormationClient({ region: session.region, userAgent: USER_AGENT }),
+          evidence: modules.lazyEvidenceReaders({ region: session.region, userAgent: USER_AGENT })
+        })))
       let collected: Evidence[] = []
       let commandExit = 0
       let failedStacks: string[] = []
@@ -76,7 +83,8 @@ async function execute(invocation: CliInvocation, env: Record<string, string | u
         holder,
         settings,
         async () => {
-          const deploy = await deployWatched(
+          const { modules, cfn, evidence } = await stackReady()
+          const deploy = await modules.deployWatched(
             {
               cfn,
               clock: systemClock,
@@ -98,13 +106,16 @@ async function execute(invocation: CliInvocation, env: Record<string, string | u
       stderrLog.info(
         `Deploy ${result.status} (exit ${commandExit}); waited ${formatDuration(result.waitedMs)}, held ${formatDuration(result.heldMs)}.`
       )
-      const trail = createCloudTrailClient({ region: session.region, userAgent: USER_AGENT })
       for (const stackName of failedStacks) {
-        const report = await diagnoseStack(
-          { cfn, trail, evidence, clock: systemClock },
-          { stackName, region: session.region, collected }
-        ).catch((error: unknown) => stderrLog.warn(`Could not diagnose ${stackName}: ${String(error)}`))
-        if (report) stderrLog.error(renderLogSummary(report))
+        const { modules, cfn, evidence } = await stackReady()
+        const trail = modules.createCloudTrailClient({ region: session.region, userAgent: USER_AGENT })
+        const report = await modules
+          .diagnoseStack(
+            { cfn, trail, evidence, clock: systemClock },
+            { stackName, region: session.region, collected }
+          )
+          .catch((error: unknown) => stderrLog.warn(`Could not diagnose ${stackName}: ${String(error)}`))
+        if (report) stderrLog.error(modules.renderLogSummary(report))
       }
       return result.lockLost && result.exitCode === 0 ? 1 : result.exitCode
     }
@@ -175,6 +186,8 @@ async function execute(invocation: CliInvocation, env: Record<string, string | u
 }
 
 async function watch(invocation: CliInvocation): Promise<number> {
+  const { createCloudFormationClient, lazyEvidenceReaders, watchDeployment } =
+    await import('./stack-modules.js')
   const settings = parseWatchSettings(invocation.settings)
   const cfn = createCloudFormationClient({
     ...(settings.region ? { region: settings.region } : {}),
@@ -203,6 +216,14 @@ async function watch(invocation: CliInvocation): Promise<number> {
 }
 
 async function diagnose(invocation: CliInvocation): Promise<number> {
+  const {
+    createCloudFormationClient,
+    createCloudTrailClient,
+    diagnoseStack,
+    lazyEvidenceReaders,
+    renderLogSummary,
+    toJson
+  } = await import('./stack-modules.js')
   const settings = parseWatchSettings(invocation.settings)
   const cfn = createCloudFormationClient({
     ...(settings.region ? { region: settings.region } : {}),
@@ -224,6 +245,7 @@ async function diagnose(invocation: CliInvocation): Promise<number> {
 }
 
 async function explain(invocation: CliInvocation): Promise<number> {
+  const { explainEvents, renderLogSummary, toJson } = await import('./stack-modules.js')
   const [file, ...nestedFiles] = invocation.commandLine
   const read = (path: string) => readFileSync(path === '-' ? 0 : path, 'utf8')
   const nestedDir = invocation.nested
