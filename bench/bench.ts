@@ -5,6 +5,7 @@ import { watchCost, watchDetectionLag } from './watch.js'
 import { diagnoseCost } from './diagnose.js'
 import { evidenceCost, evidenceFootprint } from './evidence.js'
 import { chaos } from './chaos.js'
+import { mainStartup, protectionWindow } from './protection.js'
 import { type BenchRow, printTable } from './table.js'
 
 const sections: [string, () => Promise<BenchRow[]>][] = [
@@ -12,6 +13,8 @@ const sections: [string, () => Promise<BenchRow[]>][] = [
   ['lock startup', lockStartup],
   ['watch cost', watchCost],
   ['watch detection lag', watchDetectionLag],
+  ['protection window', protectionWindow],
+  ['main startup', mainStartup],
   ['diagnose cost', diagnoseCost],
   ['evidence footprint', evidenceFootprint],
   ['evidence cost', evidenceCost],

@@ -15,6 +15,7 @@ export const Inputs = {
   TerminationProtection: 'termination-protection',
   ReplaceFailedCreate: 'replace-failed-create',
   WatchTimeout: 'watch-timeout',
+  StartTimeout: 'start-timeout',
   PollInterval: 'poll-interval',
   SlowResourceAfter: 'slow-resource-after'
 } as const
@@ -25,6 +26,7 @@ export const WATCH_INPUTS = [
   Inputs.TerminationProtection,
   Inputs.ReplaceFailedCreate,
   Inputs.WatchTimeout,
+  Inputs.StartTimeout,
   Inputs.PollInterval,
   Inputs.SlowResourceAfter
 ] as const
@@ -53,7 +55,8 @@ export const Outputs = {
   StackId: 'stack-id',
   Failed: 'failed',
   DurationSeconds: 'duration-seconds',
-  ProtectedStacks: 'protected-stacks'
+  ProtectedStacks: 'protected-stacks',
+  ProtectionRestored: 'protection-restored'
 } as const
 
 export const State = {

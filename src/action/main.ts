@@ -1,11 +1,13 @@
 import * as core from '@actions/core'
-import { createCloudFormationClient } from '../aws/clients.js'
+import { createCloudFormationClient, createCloudTrailClient } from '../aws/clients.js'
 import { lazyEvidenceReaders } from '../aws/evidence/index.js'
 import { systemClock } from '../core/clock.js'
 import { deployWatched, type WatchedDeploy } from '../core/deploy.js'
 import { formatDuration } from '../core/duration.js'
 import { InputError } from '../core/errors.js'
 import { runGuarded } from '../core/guard.js'
+import { BusyStackFailedError } from '../core/stack/busy.js'
+import { escapeMarkdown } from '../core/untrusted.js'
 import { parseLockSettings, parseWatchSettings } from '../core/settings.js'
 import { cancellationSignal, runShell } from '../runtime/command.js'
 import { detectHolder } from '../runtime/identity.js'
@@ -23,6 +25,7 @@ export async function run(): Promise<void> {
   const signal = cancellationSignal(name =>
     core.warning(`Received ${name}: stopping the deploy command and releasing the lock.`)
   )
+  let region: string | undefined
   try {
     const settings = parseLockSettings(readInputs())
     const watchSettings = parseWatchSettings(readInputs(WATCH_INPUTS))
@@ -34,6 +37,7 @@ export async function run(): Promise<void> {
       )
     }
     const session = await openLockSession(settings)
+    region = session.region
     const cfn = createCloudFormationClient({ region: session.region, userAgent: USER_AGENT })
     const holder = detectHolder(process.env, settings.reason)
     const deps = guardDeps(session, runnerLog, process.env.GITHUB_WORKSPACE ?? process.cwd())
@@ -52,11 +56,13 @@ export async function run(): Promise<void> {
             evidence: {
               readers: lazyEvidenceReaders({ region: session.region, userAgent: USER_AGENT }),
               region: session.region
-            }
+            },
+            trail: createCloudTrailClient({ region: session.region, userAgent: USER_AGENT })
           },
           watchSettings,
           () => runShell(command, { signal }),
-          signal
+          signal,
+          { commandLine: command, busyTimeoutMs: settings.waitTimeoutMs }
         )
         return deploy.failed && deploy.exitCode === 0 ? 1 : deploy.exitCode
       },
@@ -70,7 +76,7 @@ export async function run(): Promise<void> {
     setLockOutputs(result.leases, result.waitedMs)
     if (deploy) {
       core.setOutput(Outputs.ExitCode, deploy.exitCode)
-      setWatchOutputs(deploy.watch, deploy.protection)
+      setWatchOutputs(deploy.watch, deploy.protection, deploy.protectionRestored)
     }
     await core.summary
       .addHeading('deploy-guard', 3)
@@ -84,6 +90,7 @@ export async function run(): Promise<void> {
           result.status
         ])
       ])
+      .addRaw(deploy ? runNotes(deploy).join('\n') : '', true)
       .write()
     if (result.lockLost)
       core.setFailed('The lock was lost while the deploy ran: another deploy may have run concurrently.')
@@ -135,5 +142,36 @@ export async function run(): Promise<void> {
     }
   } catch (error) {
     failStep(error)
+    if (error instanceof BusyStackFailedError && region) {
+      const { wait } = error
+      await diagnoseAndPublish({ stackName: wait.stackName, region }, [
+        `Not this run's deploy: this operation (${wait.status}) was started by ${wait.startedBy} and was already ` +
+          'running when the lock was taken; deploy-guard waited for it and did not run the deploy command.'
+      ]).catch(failure => core.warning(`Could not diagnose ${wait.stackName}: ${String(failure)}`))
+    }
   }
+}
+
+/** Summary lines for what happened around the deploy: waits, protection round trips, operations not ours. */
+function runNotes(deploy: WatchedDeploy): string[] {
+  const at = (ms: number | undefined) => (ms === undefined ? 'an unknown time' : new Date(ms).toISOString())
+  return [
+    ...deploy.waitedFor.map(
+      wait =>
+        `- ${escapeMarkdown(wait.stackName)} was ${wait.status} (started by ${escapeMarkdown(wait.startedBy)}) when the ` +
+        `lock was taken; waited ${formatDuration(wait.waitedMs)} until it ended ${wait.finalStatus ?? ''}.`
+    ),
+    ...deploy.protectionRestored.map(
+      restore =>
+        `- Termination protection on ${escapeMarkdown(restore.stackName)} was turned off` +
+        `${restore.turnedOffBy ? ` by ${escapeMarkdown(restore.turnedOffBy)} at ${at(restore.turnedOffAt)}` : ''}; ` +
+        `found off at ${at(restore.foundOffAt)} and turned back on at ${at(restore.restoredAt)}.`
+    ),
+    ...deploy.foreignOperations.map(
+      operation =>
+        `- ⚠️ ${escapeMarkdown(operation.stackName)}: an operation that is not this run's (${operation.status} at ` +
+        `${at(operation.startedAt)}${operation.startedBy ? `, started by ${escapeMarkdown(operation.startedBy)}` : ''}) ` +
+        `ran while the lock was held: ${escapeMarkdown(operation.why)}.`
+    )
+  ]
 }

@@ -16,8 +16,8 @@ import {
 } from '../core/report/render.js'
 import { USER_AGENT } from '../runtime/session.js'
 
-/** Diagnoses a stack and publishes the report every way the runner shows it. */
-export async function diagnoseAndPublish(request: DiagnoseRequest): Promise<Report> {
+/** Diagnoses a stack and publishes the report every way the runner shows it; `notes` lead the report's notes. */
+export async function diagnoseAndPublish(request: DiagnoseRequest, notes: string[] = []): Promise<Report> {
   const settings = { region: request.region, userAgent: USER_AGENT }
   const report = await diagnoseStack(
     {
@@ -28,6 +28,7 @@ export async function diagnoseAndPublish(request: DiagnoseRequest): Promise<Repo
     },
     request
   )
+  report.notes.unshift(...notes)
   await publishReport(report)
   return report
 }

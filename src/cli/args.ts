@@ -49,6 +49,7 @@ const OPTIONS = {
   'termination-protection': { type: 'string' },
   'replace-failed-create': { type: 'boolean' },
   timeout: { type: 'string' },
+  'start-timeout': { type: 'string' },
   'poll-interval': { type: 'string' },
   'slow-resource-after': { type: 'string' },
   since: { type: 'string' },
@@ -99,6 +100,7 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
     'termination-protection': values['termination-protection'] ?? '',
     'replace-failed-create': values['replace-failed-create'] ? 'true' : '',
     'watch-timeout': values.timeout ?? (command === 'watch' ? '60m' : ''),
+    'start-timeout': values['start-timeout'] ?? '',
     'poll-interval': values['poll-interval'] ?? '',
     'slow-resource-after': values['slow-resource-after'] ?? ''
   }
@@ -136,8 +138,9 @@ Usage:
   deploy-guard run --stack NAME [--stack NAME…] --table TABLE [options] -- COMMAND [ARGS…]
       Take the lock(s), protect the stacks, run the deploy command while streaming their events, release;
       exit with the command's code (1 if it succeeded but a stack ended failed or rolled back).
-  deploy-guard watch --stack NAME [--timeout 60m]
-      Watch a deployment started elsewhere from the stack's current operation until it finishes.
+  deploy-guard watch --stack NAME [--timeout 60m] [--start-timeout 10m]
+      Watch a deployment started elsewhere: the stack's current operation, or, when its last one had already
+      finished, the next one to start; until it finishes.
   deploy-guard diagnose --stack NAME [--since 2h] [--json]
       Explain the stack's latest failed operation — root cause, nested stacks, CloudTrail — even after deletion.
   deploy-guard explain FILE|- [NESTED_FILE…] [--nested DIR] [--json]
@@ -159,7 +162,8 @@ Options:
   --key KEY             custom lock key (one stack only)
   --key-attribute NAME  the table's partition key (default LockID)
   --lease DURATION      lease, renewed every lease/3 while held (default 5m)
-  --wait-timeout DUR    how long to wait for a held lock (default 30m; 0 = fail at once)
+  --wait-timeout DUR    how long to wait for a held lock, and then for a stack busy with another
+                        operation (default 30m; 0 = fail at once)
   --reason TEXT         shown to waiters and recorded on the lock
   --region REGION       AWS region (default: AWS_REGION / profile)
   --out-of-order MODE   fail | warn | allow, for a run older than the last deploy (default fail)
@@ -170,6 +174,8 @@ Options:
   --replace-failed-create
                         a stack in ROLLBACK_COMPLETE is recorded, deleted and deployed again
   --timeout DURATION    watch: stop after this long and report what is still in progress (default 60m)
+  --start-timeout DUR   watch: how long to wait for an operation to start when the stack's last one had
+                        finished before the watch began (default 10m; 0 = do not wait)
   --poll-interval DUR   poll interval while events flow; grows tenfold when quiet (default 3s)
   --slow-resource-after DUR
                         explain an ECS service, database or custom resource in progress this long,

@@ -2,6 +2,7 @@ import { systemClock } from '../core/clock.js'
 import { formatDuration, parseDuration } from '../core/duration.js'
 import { DeployGuardError, InputError } from '../core/errors.js'
 import { runGuarded, takeDeployLocks } from '../core/guard.js'
+import { BusyStackFailedError } from '../core/stack/busy.js'
 import { describeWait, type Log } from '../core/log.js'
 import { acquireLock, describeHolder, readStatus, unlock, type LockStatus } from '../core/lock/index.js'
 import { parseLockSettings, parseWatchSettings } from '../core/settings.js'
@@ -67,6 +68,7 @@ async function execute(invocation: CliInvocation, env: Record<string, string | u
       const watchSettings = parseWatchSettings(invocation.settings)
       const cfn = createCloudFormationClient({ region: session.region, userAgent: USER_AGENT })
       const evidence = lazyEvidenceReaders({ region: session.region, userAgent: USER_AGENT })
+      const trail = createCloudTrailClient({ region: session.region, userAgent: USER_AGENT })
       let collected: Evidence[] = []
       let commandExit = 0
       let failedStacks: string[] = []
@@ -81,11 +83,13 @@ async function execute(invocation: CliInvocation, env: Record<string, string | u
               cfn,
               clock: systemClock,
               log: stderrLog,
-              evidence: { readers: evidence, region: session.region }
+              evidence: { readers: evidence, region: session.region },
+              trail
             },
             watchSettings,
             () => runCommand(file!, args, { signal }),
-            signal
+            signal,
+            { commandLine: invocation.commandLine.join(' '), busyTimeoutMs: settings.waitTimeoutMs }
           )
           commandExit = deploy.exitCode
           collected = deploy.evidence
@@ -94,11 +98,22 @@ async function execute(invocation: CliInvocation, env: Record<string, string | u
           return deploy.failed && deploy.exitCode === 0 ? 1 : deploy.exitCode
         },
         signal
-      )
+      ).catch(async (error: unknown) => {
+        if (error instanceof BusyStackFailedError) {
+          stderrLog.error(error.message)
+          const report = await diagnoseStack(
+            { cfn, trail, evidence, clock: systemClock },
+            { stackName: error.wait.stackName, region: session.region }
+          ).catch(() => undefined)
+          if (report) stderrLog.error(renderLogSummary(report))
+          return undefined
+        }
+        throw error
+      })
+      if (!result) return 1
       stderrLog.info(
         `Deploy ${result.status} (exit ${commandExit}); waited ${formatDuration(result.waitedMs)}, held ${formatDuration(result.heldMs)}.`
       )
-      const trail = createCloudTrailClient({ region: session.region, userAgent: USER_AGENT })
       for (const stackName of failedStacks) {
         const report = await diagnoseStack(
           { cfn, trail, evidence, clock: systemClock },
@@ -199,7 +214,7 @@ async function watch(invocation: CliInvocation): Promise<number> {
         2
       )}\n`
     )
-  return outcome.failed || outcome.timedOut ? 1 : 0
+  return outcome.failed || outcome.timedOut || outcome.startTimedOut ? 1 : 0
 }
 
 async function diagnose(invocation: CliInvocation): Promise<number> {

@@ -2,6 +2,7 @@ import type { Clock } from '../clock.js'
 import { DeployGuardError } from '../errors.js'
 import type { StackApi } from './api.js'
 import { EventStream } from './event-stream.js'
+import { blockingResources, STUCK_STATUSES, StackStuckError } from './stuck.js'
 import type { StackEvent, StackSummary } from './types.js'
 
 export interface ProtectionResult {
@@ -32,7 +33,8 @@ export class FailedCreateError extends DeployGuardError {
 
 /**
  * Turns termination protection on (with `enable`) for every named stack that exists: a deletion must then be deliberate.
- * A stack in ROLLBACK_COMPLETE is reported, not protected: `onFailedCreate` decides (throw, or replace it).
+ * A stack in ROLLBACK_COMPLETE is reported, not protected: `onFailedCreate` decides (throw, or replace it). A stack
+ * stuck in a failed rollback throws StackStuckError: no deploy can start until someone finishes the rollback.
  */
 export async function protectStacks(
   api: StackApi,
@@ -47,6 +49,8 @@ export async function protectStacks(
       results.push({ stackName, existed: false, protected: false, alreadyProtected: false, nested: false })
       continue
     }
+    if ((STUCK_STATUSES as readonly string[]).includes(stack.status))
+      throw new StackStuckError(stack, await blockingResources(api, stack))
     if (stack.status === 'ROLLBACK_COMPLETE') {
       await onFailedCreate(stack)
       results.push({
