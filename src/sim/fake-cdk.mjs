@@ -2,6 +2,11 @@
 // A stand-in for `npx cdk deploy` against the sim: starts a scenario on a stack through the sim's control API,
 // lets simulated time run fast, and waits like cdk does until the stack settles. Exit 0 on success, 1 on failure.
 // Usage: node src/sim/fake-cdk.mjs SIM_URL STACK SCENARIO [SPEED] [OPTIONS_JSON]
+//
+// The real `cdk deploy` (aws-cdk devDependency; src/sim/cdk.ts, __tests__/e2e/cdk-deploy.test.ts, the demo) is what
+// the sim serves now. This stand-in stays only in the action e2e tests (watch-, diagnose- and evidence-actions), whose
+// subject is the action's watch and diagnosis, not the deploy tool: there it plays a scenario in about a second, where
+// the real CLI needs several (its start-up, then a 5-second status poll it has no option to shorten).
 const [simUrl, stackName, scenario, speed = '600', options = '{}'] = process.argv.slice(2)
 if (!simUrl || !stackName || !scenario) {
   console.error('usage: fake-cdk.mjs SIM_URL STACK SCENARIO [SPEED] [OPTIONS_JSON]')
