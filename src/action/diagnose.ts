@@ -29,6 +29,6 @@ export async function run(): Promise<void> {
       await diagnoseAndPublish({ stackName, region, ...(sinceMs !== undefined ? { sinceMs } : {}) })
     }
   } catch (error) {
-    failStep(error)
+    failStep(error, `deploy-guard diagnose ${core.getInput('stack-name').split(/[\n,]/).join(' ')}`.trim())
   }
 }

@@ -1,4 +1,6 @@
 import * as core from '@actions/core'
+import { describeFailure } from '../aws/errors.js'
+import { neutraliseForLog } from '../core/untrusted.js'
 import { createCloudFormationClient, createCloudTrailClient } from '../aws/clients.js'
 import { lazyEvidenceReaders } from '../aws/evidence/index.js'
 import { systemClock } from '../core/clock.js'
@@ -24,7 +26,9 @@ export async function run(): Promise<void> {
     for (const line of report.problems) core.warning(line)
   })
   if (leases.length > 0)
-    await diagnoseGuardedStacks(leases).catch(error => core.warning(`Could not diagnose: ${String(error)}`))
+    await diagnoseGuardedStacks(leases).catch(error =>
+      core.warning(neutraliseForLog(describeFailure(error, 'Diagnosing the guarded stacks')))
+    )
 }
 
 async function diagnoseGuardedStacks(leases: Lease[]): Promise<void> {

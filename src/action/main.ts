@@ -1,4 +1,6 @@
 import * as core from '@actions/core'
+import { describeFailure } from '../aws/errors.js'
+import { neutraliseForLog } from '../core/untrusted.js'
 import { createCloudFormationClient } from '../aws/clients.js'
 import { lazyEvidenceReaders } from '../aws/evidence/index.js'
 import { systemClock } from '../core/clock.js'
@@ -124,7 +126,9 @@ export async function run(): Promise<void> {
             waitedSeconds: Math.round(result.waitedMs / 1000),
             heldSeconds: Math.round(result.heldMs / 1000)
           }
-        }).catch(error => core.warning(`Could not diagnose ${stack.stackName}: ${String(error)}`))
+        }).catch(error =>
+          core.warning(neutraliseForLog(describeFailure(error, `Diagnosing ${stack.stackName}`)))
+        )
       }
     }
     if (!result.lockLost && deploy?.exitCode === 0 && deploy.failed) {

@@ -1,4 +1,6 @@
 import * as core from '@actions/core'
+import { describeFailure } from '../aws/errors.js'
+import { neutraliseForLog } from '../core/untrusted.js'
 import { systemClock } from '../core/clock.js'
 import { releaseAll } from '../core/guard.js'
 import { parseLockSettings } from '../core/settings.js'
@@ -19,7 +21,9 @@ export async function releaseLeftoverLeases(beforeRelease?: () => Promise<void>)
     await releaseAll({ table: session.table, clock: systemClock, log: runnerLog }, leases, 'unknown')
   } catch (error) {
     core.warning(
-      `deploy-guard could not release its lock: ${String(error)}. It expires by itself after its lease.`
+      neutraliseForLog(
+        `${describeFailure(error, 'Releasing the lock')} It expires by itself after its lease.`
+      )
     )
   }
 }

@@ -41,6 +41,6 @@ export async function run(): Promise<void> {
       )
     }
   } catch (error) {
-    failStep(error)
+    failStep(error, `deploy-guard watch ${core.getInput('stack-name').split(/[\n,]/).join(' ')}`.trim())
   }
 }

@@ -7,8 +7,9 @@ import { acquireLock, describeHolder, readStatus, unlock, type LockStatus } from
 import { parseLockSettings, parseWatchSettings } from '../core/settings.js'
 import { deployWatched, watchDeployment } from '../core/deploy.js'
 import { createCloudFormationClient, createCloudTrailClient } from '../aws/clients.js'
+import { debugRequested, describeFailure } from '../aws/errors.js'
 import { lazyEvidenceReaders } from '../aws/evidence/index.js'
-import { diagnoseStack, explainEvents } from '../core/diagnose/index.js'
+import { diagnoseStack, explainEvents, formatOperationList, listOperations } from '../core/diagnose/index.js'
 import type { Evidence } from '../core/evidence/index.js'
 import { renderLogSummary, toJson } from '../core/report/render.js'
 import { readdirSync, readFileSync } from 'node:fs'
@@ -29,8 +30,11 @@ const stderrLog: Log = {
 
 /** Runs one CLI invocation and returns the process exit code. */
 export async function main(argv: string[], env: Record<string, string | undefined>): Promise<number> {
+  let doing = `deploy-guard ${argv[0] ?? ''}`.trim()
   try {
     const invocation = parseCli(argv, env)
+    const stacks = invocation.settings['stack-name']?.split('\n').filter(Boolean) ?? []
+    if (stacks.length) doing += ` ${stacks.join(', ')}`
     if (invocation.command === 'help' || invocation.help) {
       process.stdout.write(USAGE)
       return 0
@@ -45,7 +49,9 @@ export async function main(argv: string[], env: Record<string, string | undefine
       stderrLog.error(error.message)
       return error.exitCode
     }
-    stderrLog.error(error instanceof Error ? (error.stack ?? error.message) : String(error))
+    stderrLog.error(describeFailure(error, doing))
+    if (debugRequested(env) && error instanceof Error && error.stack)
+      for (const line of error.stack.split('\n')) process.stderr.write(`${neutraliseForLog(line)}\n`)
     return 1
   }
 }
@@ -103,7 +109,7 @@ async function execute(invocation: CliInvocation, env: Record<string, string | u
         const report = await diagnoseStack(
           { cfn, trail, evidence, clock: systemClock },
           { stackName, region: session.region, collected }
-        ).catch((error: unknown) => stderrLog.warn(`Could not diagnose ${stackName}: ${String(error)}`))
+        ).catch((error: unknown) => stderrLog.warn(describeFailure(error, `Diagnosing ${stackName}`)))
         if (report) stderrLog.error(renderLogSummary(report))
       }
       return result.lockLost && result.exitCode === 0 ? 1 : result.exitCode
@@ -225,16 +231,43 @@ async function diagnose(invocation: CliInvocation): Promise<number> {
 
 async function explain(invocation: CliInvocation): Promise<number> {
   const [file, ...nestedFiles] = invocation.commandLine
-  const read = (path: string) => readFileSync(path === '-' ? 0 : path, 'utf8')
-  const nestedDir = invocation.nested
-    ? readdirSync(invocation.nested)
-        .filter(name => name.endsWith('.json'))
-        .map(name => join(invocation.nested!, name))
-    : []
+  const read = (path: string) => {
+    try {
+      return readFileSync(path === '-' ? 0 : path, 'utf8')
+    } catch (error) {
+      throw new InputError(
+        `explain: cannot read ${path === '-' ? 'stdin' : path} (${(error as Error).message}). Give the file that aws cloudformation describe-stack-events --output json wrote, or - for stdin.`
+      )
+    }
+  }
+  let nestedDir: string[] = []
+  try {
+    nestedDir = invocation.nested
+      ? readdirSync(invocation.nested)
+          .filter(name => name.endsWith('.json'))
+          .map(name => join(invocation.nested!, name))
+      : []
+  } catch (error) {
+    throw new InputError(
+      `--nested: cannot read the directory ${invocation.nested} (${(error as Error).message}). Give a directory of the nested stacks' describe-stack-events JSON files.`
+    )
+  }
   const nested = [...nestedFiles, ...nestedDir].map(read)
-  const report = explainEvents(read(file!), nested)
+  if (invocation.listOperations) {
+    const operations = listOperations(read(file!), nested)
+    process.stdout.write(
+      invocation.json
+        ? `${JSON.stringify(operations, null, 2)}\n`
+        : `${formatOperationList(operations).split('\n').map(neutraliseForLog).join('\n')}\n`
+    )
+    return 0
+  }
+  const report = explainEvents(read(file!), nested, {
+    ...(invocation.operation ? { operation: invocation.operation } : {}),
+    now: Date.now()
+  })
   process.stdout.write(invocation.json ? toJson(report) : `${renderLogSummary(report)}\n`)
-  return report.rootCauses.length > 0 ? 1 : 0
+  return report.stack.failed ? 1 : 0
 }
 
 function freezeEnd(invocation: CliInvocation): number {

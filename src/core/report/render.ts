@@ -23,6 +23,12 @@ export function renderSummaryMarkdown(report: Report): string {
     `Region ${cell(report.region)} · operation ${stack.operationStartedAt} → ${stack.operationEndedAt} (${formatDuration(stack.durationSeconds * 1000)})${lock}`
   )
   lines.push('')
+  if (report.operation && report.operation.count > 1) {
+    lines.push(
+      `Operation ${report.operation.number} of ${report.operation.count} in the input (1 = newest): ${cell(report.operation.type)} started ${report.operation.startedAt}`,
+      ''
+    )
+  }
   if (report.rootCauses.length > 0) {
     lines.push(
       '#### Root cause',
@@ -36,6 +42,14 @@ export function renderSummaryMarkdown(report: Report): string {
       )
     }
     lines.push('')
+  }
+  if (report.stuck) {
+    lines.push(`#### What blocks the stack (${cell(report.stuck.status)})`, '')
+    for (const resource of report.stuck.resources)
+      lines.push(
+        `- ${cell(resourcePath(resource))} (${cell(resource.resourceType)}) ${cell(resource.status)}: ${cell(resource.reason)}`
+      )
+    lines.push('', cell(report.stuck.wayOut), '')
   }
   if (report.evidence.length > 0) {
     lines.push('#### Evidence from ECS, RDS and CloudWatch Logs', '')
@@ -155,6 +169,7 @@ export function renderLogSummary(report: Report): string {
     )
   for (const entry of trail?.apiErrors ?? [])
     parts.push(`${entry.eventName} failed with ${entry.errorCode}: ${entry.errorMessage ?? ''}`)
+  if (report.stuck) parts.push(report.stuck.wayOut)
   return neutraliseForLog(parts.join(' '))
 }
 
