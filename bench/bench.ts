@@ -5,6 +5,7 @@ import { watchCost, watchDetectionLag } from './watch.js'
 import { diagnoseCost } from './diagnose.js'
 import { evidenceCost, evidenceFootprint } from './evidence.js'
 import { chaos } from './chaos.js'
+import { accuracy } from './accuracy.js'
 import { type BenchRow, printTable } from './table.js'
 
 const sections: [string, () => Promise<BenchRow[]>][] = [
@@ -15,7 +16,8 @@ const sections: [string, () => Promise<BenchRow[]>][] = [
   ['diagnose cost', diagnoseCost],
   ['evidence footprint', evidenceFootprint],
   ['evidence cost', evidenceCost],
-  ['chaos (fault runs, also `npm run chaos`)', chaos]
+  ['chaos (fault runs, also `npm run chaos`)', chaos],
+  ['diagnosis accuracy on real failures', accuracy]
 ]
 
 const rows: BenchRow[] = []
