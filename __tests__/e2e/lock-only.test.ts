@@ -6,8 +6,8 @@ import { join } from 'node:path'
 import { LockTable } from '../../src/core/lock/index.js'
 import { startSim, type Sim } from '../../src/sim/server.js'
 import { startDynalite, type LocalDynamo } from '../../src/sim/dynamo.js'
-import { githubRunEnv, localAwsEnv, nodeFor, ROOT_DIR, runStep } from '../../src/sim/runner.js'
-import { runProcess, type ProcessResult } from '../helpers/process.js'
+import { githubRunEnv, localAwsEnv, runStep } from '../../src/sim/runner.js'
+import { runCli, type CliResult } from '../helpers/cli.js'
 
 // Incident B was Terraform and people, not only CDK: a lock under a custom key, with no stack, must work for a
 // principal that has no cloudformation: permission at all. The sim denies every CloudFormation call to prove it,
@@ -33,14 +33,11 @@ const KEY = 'terraform/prod'
 const cloudFormationCalls = () => Object.keys(sim.calls).filter(call => call.startsWith('CloudFormation.'))
 const table = () => new LockTable(dynamo.client(), { tableName, keyAttribute: 'LockID' })
 
-function cli(args: string[]): Promise<ProcessResult> {
-  return runProcess(nodeFor('node24'), [join(ROOT_DIR, 'dist', 'cli', 'index.js'), ...args], {
-    env: {
-      PATH: process.env.PATH,
-      USER: 'alice',
-      ...localAwsEnv({ dynamodb: dynamo.endpoint, sim: sim.url }),
-      DEPLOY_GUARD_TABLE: tableName
-    }
+function cli(args: string[]): Promise<CliResult> {
+  return runCli(args, {
+    USER: 'alice',
+    ...localAwsEnv({ dynamodb: dynamo.endpoint, sim: sim.url }),
+    DEPLOY_GUARD_TABLE: tableName
   })
 }
 
