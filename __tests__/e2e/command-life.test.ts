@@ -1,25 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { systemClock } from '../../src/core/clock.js'
 import { LockTable, type LockRecord } from '../../src/core/lock/index.js'
-import { startDynalite, type LocalDynamo } from '../../src/sim/dynamo.js'
-import { startSim, type Sim } from '../../src/sim/server.js'
+import { useLocalAws } from '../helpers/local-aws.js'
 import { githubRunEnv, localAwsEnv, nodeFor, ROOT_DIR, runStep, startStep } from '../../src/sim/runner.js'
 
-let dynamo: LocalDynamo
-let sim: Sim
-beforeAll(async () => {
-  dynamo = await startDynalite()
-  // The stacks these tests name do not exist: the guard finds nothing to protect or watch and runs the command.
-  sim = await startSim()
-})
-afterAll(async () => {
-  await dynamo.close()
-  await sim.close()
-})
+const local = useLocalAws()
 
 const groupAlive = (pgid: number) => {
   try {
@@ -49,7 +38,7 @@ function guard(args: string[], table: string): Guard {
     env: {
       PATH: process.env.PATH,
       USER: 'alice',
-      ...localAwsEnv({ dynamodb: dynamo.endpoint, sim: sim.url }),
+      ...localAwsEnv({ dynamodb: local.dynamo.endpoint, sim: local.sim.url }),
       DEPLOY_GUARD_TABLE: table
     }
   })
@@ -72,7 +61,7 @@ const readPgid = async (dir: string, name: string) => {
 
 describe('the guarded command never outlives its guard', () => {
   it('SIGKILL of the CLI: the watchdog stops the command, the lock is left to its lease, and the next holder never overlaps it', async () => {
-    const table = await dynamo.createLockTable()
+    const table = await local.dynamo.createLockTable()
     const dir = mkdtempSync(join(tmpdir(), 'killed-guard-'))
     const log = join(dir, 'deploys.log')
     const first = guard(
@@ -84,9 +73,10 @@ describe('the guarded command never outlives its guard', () => {
     await first.done
     // SIGINT, SIGTERM after 2.5 s, SIGKILL after 5 s: bounded well under the shortest lease.
     expect(await eventually(() => !groupAlive(pgid))).toBe(true)
-    const lock = (await new LockTable(dynamo.client(), { tableName: table, keyAttribute: 'LockID' }).read(
-      'deploy-guard/us-east-1/KilledStack'
-    )) as LockRecord
+    const lock = (await new LockTable(local.dynamo.client(), {
+      tableName: table,
+      keyAttribute: 'LockID'
+    }).read('deploy-guard/us-east-1/KilledStack')) as LockRecord
     expect(lock.released).toBe(false)
 
     const second = guard(
@@ -114,7 +104,7 @@ describe('the guarded command never outlives its guard', () => {
   }, 120_000)
 
   it('SIGHUP (the terminal closed) is a cancellation: the command is stopped and the lock released', async () => {
-    const table = await dynamo.createLockTable()
+    const table = await local.dynamo.createLockTable()
     const dir = mkdtempSync(join(tmpdir(), 'hangup-'))
     const run = guard(
       ['run', '--stack', 'HungUpStack', '--', 'bash', '-c', deployScript(dir, 'A', join(dir, 'log'))],
@@ -129,7 +119,7 @@ describe('the guarded command never outlives its guard', () => {
   })
 
   it('a command that does not exist is one line and exit 127, one that cannot be executed 126; the lock is released', async () => {
-    const table = await dynamo.createLockTable()
+    const table = await local.dynamo.createLockTable()
     const missing = guard(['run', '--stack', 'MissingStack', '--', '/nonexistent/deploy'], table)
     expect(await missing.done).toBe(127)
     expect(missing.output().match(/\/nonexistent\/deploy/g)).toHaveLength(1)
@@ -148,8 +138,11 @@ describe('the guarded command never outlives its guard', () => {
 
 describe('root action: the post step stops a command a killed main left running', () => {
   it('kills the recorded process group before it releases the lock', async () => {
-    const tableName = await dynamo.createLockTable()
-    const env = { ...localAwsEnv({ dynamodb: dynamo.endpoint, sim: sim.url }), ...githubRunEnv(88) }
+    const tableName = await local.dynamo.createLockTable()
+    const env = {
+      ...localAwsEnv({ dynamodb: local.dynamo.endpoint, sim: local.sim.url }),
+      ...githubRunEnv(88)
+    }
     const inputs = { 'stack-name': 'LeftoverStack', 'lock-table': tableName }
     const jobDir = mkdtempSync(join(tmpdir(), 'deploy-guard-job-'))
     const main = startStep({
@@ -175,7 +168,7 @@ describe('root action: the post step stops a command a killed main left running'
     expect(groupAlive(pgid)).toBe(false)
     expect(post.stdout).toContain('Released lock deploy-guard/us-east-1/LeftoverStack.')
     // Stopped before the release: the command's last sign of life precedes the release.
-    const table = new LockTable(dynamo.client(), { tableName, keyAttribute: 'LockID' })
+    const table = new LockTable(local.dynamo.client(), { tableName, keyAttribute: 'LockID' })
     expect(await table.read('deploy-guard/us-east-1/LeftoverStack')).toMatchObject({ released: true })
   })
 })

@@ -1,42 +1,33 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { beforeEach, describe, expect, it } from '@jest/globals'
 import { PutItemCommand } from '@aws-sdk/client-dynamodb'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { LockTable } from '../../src/core/lock/index.js'
-import { startSim, type Sim } from '../../src/sim/server.js'
-import { startDynalite, type LocalDynamo } from '../../src/sim/dynamo.js'
+import { useLocalAws } from '../helpers/local-aws.js'
 import { githubRunEnv, localAwsEnv, runStep } from '../../src/sim/runner.js'
 import { runCli, type CliResult } from '../helpers/cli.js'
 
 // Incident B was Terraform and people, not only CDK: a lock under a custom key, with no stack, must work for a
 // principal that has no cloudformation: permission at all. The sim denies every CloudFormation call to prove it,
 // and counts them.
-let dynamo: LocalDynamo
-let sim: Sim
+const local = useLocalAws()
 let tableName: string
-beforeAll(async () => {
-  dynamo = await startDynalite()
-  sim = await startSim()
-})
-afterAll(async () => {
-  await dynamo.close()
-  await sim.close()
-})
 beforeEach(async () => {
-  tableName = await dynamo.createLockTable()
-  sim.resetCalls()
-  sim.faults.set({ rules: [{ kind: 'deny', service: 'CloudFormation' }] })
+  tableName = await local.dynamo.createLockTable()
+  local.sim.resetCalls()
+  local.sim.faults.set({ rules: [{ kind: 'deny', service: 'CloudFormation' }] })
 })
 
 const KEY = 'terraform/prod'
-const cloudFormationCalls = () => Object.keys(sim.calls).filter(call => call.startsWith('CloudFormation.'))
-const table = () => new LockTable(dynamo.client(), { tableName, keyAttribute: 'LockID' })
+const cloudFormationCalls = () =>
+  Object.keys(local.sim.calls).filter(call => call.startsWith('CloudFormation.'))
+const table = () => new LockTable(local.dynamo.client(), { tableName, keyAttribute: 'LockID' })
 
 function cli(args: string[]): Promise<CliResult> {
   return runCli(args, {
     USER: 'alice',
-    ...localAwsEnv({ dynamodb: dynamo.endpoint, sim: sim.url }),
+    ...localAwsEnv({ dynamodb: local.dynamo.endpoint, sim: local.sim.url }),
     DEPLOY_GUARD_TABLE: tableName
   })
 }
@@ -65,7 +56,10 @@ describe('lock-only use: a custom key and no stack', () => {
   })
 
   it('the lock action with lock-key and no stack-name holds the lock between steps and post releases it', async () => {
-    const env = { ...localAwsEnv({ dynamodb: dynamo.endpoint, sim: sim.url }), ...githubRunEnv(81) }
+    const env = {
+      ...localAwsEnv({ dynamodb: local.dynamo.endpoint, sim: local.sim.url }),
+      ...githubRunEnv(81)
+    }
     const inputs = { 'lock-key': KEY, 'lock-table': tableName }
     const jobDir = mkdtempSync(join(tmpdir(), 'deploy-guard-job-'))
     const main = await runStep({ action: 'lock', inputs, env, jobDir })
@@ -80,7 +74,10 @@ describe('lock-only use: a custom key and no stack', () => {
   })
 
   it('the root action with lock-key and no stack-name runs the command under the lock', async () => {
-    const env = { ...localAwsEnv({ dynamodb: dynamo.endpoint, sim: sim.url }), ...githubRunEnv(82) }
+    const env = {
+      ...localAwsEnv({ dynamodb: local.dynamo.endpoint, sim: local.sim.url }),
+      ...githubRunEnv(82)
+    }
     const step = await runStep({
       action: '.',
       inputs: { 'lock-key': KEY, 'lock-table': tableName, run: 'echo applied' },
@@ -98,7 +95,7 @@ describe('status lists what deploy-guard wrote, by its attributes', () => {
   it('shows custom keys beside stack keys, and never a Terraform state-lock item of the same table', async () => {
     expect((await cli(['lock', '--key', KEY, '--lease', '10m'])).code).toBe(0)
     expect((await cli(['lock', '--stack', 'ApiStack', '--lease', '10m'])).code).toBe(0)
-    const db = dynamo.client()
+    const db = local.dynamo.client()
     // What Terraform's S3 backend writes into a shared lock table: a digest item and, while it runs, a lock item.
     await db.send(
       new PutItemCommand({
