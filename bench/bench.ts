@@ -1,6 +1,7 @@
 // `npm run bench`: speed and API cost, printed as a table. Not part of pass/fail.
 import { cpus } from 'node:os'
-import { lockLatency, lockStartup } from './lock.js'
+import { lockLatency } from './lock.js'
+import { startupBench } from './startup.js'
 import { watchCost, watchDetectionLag } from './watch.js'
 import { diagnoseCost } from './diagnose.js'
 import { evidenceCost, evidenceFootprint } from './evidence.js'
@@ -11,7 +12,7 @@ import { type BenchRow, printTable } from './table.js'
 
 const sections: [string, () => Promise<BenchRow[]>][] = [
   ['lock latency', lockLatency],
-  ['lock startup', lockStartup],
+  ['startup', startupBench],
   ['watch cost', watchCost],
   ['watch detection lag', watchDetectionLag],
   ['diagnose cost', diagnoseCost],

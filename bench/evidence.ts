@@ -17,7 +17,7 @@ const kb = (bytes: number) => bytes / 1024
 /** index.js (parsed at every start) and the lazily loaded chunks of one bundle directory. */
 function bundleBytes(dir: string): { startup: number; lazy: number } {
   const files = readdirSync(dir)
-  const lazy = files.filter(name => /^\d+\.index\.js$/.test(name))
+  const lazy = files.filter(name => /^(\d+\.index|chunk-.*)\.js$/.test(name))
   return {
     startup: statSync(join(dir, 'index.js')).size,
     lazy: lazy.reduce((sum, name) => sum + statSync(join(dir, name)).size, 0)

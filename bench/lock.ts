@@ -1,11 +1,10 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { spawn } from 'node:child_process'
-import { join } from 'node:path'
 import { systemClock } from '../src/core/clock.js'
 import { acquireLock, LockTable, releaseLease } from '../src/core/lock/index.js'
 import { startDynalite, TEST_CREDENTIALS } from '../src/sim/dynamo.js'
-import { githubRunEnv, nodeFor, ROOT_DIR } from '../src/sim/runner.js'
+import { githubRunEnv, nodeFor } from '../src/sim/runner.js'
 import { type BenchRow, percentile } from './table.js'
 
 const holder = (n: number) => ({ identity: `bench-${n}@localhost` })
@@ -76,19 +75,6 @@ export async function lockLatency(): Promise<BenchRow[]> {
   } finally {
     await dynamo.close()
   }
-}
-
-/** Process start of dist/lock (as the runner starts it) until its first DynamoDB request arrives. */
-export async function lockStartup(): Promise<BenchRow[]> {
-  const samples = await startupSamples(join(ROOT_DIR, 'dist', 'lock', 'index.js'))
-  return [
-    {
-      metric: 'startup: dist/lock to first DynamoDB request (p50)',
-      value: percentile(samples, 50),
-      unit: 'ms',
-      note: `${samples.length} runs, Node 24`
-    }
-  ]
 }
 
 /** Milliseconds from spawning a bundled entry (lock inputs set) until its first DynamoDB request, per run. */

@@ -23,5 +23,5 @@ export function printTable(rows: BenchRow[]): string {
 
 function formatValue(value: number): string {
   if (!Number.isFinite(value)) return 'n/a'
-  return value >= 100 ? value.toFixed(0) : value.toFixed(1)
+  return value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2)
 }

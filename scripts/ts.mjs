@@ -1,5 +1,5 @@
 // Lets `node --import ./scripts/ts.mjs file.ts` run the TypeScript sources directly (demo, bench): Node 24 strips
-// the types, and this hook maps the `.js` import suffixes the sources use (for ncc and tsc) onto their `.ts` files.
+// the types, and this hook maps the `.js` import suffixes the sources use (for Rollup and tsc) onto their `.ts` files.
 import { register } from 'node:module'
 
 register(

@@ -1,8 +1,5 @@
 import * as core from '@actions/core'
-import { createCloudFormationClient, createCloudTrailClient } from '../aws/clients.js'
-import { lazyEvidenceReaders } from '../aws/evidence/index.js'
 import { systemClock } from '../core/clock.js'
-import { diagnoseStack } from '../core/diagnose/index.js'
 import type { Lease } from '../core/lock/index.js'
 import { parseLockSettings } from '../core/settings.js'
 import { stopDetachedHeartbeat } from '../runtime/heartbeat-process.js'
@@ -12,7 +9,6 @@ import { deadlineSignal, DEADLINES, exitAfter } from '../runtime/deadlines.js'
 import { USER_AGENT } from '../runtime/session.js'
 import { State } from './constants.js'
 import { releaseLeftoverLeases } from './post.js'
-import { publishReport } from './report.js'
 import { loadLeases, readInputs, runnerLog } from './runner.js'
 
 /**
@@ -38,6 +34,13 @@ export async function run(): Promise<void> {
 }
 
 async function diagnoseGuardedStacks(leases: Lease[]): Promise<void> {
+  const {
+    createCloudFormationClient,
+    createCloudTrailClient,
+    diagnoseStack,
+    lazyEvidenceReaders,
+    publishReport
+  } = await import('./after-lock.js')
   const settings = parseLockSettings(readInputs())
   // The lock is released by now: the diagnosis ends at its deadline, or at once when the job is cancelled.
   const signal = deadlineSignal(DEADLINES.diagnoseMs, cancellationSignal())

@@ -1,8 +1,6 @@
 import * as core from '@actions/core'
-import { createCloudFormationClient } from '../aws/clients.js'
-import { lazyEvidenceReaders } from '../aws/evidence/index.js'
 import { systemClock } from '../core/clock.js'
-import { deployWatched, type WatchedDeploy } from '../core/deploy.js'
+import type { WatchedDeploy } from '../core/deploy.js'
 import { formatDuration } from '../core/duration.js'
 import { InputError } from '../core/errors.js'
 import { runGuarded } from '../core/guard.js'
@@ -10,10 +8,9 @@ import { parseLockSettings, parseWatchSettings } from '../core/settings.js'
 import { runCancellation, runShell } from '../runtime/command.js'
 import { deadlineSignal, DEADLINES } from '../runtime/deadlines.js'
 import { detectHolder } from '../runtime/identity.js'
+import { loadWhileFirstRequestRuns } from '../runtime/preload.js'
 import { guardDeps, openLockSession, USER_AGENT } from '../runtime/session.js'
 import { Inputs, Outputs, State, WATCH_INPUTS } from './constants.js'
-import { diagnoseAndPublish, publishHistory } from './report.js'
-import { reportFromEvents } from '../core/diagnose/index.js'
 import { neutraliseForLog } from '../core/untrusted.js'
 import { failStep, readInputs, runnerLog, saveLeases, setLockOutputs, setWatchOutputs } from './runner.js'
 import { setFailed } from './annotations.js'
@@ -38,6 +35,7 @@ export async function run(): Promise<void> {
           'To only take the lock for later steps, use the lock sub-action (OWNER/deploy-guard/lock@v1).'
       )
     }
+    const afterLock = loadWhileFirstRequestRuns(() => import('./after-lock.js'))
     const session = await openLockSession(settings)
     // The watch's requests end with the run's cancellation; the lock's release is not tied to it.
     const aws = { region: session.region, userAgent: USER_AGENT, signal }
@@ -61,6 +59,7 @@ export async function run(): Promise<void> {
           commandExit = await runTracked()
           return commandExit
         }
+        const { createCloudFormationClient, deployWatched, lazyEvidenceReaders } = await afterLock()
         deploy = await deployWatched(
           {
             cfn: createCloudFormationClient(aws),
@@ -113,6 +112,7 @@ export async function run(): Promise<void> {
         `The deploy command ${result.status === 'cancelled' ? 'was cancelled' : `exited with code ${commandExit}`}.`
       )
     }
+    const { diagnoseAndPublish, publishHistory, reportFromEvents } = await afterLock()
     for (const replaced of deploy?.replaced ?? []) {
       await publishHistory(
         reportFromEvents({

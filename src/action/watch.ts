@@ -1,4 +1,4 @@
-import { createCloudFormationClient } from '../aws/clients.js'
+import { createCloudFormationClient } from '../aws/cloudformation.js'
 import { lazyEvidenceReaders } from '../aws/evidence/index.js'
 import { systemClock } from '../core/clock.js'
 import { watchDeployment } from '../core/deploy.js'

@@ -1,5 +1,3 @@
-import { CloudFormationClient } from '@aws-sdk/client-cloudformation'
-import { CloudTrailClient } from '@aws-sdk/client-cloudtrail'
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { NodeHttpHandler, type NodeHttpHandlerOptions } from '@smithy/node-http-handler'
 
@@ -7,6 +5,8 @@ import { NodeHttpHandler, type NodeHttpHandlerOptions } from '@smithy/node-http-
  * One place that builds every AWS client, so region, retries, timeouts and user agent are the same everywhere.
  * Endpoints, credentials and profiles come from the SDK's standard environment (AWS_REGION, AWS_PROFILE,
  * AWS_ENDPOINT_URL_DYNAMODB, AWS_ENDPOINT_URL_CLOUDFORMATION …), which is also how tests reach local servers.
+ * The CloudFormation and CloudTrail factories live in their own modules (cloudformation.ts, cloudtrail.ts) so the
+ * lock's start-up path does not load those clients: the entries import them after the lock is taken.
  */
 export interface AwsSettings {
   /** Overrides AWS_REGION / the profile's region. */
@@ -76,12 +76,4 @@ export const READ_ATTEMPTS = 3
 
 export function createDynamoDbClient(settings: AwsSettings = {}): DynamoDBClient {
   return new DynamoDBClient(commonConfig(settings))
-}
-
-export function createCloudFormationClient(settings: AwsSettings = {}): CloudFormationClient {
-  return new CloudFormationClient(commonConfig({ maxAttempts: READ_ATTEMPTS, ...settings }))
-}
-
-export function createCloudTrailClient(settings: AwsSettings = {}): CloudTrailClient {
-  return new CloudTrailClient(commonConfig({ maxAttempts: READ_ATTEMPTS, ...settings }))
 }

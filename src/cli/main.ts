@@ -5,12 +5,7 @@ import { runGuarded, takeDeployLocks } from '../core/guard.js'
 import { describeWait, type Log } from '../core/log.js'
 import { acquireLock, describeHolder, readStatus, unlock, type LockStatus } from '../core/lock/index.js'
 import { parseLockSettings, parseWatchSettings } from '../core/settings.js'
-import { deployWatched, watchDeployment } from '../core/deploy.js'
-import { createCloudFormationClient, createCloudTrailClient } from '../aws/clients.js'
-import { lazyEvidenceReaders } from '../aws/evidence/index.js'
-import { diagnoseStack, explainEvents } from '../core/diagnose/index.js'
-import type { Evidence } from '../core/evidence/index.js'
-import { renderLogSummary, toJson } from '../core/report/render.js'
+import type { Evidence, EvidenceReaders } from '../core/evidence/index.js'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { dirname, join } from 'node:path'
@@ -18,9 +13,13 @@ import { jsonForLog, neutraliseForLog } from '../core/untrusted.js'
 import { cancellationSignal, runCancellation, runCommand } from '../runtime/command.js'
 import { deadlineSignal, DEADLINES, unanswered } from '../runtime/deadlines.js'
 import { detectHolder } from '../runtime/identity.js'
+import { loadWhileFirstRequestRuns } from '../runtime/preload.js'
 import { guardDeps, openLockSession, USER_AGENT } from '../runtime/session.js'
 import { VERSION } from '../runtime/version.js'
 import { parseCli, USAGE, type CliInvocation } from './args.js'
+
+type StackModules = typeof import('./stack-modules.js')
+type CloudFormation = ReturnType<StackModules['createCloudFormationClient']>
 
 const stderrLog: Log = {
   info: message => process.stderr.write(`${neutraliseForLog(message)}\n`),
@@ -59,6 +58,7 @@ async function execute(invocation: CliInvocation, env: Record<string, string | u
   // status only reads: its requests end at a fixed bound, or at once on cancellation.
   const readCancel = invocation.command === 'status' ? cancellationSignal() : undefined
   const readSignal = readCancel ? deadlineSignal(DEADLINES.statusMs, readCancel) : undefined
+  const stackModules = loadWhileFirstRequestRuns(() => import('./stack-modules.js'))
   const session = await openLockSession(settings, readSignal)
   const holder = detectHolder(env, settings.reason)
   const deps = guardDeps(session, stderrLog, process.cwd())
@@ -86,8 +86,15 @@ async function execute(invocation: CliInvocation, env: Record<string, string | u
       const watchSettings = parseWatchSettings(invocation.settings)
       // The watch's requests end with the run's cancellation; the lock's release is not tied to it.
       const aws = { region: session.region, userAgent: USER_AGENT, signal }
-      const cfn = createCloudFormationClient(aws)
-      const evidence = lazyEvidenceReaders(aws)
+      // The stack's clients and code are loaded while the acquire is in flight, and used once the lock is held.
+      let stack:
+        Promise<{ modules: StackModules; cfn: CloudFormation; evidence: EvidenceReaders }> | undefined
+      const stackReady = () =>
+        (stack ??= stackModules().then(modules => ({
+          modules,
+          cfn: modules.createCloudFormationClient(aws),
+          evidence: modules.lazyEvidenceReaders(aws)
+        })))
       let collected: Evidence[] = []
       let commandExit = 0
       let failedStacks: string[] = []
@@ -97,7 +104,8 @@ async function execute(invocation: CliInvocation, env: Record<string, string | u
         holder,
         settings,
         async () => {
-          const deploy = await deployWatched(
+          const { modules, cfn, evidence } = await stackReady()
+          const deploy = await modules.deployWatched(
             {
               cfn,
               clock: systemClock,
@@ -131,16 +139,19 @@ async function execute(invocation: CliInvocation, env: Record<string, string | u
         signal: deadlineSignal(signal.aborted ? DEADLINES.afterCancelMs : DEADLINES.diagnoseMs)
       }
       for (const stackName of failedStacks) {
-        const report = await diagnoseStack(
-          {
-            cfn: createCloudFormationClient(diagnosis),
-            trail: createCloudTrailClient(diagnosis),
-            evidence: lazyEvidenceReaders(diagnosis),
-            clock: systemClock
-          },
-          { stackName, region: session.region, collected }
-        ).catch((error: unknown) => stderrLog.warn(`Could not diagnose ${stackName}: ${String(error)}`))
-        if (report) stderrLog.error(renderLogSummary(report))
+        const { modules } = await stackReady()
+        const report = await modules
+          .diagnoseStack(
+            {
+              cfn: modules.createCloudFormationClient(diagnosis),
+              trail: modules.createCloudTrailClient(diagnosis),
+              evidence: modules.lazyEvidenceReaders(diagnosis),
+              clock: systemClock
+            },
+            { stackName, region: session.region, collected }
+          )
+          .catch((error: unknown) => stderrLog.warn(`Could not diagnose ${stackName}: ${String(error)}`))
+        if (report) stderrLog.error(modules.renderLogSummary(report))
       }
       return result.lockLost && result.exitCode === 0 ? 1 : result.exitCode
     }
@@ -219,6 +230,8 @@ async function execute(invocation: CliInvocation, env: Record<string, string | u
 }
 
 async function watch(invocation: CliInvocation): Promise<number> {
+  const { createCloudFormationClient, lazyEvidenceReaders, watchDeployment } =
+    await import('./stack-modules.js')
   const settings = parseWatchSettings(invocation.settings)
   const cancel = cancellationSignal()
   // A request in flight at the timeout is aborted, so the watch ends within its timeout (plus a second).
@@ -246,6 +259,14 @@ async function watch(invocation: CliInvocation): Promise<number> {
 }
 
 async function diagnose(invocation: CliInvocation): Promise<number> {
+  const {
+    createCloudFormationClient,
+    createCloudTrailClient,
+    diagnoseStack,
+    lazyEvidenceReaders,
+    renderLogSummary,
+    toJson
+  } = await import('./stack-modules.js')
   const settings = parseWatchSettings(invocation.settings)
   const cancel = cancellationSignal()
   const signal = deadlineSignal(DEADLINES.diagnoseMs, cancel)
@@ -283,6 +304,7 @@ async function diagnose(invocation: CliInvocation): Promise<number> {
 }
 
 async function explain(invocation: CliInvocation): Promise<number> {
+  const { explainEvents, renderLogSummary, toJson } = await import('./stack-modules.js')
   const [file, ...nestedFiles] = invocation.commandLine
   const read = (path: string) => readFileSync(path === '-' ? 0 : path, 'utf8')
   const nestedDir = invocation.nested

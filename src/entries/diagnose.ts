@@ -1,3 +1,3 @@
 import { run } from '../action/diagnose.js'
 
-await run()
+void run()

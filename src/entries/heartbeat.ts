@@ -1,3 +1,3 @@
 import { runHeartbeatProcess } from '../runtime/heartbeat-process.js'
 
-await runHeartbeatProcess()
+void runHeartbeatProcess()

@@ -1,3 +1,3 @@
 import { run } from '../action/lock-main.js'
 
-await run()
+void run()

@@ -1,3 +1,3 @@
 import { run } from '../action/unlock.js'
 
-await run()
+void run()

@@ -1,3 +1,3 @@
 import { run } from '../action/watch.js'
 
-await run()
+void run()

@@ -3,7 +3,7 @@ import type { AwsSettings } from '../clients.js'
 
 /**
  * Readers whose SDK clients are imported on first use: most deploys never fail on an ECS service, a database or a
- * custom resource, so their bundles keep ECS, RDS and CloudWatch Logs out of the startup path (ncc splits each
+ * custom resource, so their bundles keep ECS, RDS and CloudWatch Logs out of the startup path (Rollup splits each
  * dynamic import into its own chunk).
  */
 export function lazyEvidenceReaders(settings: AwsSettings): EvidenceReaders {

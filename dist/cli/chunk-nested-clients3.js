@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+'use strict';
+
+class NoAuthSigner {
+    async sign(httpRequest, identity, signingProperties) {
+        return httpRequest;
+    }
+}
+
+var version = "3.998.3";
+const packageInfo = {
+	version: version};
+
+exports.NoAuthSigner = NoAuthSigner;
+exports.packageInfo = packageInfo;
