@@ -13,7 +13,7 @@ export interface ProcessResult {
 export function runProcess(
   file: string,
   args: string[],
-  options: { env: Record<string, string | undefined>; cwd?: string }
+  options: { env: Record<string, string | undefined>; cwd?: string; stdin?: string }
 ): Promise<ProcessResult> {
   return new Promise(resolve => {
     const child = spawn(file, args, { env: options.env, ...(options.cwd ? { cwd: options.cwd } : {}) })
@@ -22,5 +22,6 @@ export function runProcess(
     child.stdout.on('data', chunk => (stdout += chunk))
     child.stderr.on('data', chunk => (stderr += chunk))
     child.on('close', code => resolve({ code, stdout, stderr }))
+    child.stdin.end(options.stdin ?? '')
   })
 }

@@ -249,6 +249,70 @@ function isMissingCredentials(error) {
 function isMissingRegion(error) {
     return /Region is missing/i.test(awsErrorMessage(error));
 }
+const EXPIRED = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired', 'TokenRefreshRequired']);
+const BAD_CREDENTIALS = new Set([
+    'UnrecognizedClientException',
+    'InvalidClientTokenId',
+    'SignatureDoesNotMatch',
+    'IncompleteSignature',
+    'InvalidSignatureException'
+]);
+/**
+ * One line for an AWS or network failure, as the CLI and the actions print it: what deploy-guard was doing, what
+ * the service (or the network) said, and what to check — never a stack trace (those are for DEPLOY_GUARD_DEBUG=1).
+ * `doing` reads as the start of a sentence, e.g. "deploy-guard diagnose ApiStack". Errors are told apart by name and
+ * code, not class (see awsErrorName). The text is AWS's: the caller neutralises it before the log.
+ */
+function describeFailure(error, doing) {
+    const fields = (error && typeof error === 'object' ? error : {});
+    const name = awsErrorName(error);
+    const message = oneLine(awsErrorMessage(error)).replace(/\.$/, '');
+    const code = typeof fields.code === 'string' ? fields.code : undefined;
+    const network = code && NETWORK_CODES.has(code) ? code : NETWORK_CODES.has(name) ? name : undefined;
+    const endpoint = endpointOf(fields, message);
+    if (isMissingCredentials(error))
+        return `${doing} failed: no AWS credentials were found (${message}). Check the credentials: aws-actions/configure-aws-credentials on a runner, AWS_PROFILE or \`aws sso login\` on a laptop.`;
+    if (isMissingRegion(error))
+        return `${doing} failed: no AWS Region is set. Check AWS_REGION (or --region / the region input).`;
+    if (network || /^(TimeoutError|AbortError|RequestTimeout)$/.test(name)) {
+        const what = network ?? 'no answer in time';
+        return `${doing} failed: could not reach ${endpoint ?? 'AWS'} (${what}${message && !message.includes(what) ? `: ${message}` : ''}). Check the network or proxy, the Region (AWS_REGION) and any AWS_ENDPOINT_URL* setting.`;
+    }
+    const status = fields.$metadata?.httpStatusCode;
+    const said = `AWS answered ${name}${status ? ` (HTTP ${status})` : ''}: ${message}`;
+    if (isAccessDenied(error))
+        return `${doing} failed: ${said}. Check the role's IAM policy against iam/deploy-guard-policy.json.`;
+    if (EXPIRED.has(name))
+        return `${doing} failed: ${said}. The AWS credentials have expired: refresh them (a new session, \`aws sso login\`).`;
+    if (BAD_CREDENTIALS.has(name))
+        return `${doing} failed: ${said}. Check the credentials (key, secret, session token) and that they belong to this partition and Region.`;
+    if (isThrottling(error))
+        return `${doing} failed: ${said}. AWS throttled the calls even after retries: try again later, or lengthen the poll interval.`;
+    if (fields.$fault === 'server' || (status !== undefined && status >= 500))
+        return `${doing} failed: ${said}. The service failed on its side: try again later.`;
+    if (fields.$metadata || fields.$fault)
+        return `${doing} failed: ${said}. Check the stack name, the Region and the input above.`;
+    return `${doing} failed unexpectedly: ${name === 'Error' ? '' : `${name}: `}${message}. Set DEPLOY_GUARD_DEBUG=1 for the stack trace, and report it if it persists.`;
+}
+/** Debug output (stack traces) was asked for: DEPLOY_GUARD_DEBUG=1, or the runner's step debug logging. */
+function debugRequested(env) {
+    return ['DEPLOY_GUARD_DEBUG', 'ACTIONS_STEP_DEBUG', 'RUNNER_DEBUG'].some(name => /^(1|true)$/i.test(env[name] ?? ''));
+}
+function endpointOf(fields, message) {
+    if (typeof fields.hostname === 'string')
+        return fields.hostname;
+    if (typeof fields.address === 'string')
+        return typeof fields.port === 'number' ? `${fields.address}:${fields.port}` : fields.address;
+    const cause = fields.cause;
+    if (cause && typeof cause === 'object' && cause !== fields)
+        return endpointOf(cause, '');
+    // "getaddrinfo ENOTFOUND host" / "connect ECONNREFUSED 127.0.0.1:1": the last word is the endpoint.
+    const last = message.split(' ').at(-1);
+    return last && /^[\w.-]+(:\d+)?$/.test(last) && /[.:]/.test(last) ? last : undefined;
+}
+function oneLine(text) {
+    return text.replace(/[\r\n]+/g, ' ').trim();
+}
 
 const getAllAliases = (name, aliases) => {
     const _aliases = [];
@@ -13514,6 +13578,8 @@ const OPTIONS = {
     'stop-after-stack-settles': { type: 'boolean' },
     since: { type: 'string' },
     nested: { type: 'string' },
+    operation: { type: 'string' },
+    'list-operations': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' }
 };
 /**
@@ -13582,11 +13648,21 @@ function parseCli(argv, env) {
         ...(values.for ? { for: values.for } : {}),
         ...(values.since ? { since: values.since } : {}),
         ...(values.nested ? { nested: values.nested } : {}),
+        ...(values.operation ? { operation: values.operation } : {}),
+        listOperations: values['list-operations'] ?? false,
         help: values.help ?? false
     };
 }
 function emptyInvocation(command) {
-    return { command, settings: {}, commandLine: [], json: false, force: false, help: false };
+    return {
+        command,
+        settings: {},
+        commandLine: [],
+        json: false,
+        force: false,
+        listOperations: false,
+        help: false
+    };
 }
 const USAGE = `deploy-guard — serialize, protect, watch and explain CloudFormation / CDK deployments
 
@@ -13601,9 +13677,11 @@ Usage:
       Watch a deployment started elsewhere from the stack's current operation until it finishes.
   deploy-guard diagnose --stack NAME [--since 2h] [--json]
       Explain the stack's latest failed operation — root cause, nested stacks, CloudTrail — even after deletion.
-  deploy-guard explain FILE|- [NESTED_FILE…] [--nested DIR] [--json]
-      The same analysis offline, from \`aws cloudformation describe-stack-events\` output; nested stacks'
-      dumps as further files or a --nested DIR.
+  deploy-guard explain FILE|- [NESTED_FILE…] [--nested DIR] [--operation N|ID|latest] [--list-operations] [--json]
+      The same analysis offline, from \`aws cloudformation describe-stack-events\` output (its whole history:
+      by default the newest operation that failed is explained, else the newest); nested stacks' dumps as
+      further files or a --nested DIR. --list-operations prints one line per operation (number, start, type,
+      final status, first root cause); --operation picks one (1 = newest, or the id that list prints).
   deploy-guard lock (--stack NAME | --key KEY) --table TABLE [options]
       Take the lock and exit; it stays held until its lease ends or you unlock it (use a long --lease).
   deploy-guard unlock --stack NAME --table TABLE [--force --reason TEXT]
@@ -13654,8 +13732,12 @@ const stderrLog = {
 };
 /** Runs one CLI invocation and returns the process exit code. */
 async function main(argv, env) {
+    let doing = `deploy-guard ${argv[0] ?? ''}`.trim();
     try {
         const invocation = parseCli(argv, env);
+        const stacks = invocation.settings['stack-name']?.split('\n').filter(Boolean) ?? [];
+        if (stacks.length)
+            doing += ` ${stacks.join(', ')}`;
         if (invocation.command === 'help' || invocation.help) {
             process.stdout.write(`${USAGE}\nDocs: ${docsLocation()}\n`);
             return 0;
@@ -13671,7 +13753,10 @@ async function main(argv, env) {
             stderrLog.error(error.message);
             return error.exitCode;
         }
-        stderrLog.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+        stderrLog.error(describeFailure(error, doing));
+        if (debugRequested(env) && error instanceof Error && error.stack)
+            for (const line of error.stack.split('\n'))
+                process.stderr.write(`${neutraliseForLog(line)}\n`);
         return 1;
     }
 }
@@ -13746,7 +13831,7 @@ async function execute(invocation, env) {
                     evidence: modules.lazyEvidenceReaders(diagnosis),
                     clock: systemClock
                 }, { stackName, region: session.region, collected })
-                    .catch((error) => stderrLog.warn(`Could not diagnose ${stackName}: ${String(error)}`));
+                    .catch((error) => stderrLog.warn(describeFailure(error, `Diagnosing ${stackName}`)));
                 if (report)
                     stderrLog.error(modules.renderLogSummary(report));
             }
@@ -13869,18 +13954,41 @@ async function diagnose(invocation) {
     return failed ? 1 : 0;
 }
 async function explain(invocation) {
-    const { explainEvents, renderLogSummary, toJson } = await Promise.resolve().then(() => require('./chunk-stack-modules.js')).then(n => n.stackModules);
+    const { explainEvents, formatOperationList, listOperations, renderLogSummary, toJson } = await Promise.resolve().then(() => require('./chunk-stack-modules.js')).then(n => n.stackModules);
     const [file, ...nestedFiles] = invocation.commandLine;
-    const read = (path) => node_fs.readFileSync(path === '-' ? 0 : path, 'utf8');
-    const nestedDir = invocation.nested
-        ? node_fs.readdirSync(invocation.nested)
-            .filter(name => name.endsWith('.json'))
-            .map(name => node_path.join(invocation.nested, name))
-        : [];
+    const read = (path) => {
+        try {
+            return node_fs.readFileSync(path === '-' ? 0 : path, 'utf8');
+        }
+        catch (error) {
+            throw new InputError(`explain: cannot read ${path === '-' ? 'stdin' : path} (${error.message}). Give the file that aws cloudformation describe-stack-events --output json wrote, or - for stdin.`);
+        }
+    };
+    let nestedDir = [];
+    try {
+        nestedDir = invocation.nested
+            ? node_fs.readdirSync(invocation.nested)
+                .filter(name => name.endsWith('.json'))
+                .map(name => node_path.join(invocation.nested, name))
+            : [];
+    }
+    catch (error) {
+        throw new InputError(`--nested: cannot read the directory ${invocation.nested} (${error.message}). Give a directory of the nested stacks' describe-stack-events JSON files.`);
+    }
     const nested = [...nestedFiles, ...nestedDir].map(read);
-    const report = explainEvents(read(file), nested);
+    if (invocation.listOperations) {
+        const operations = listOperations(read(file), nested);
+        process.stdout.write(invocation.json
+            ? `${jsonForLog(operations)}\n`
+            : `${formatOperationList(operations).split('\n').map(neutraliseForLog).join('\n')}\n`);
+        return 0;
+    }
+    const report = explainEvents(read(file), nested, {
+        ...(invocation.operation ? { operation: invocation.operation } : {}),
+        now: Date.now()
+    });
     process.stdout.write(invocation.json ? toJson(report) : `${renderLogSummary(report)}\n`);
-    return report.rootCauses.length > 0 ? 1 : 0;
+    return report.stack.failed ? 1 : 0;
 }
 /** The README beside this install (the package ships it), else where npm finds the docs. */
 function docsLocation() {

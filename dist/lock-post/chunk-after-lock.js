@@ -4273,6 +4273,149 @@ function toTrailEntry(event) {
     };
 }
 
+const OPENS = new Map([
+    ['REVIEW_IN_PROGRESS', 'CREATE_STACK'],
+    ['CREATE_IN_PROGRESS', 'CREATE_STACK'],
+    ['UPDATE_IN_PROGRESS', 'UPDATE_STACK'],
+    ['DELETE_IN_PROGRESS', 'DELETE_STACK'],
+    ['IMPORT_IN_PROGRESS', 'IMPORT_STACK']
+]);
+const USER_INITIATED = 'User Initiated';
+/**
+ * The stack's own row, as opposed to one of its resources': `AWS::CloudFormation::Stack` whose PhysicalResourceId is
+ * the StackId — or, in a log copied without PhysicalResourceId, whose LogicalResourceId is the stack's name.
+ */
+function isStackRow(event) {
+    if (index.isStackLevelEvent(event))
+        return true;
+    return (event.resourceType === 'AWS::CloudFormation::Stack' &&
+        !event.physicalResourceId &&
+        event.stackName !== '' &&
+        event.logicalResourceId === event.stackName);
+}
+/**
+ * Cuts a history (oldest first; nested stacks' events carry a non-empty `nestedPath` and are ignored here) into
+ * operations at the root stack's operation starts: create (from REVIEW_IN_PROGRESS or CREATE_IN_PROGRESS), update,
+ * delete, import. A rollback belongs to the operation it undoes; a rollback resumed after `*_ROLLBACK_FAILED`
+ * (continue-update-rollback) is an operation of its own. A deletion right after a create that did not complete is
+ * the clean-up of that create and stays part of it, as `diagnose` reads it (the stack "failed and vanished").
+ * Events before the first start (a history cut off at 90 days or by paging) form an operation of their own.
+ * @returns oldest first, numbered from the newest (1).
+ */
+function splitOperations(events) {
+    const root = events.filter(event => event.nestedPath.length === 0);
+    const groups = [];
+    let current;
+    for (const event of root) {
+        if (!current || (isStackRow(event) && opensOperation(current, event))) {
+            current = [event];
+            groups.push(current);
+        }
+        else
+            current.push(event);
+    }
+    return groups.map((group, index) => {
+        const stackRows = group.filter(isStackRow);
+        const type = operationType(stackRows);
+        const finalStatus = stackRows.at(-1)?.resourceStatus ?? 'UNKNOWN';
+        const opener = stackRows[0] ?? group[0];
+        return {
+            number: groups.length - index,
+            id: opener.operationId ?? opener.eventId,
+            type,
+            startedAt: group[0].timestamp,
+            windowEnd: index + 1 < groups.length ? groups[index + 1][0].timestamp : Infinity,
+            endedAt: group.at(-1).timestamp,
+            finalStatus,
+            failed: operationFailed(type, stackRows, group),
+            rootEvents: group
+        };
+    });
+}
+function opensOperation(current, event) {
+    const previous = current.filter(isStackRow).at(-1);
+    const previousStatus = previous?.resourceStatus ?? '';
+    const ended = previousStatus.endsWith('_COMPLETE') || previousStatus.endsWith('_FAILED');
+    const status = event.resourceStatus;
+    if (status.endsWith('ROLLBACK_IN_PROGRESS')) {
+        // A rollback after the operation failed without rolling back (--disable-rollback, then rollback-stack) is
+        // still that operation's; one after a completed status or a failed rollback was started on its own.
+        return ended && !/^(CREATE|UPDATE|IMPORT)_FAILED$/.test(previousStatus);
+    }
+    const opens = OPENS.get(status);
+    if (!opens)
+        return false;
+    // Resource rows before any stack row (a log whose first second is out of order) belong to the opener.
+    if (!previous)
+        return false;
+    if (opens === 'CREATE_STACK' && previousStatus === 'REVIEW_IN_PROGRESS')
+        return false;
+    if (opens === 'DELETE_STACK' && isUnfinishedCreate(current))
+        return false;
+    return ended || event.resourceStatusReason === USER_INITIATED;
+}
+/** A create that never reached CREATE_COMPLETE: a deletion after it is its clean-up. */
+function isUnfinishedCreate(group) {
+    const rows = group.filter(isStackRow);
+    return operationType(rows) === 'CREATE_STACK' && !rows.some(row => row.resourceStatus === 'CREATE_COMPLETE');
+}
+function operationType(stackRows) {
+    const first = stackRows[0]?.resourceStatus ?? '';
+    const opened = OPENS.get(first);
+    if (opened)
+        return opened;
+    if (first.endsWith('ROLLBACK_IN_PROGRESS'))
+        return first.startsWith('UPDATE') ? 'CONTINUE_ROLLBACK' : 'ROLLBACK';
+    // A history cut off mid-operation: the status names the operation.
+    if (/^(CREATE|ROLLBACK)_/.test(first))
+        return 'CREATE_STACK';
+    if (first.startsWith('UPDATE_'))
+        return 'UPDATE_STACK';
+    if (first.startsWith('DELETE_'))
+        return 'DELETE_STACK';
+    if (first.startsWith('IMPORT_'))
+        return 'IMPORT_STACK';
+    return 'UNKNOWN';
+}
+function operationFailed(type, stackRows, group) {
+    const statuses = stackRows.map(row => row.resourceStatus);
+    if (type === 'CONTINUE_ROLLBACK' || type === 'ROLLBACK' || type === 'DELETE_STACK')
+        return statuses.some(status => status.endsWith('_FAILED'));
+    if (statuses.length === 0)
+        return group.some(event => event.resourceStatus.endsWith('_FAILED'));
+    return statuses.some(status => status.endsWith('_FAILED') || status.includes('ROLLBACK'));
+}
+/**
+ * The operation to explain: by default the newest one that failed, else the newest; `latest`; `N` counting back
+ * from the newest (1 = newest); or an operation id as `--list-operations` prints it.
+ * @throws InputError when the selector names no operation of the input, listing what is valid.
+ */
+function pickOperation(operations, selector) {
+    if (operations.length === 0)
+        throw new index.InputError('The events hold no operation. Give the output of: aws cloudformation describe-stack-events --stack-name NAME --output json');
+    const newest = operations.at(-1);
+    return [...operations].reverse().find(operation => operation.failed) ?? newest;
+}
+/**
+ * When the operation stopped going forward: the root stack's first rollback row, or a deletion after the operation
+ * began (the clean-up of a failed create). Failures after it (a rollback that failed, a resource that could not be
+ * deleted) are what blocks the stack, not why the operation failed. Infinity when it never turned back.
+ */
+function forwardPhaseEnd(ordered) {
+    const rows = ordered.filter(event => isStackRow(event) && event.nestedPath.length === 0);
+    const turn = rows.find((row, index) => (row.resourceStatus.endsWith('ROLLBACK_IN_PROGRESS') && index > 0) ||
+        (row.resourceStatus === 'DELETE_IN_PROGRESS' && index > 0));
+    return turn?.timestamp ?? Infinity;
+}
+/** The events of one operation: the root stack's, and the nested stacks' that fall within its window. */
+function eventsOfOperation(events, operation) {
+    const own = new Set(operation.rootEvents);
+    return events.filter(event => own.has(event) ||
+        (event.nestedPath.length > 0 &&
+            event.timestamp >= operation.startedAt &&
+            event.timestamp < operation.windowEnd));
+}
+
 const OPENS_DEPLOY = ['CREATE_IN_PROGRESS', 'UPDATE_IN_PROGRESS', 'IMPORT_IN_PROGRESS'];
 /**
  * The events of the stack's latest deploy operation — even after the stack was deleted: events stay readable by ARN,
@@ -4291,7 +4434,7 @@ async function loadLatestOperation(api, stackName, options = {}) {
             throw new index.StackNotFoundError(stackName);
         status = 'DELETE_COMPLETE';
     }
-    const events = await readBackToDeploy(api, stackId, stackName, [], options.sinceMs);
+    const events = await readBackToDeploy(api, stackId, stackName, [], notes, options.sinceMs);
     try {
         const known = new Set(events.map(event => event.eventId));
         for (const event of await api.failedOperationEvents(stackId, stackName)) {
@@ -4315,7 +4458,7 @@ async function loadLatestOperation(api, stackName, options = {}) {
         notes
     };
 }
-async function readBackToDeploy(api, stackId, stackName, nestedPath, sinceMs) {
+async function readBackToDeploy(api, stackId, stackName, nestedPath, notes, sinceMs) {
     const collected = [];
     let token;
     reading: do {
@@ -4324,7 +4467,7 @@ async function readBackToDeploy(api, stackId, stackName, nestedPath, sinceMs) {
             if (sinceMs !== undefined && event.timestamp < sinceMs)
                 break reading;
             collected.push(event);
-            if (index.isStackLevelEvent(event) && OPENS_DEPLOY.includes(event.resourceStatus))
+            if (isStackRow(event) && OPENS_DEPLOY.includes(event.resourceStatus))
                 break reading;
         }
         token = page.nextToken;
@@ -4333,7 +4476,7 @@ async function readBackToDeploy(api, stackId, stackName, nestedPath, sinceMs) {
     const childSince = new Map();
     for (const event of collected) {
         if (event.resourceType !== NESTED_STACK_TYPE ||
-            index.isStackLevelEvent(event) ||
+            isStackRow(event) ||
             !event.physicalResourceId?.startsWith('arn:'))
             continue;
         const first = collected
@@ -4342,31 +4485,162 @@ async function readBackToDeploy(api, stackId, stackName, nestedPath, sinceMs) {
         childSince.set(event.physicalResourceId, { logicalResourceId: event.logicalResourceId, since: first });
     }
     for (const [childId, child] of childSince) {
-        collected.push(...(await readBackToDeploy(api, childId, stackName, [...nestedPath, child.logicalResourceId], child.since)));
+        const path = [...nestedPath, child.logicalResourceId];
+        try {
+            collected.push(...(await readBackToDeploy(api, childId, stackName, path, notes, child.since)));
+        }
+        catch (error) {
+            // Deleted too long ago, another account or Region in a copied ARN, a denied read: the parent's row for the
+            // nested stack still says why it failed, so the diagnosis goes on with it.
+            notes.push(`Nested stack ${path.join('/')} could not be read: ${index.awsErrorMessage(error)}; its parent's reason is shown.`);
+        }
     }
     return collected;
+}
+
+/**
+ * Sentences CloudFormation adds to a stack's own rows that say only that something failed elsewhere or who asked:
+ * on their own they are never a root cause. Matched as plain text (no regular expression runs over AWS text here).
+ */
+const GENERIC_SENTENCES = [
+    'Rollback requested by user.',
+    'User Initiated',
+    'Resource creation Initiated',
+    'Resource update Initiated'
+];
+const FAILED_LIST = 'The following resource(s) failed to ';
+const EMBEDDED = 'Embedded stack ';
+const NOT_SUCCESSFULLY = ' was not successfully ';
+/**
+ * What a stack's own row says beyond the generic summaries: "No export named X found. Rollback requested by user."
+ * → "No export named X found."; an "Embedded stack … was not successfully created: " prefix is dropped and its
+ * remainder judged the same way. Empty when nothing specific is left, or only a cascade.
+ */
+function specificStackReason(reason) {
+    let text = (reason ?? '').trim();
+    if (text.startsWith(EMBEDDED)) {
+        const verb = text.indexOf(NOT_SUCCESSFULLY);
+        const colon = verb < 0 ? -1 : text.indexOf(': ', verb);
+        text = colon < 0 ? '' : text.slice(colon + 2);
+    }
+    for (;;) {
+        const start = text.indexOf(FAILED_LIST);
+        if (start < 0)
+            break;
+        const close = text.indexOf(']', start);
+        const end = close < 0 ? text.length : text[close + 1] === '.' ? close + 2 : close + 1;
+        text = `${text.slice(0, start)} ${text.slice(end)}`;
+    }
+    for (const sentence of GENERIC_SENTENCES)
+        text = text.split(sentence).join(' ');
+    text = text.split(/\s+/).join(' ').trim();
+    return text === '' || text === '.' || index.isCascade(text) ? '' : text;
+}
+/**
+ * The stack-level failures of an operation, oldest first: a stack's own rows (ROLLBACK_IN_PROGRESS,
+ * UPDATE_ROLLBACK_IN_PROGRESS, CREATE_FAILED, UPDATE_FAILED, sometimes CREATE_IN_PROGRESS) and nested-stack
+ * resource rows ("Embedded stack … was not successfully created: <why>") whose reason says something specific.
+ * The same stack named twice (its own row and its parent's row for it) is kept once, its own row first.
+ */
+function stackLevelCandidates(events) {
+    const candidates = [];
+    for (const event of events) {
+        if (event.resourceStatus.endsWith('_COMPLETE'))
+            continue;
+        const own = isStackRow(event);
+        const nestedResource = !own && event.resourceType === NESTED_STACK_TYPE && event.resourceStatus.endsWith('_FAILED');
+        if (!own && !nestedResource)
+            continue;
+        const specific = specificStackReason(event.resourceStatusReason);
+        if (!specific)
+            continue;
+        candidates.push(own
+            ? {
+                event,
+                specific,
+                logicalResourceId: event.nestedPath.at(-1) ?? (event.stackName || event.logicalResourceId),
+                nestedPath: event.nestedPath.slice(0, -1),
+                stackArn: event.stackId
+            }
+            : {
+                event,
+                specific,
+                logicalResourceId: event.logicalResourceId,
+                nestedPath: event.nestedPath,
+                stackArn: event.physicalResourceId ?? ''
+            });
+    }
+    const ordered = candidates.sort((a, b) => a.event.timestamp - b.event.timestamp || Number(isStackRow(b.event)) - Number(isStackRow(a.event)));
+    const seen = new Set();
+    return ordered.filter(candidate => {
+        const key = [...candidate.nestedPath, candidate.logicalResourceId].join('/');
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
 }
 
 /** Failures that happen this close to the first one count as "at once". */
 const SIMULTANEOUS_MS = 5_000;
 /**
- * The root cause of a failed operation: the chronologically first `*_FAILED` resource events that are not cascades,
- * drilled into nested stacks (their events carry `nestedPath`), all of those that failed at once, most specific first.
- * When only cascades remain (a nested stack whose own events are missing), the earliest of them is the best answer.
+ * The root cause of a failed operation (DESIGN.md §5), from its events (root and nested, any order):
+ * 1. the chronologically first `*_FAILED` resource events before the rollback (or clean-up deletion) began that are
+ *    not cascades, drilled into nested stacks (their events carry `nestedPath`), all of those that failed at once,
+ *    most specific first;
+ * 2. else the stack itself, when a stack's own rows say why (no export named …, an export in use, a failed
+ *    transform, capabilities, parameters) — never the generic summaries alone; a nested stack this way is named by
+ *    its logical id in the parent;
+ * 3. else, when only cascades remain (a nested stack whose own events are missing), the earliest of them.
  */
 function analyse(events) {
     const ordered = [...events].sort((a, b) => a.timestamp - b.timestamp);
-    const failures = ordered.filter(event => event.resourceStatus.endsWith('_FAILED') && !isValidationOrHook(event));
-    const resourceFailures = failures.filter(event => !index.isStackLevelEvent(event));
-    const real = resourceFailures.filter(event => !index.isCascade(event.resourceStatusReason) &&
+    const cutoff = forwardPhaseEnd(ordered);
+    const forward = ordered.filter(event => event.timestamp <= cutoff);
+    const isFailure = (event) => event.resourceStatus.endsWith('_FAILED') && !isValidationOrHook(event);
+    const resourceFailures = ordered.filter(event => isFailure(event) && !isStackRow(event));
+    const real = forward.filter(event => isFailure(event) &&
+        !isStackRow(event) &&
+        !index.isCascade(event.resourceStatusReason) &&
         !(event.resourceType === NESTED_STACK_TYPE && hasChildEvents(events, event)));
-    const candidates = real.length > 0 ? real : resourceFailures.length > 0 ? resourceFailures.slice(0, 1) : failures.slice(0, 1);
-    const first = candidates[0]?.timestamp ?? 0;
-    const rootCauses = candidates
-        .filter(event => event.timestamp - first <= SIMULTANEOUS_MS)
-        .sort((a, b) => index.specificity(b.resourceStatusReason) - index.specificity(a.resourceStatusReason) || a.timestamp - b.timestamp)
-        .map(toRootCause);
+    const stackCauses = real.length === 0 && showsFailure(ordered) ? stackLevelCandidates(forward) : [];
+    const fallback = resourceFailures.length > 0 ? resourceFailures.slice(0, 1) : ordered.filter(isFailure).slice(0, 1);
+    const rootCauses = real.length > 0
+        ? atOnce(real).map(toRootCause)
+        : stackCauses.length > 0
+            ? stackCauses
+                .filter(candidate => candidate.event.timestamp - stackCauses[0].event.timestamp <= SIMULTANEOUS_MS)
+                .map(toStackCause)
+            : fallback.map(toRootCause);
     return { rootCauses: dedupe(rootCauses), findings: findings(ordered) };
+}
+/** The candidates that failed within SIMULTANEOUS_MS of the first, most specific reason first. */
+function atOnce(candidates) {
+    const first = candidates[0]?.timestamp ?? 0;
+    return candidates
+        .filter(event => event.timestamp - first <= SIMULTANEOUS_MS)
+        .sort((a, b) => index.specificity(b.resourceStatusReason) - index.specificity(a.resourceStatusReason) || a.timestamp - b.timestamp);
+}
+/** A stack row (root or nested) that failed or rolled back: a successful operation has no stack-level cause. */
+function showsFailure(ordered) {
+    return ordered.some(event => (isStackRow(event) || event.resourceType === NESTED_STACK_TYPE) &&
+        (event.resourceStatus.endsWith('_FAILED') || event.resourceStatus.includes('ROLLBACK')));
+}
+function toStackCause(candidate) {
+    const { event } = candidate;
+    return {
+        ...index.parseReason(candidate.specific),
+        stackName: event.stackName,
+        stackId: event.stackId,
+        logicalResourceId: candidate.logicalResourceId,
+        ...(candidate.stackArn ? { physicalResourceId: candidate.stackArn } : {}),
+        resourceType: NESTED_STACK_TYPE,
+        status: event.resourceStatus,
+        reason: event.resourceStatusReason ?? '',
+        timestamp: event.timestamp,
+        nestedPath: candidate.nestedPath,
+        scope: 'stack'
+    };
 }
 function hasChildEvents(events, nestedResource) {
     return events.some(event => event.stackId === nestedResource.physicalResourceId && event.nestedPath.length > 0);
@@ -4387,7 +4661,8 @@ function toRootCause(event) {
         status: event.resourceStatus,
         reason: event.resourceStatusReason ?? '',
         timestamp: event.timestamp,
-        nestedPath: event.nestedPath
+        nestedPath: event.nestedPath,
+        scope: 'resource'
     };
 }
 function dedupe(causes) {
@@ -4428,11 +4703,116 @@ function findings(events) {
     return result;
 }
 
+const STUCK = new Set(['UPDATE_ROLLBACK_FAILED', 'ROLLBACK_FAILED', 'DELETE_FAILED']);
+function isStuckStatus(status) {
+    return STUCK.has(status);
+}
+/**
+ * What blocks a stack in UPDATE_ROLLBACK_FAILED, ROLLBACK_FAILED or DELETE_FAILED, from the events of the
+ * operation that left it there (root and nested, any order; `[]` when none are at hand), and the way out:
+ * `continue-update-rollback [--resources-to-skip …]` (ContinueUpdateRollback API reference: only resources in
+ * UPDATE_FAILED can be skipped, nested ones as `NestedStackName.ResourceLogicalID`, always on the root stack) or
+ * `delete-stack [--retain-resources …]` (DeleteStack: RetainResources only for a stack in DELETE_FAILED, logical
+ * ids of the stack's own resources). Undefined for any other status.
+ */
+function stuckStack(stackName, status, events) {
+    if (!isStuckStatus(status))
+        return undefined;
+    const resources = blockingResources(events, status);
+    return { status, resources, ...wayOut(stackName, status, resources) };
+}
+/**
+ * The resources whose last event after the operation turned back (rollback or clean-up deletion; the whole input
+ * for an operation that was a deletion or a resumed rollback) is UPDATE_FAILED (UPDATE_ROLLBACK_FAILED) or
+ * DELETE_FAILED. For a rollback, a nested stack whose own events name the failed resources inside it gives way to
+ * them (they are what is skipped).
+ */
+function blockingResources(events, status) {
+    const ordered = [...events].sort((a, b) => a.timestamp - b.timestamp);
+    const cutoff = forwardPhaseEnd(ordered);
+    const after = cutoff === Infinity ? ordered : ordered.filter(event => event.timestamp > cutoff);
+    const wanted = status === 'UPDATE_ROLLBACK_FAILED' ? 'UPDATE_FAILED' : 'DELETE_FAILED';
+    const last = new Map();
+    for (const event of after) {
+        if (isStackRow(event))
+            continue;
+        last.set(`${event.stackId}\u0000${event.logicalResourceId}`, event);
+    }
+    const failed = [...last.values()].filter(event => event.resourceStatus === wanted);
+    const failedInside = (nested) => failed.some(event => event.stackId === nested.physicalResourceId && event !== nested);
+    return (failed
+        // Skipping takes the resource inside the nested stack; retaining takes the root's nested stack resource.
+        .filter(event => wanted !== 'UPDATE_FAILED' || !(event.resourceType === NESTED_STACK_TYPE && failedInside(event)))
+        .map(event => ({
+        logicalResourceId: event.logicalResourceId,
+        nestedPath: event.nestedPath,
+        resourceType: event.resourceType,
+        ...(event.physicalResourceId ? { physicalResourceId: event.physicalResourceId } : {}),
+        status: event.resourceStatus,
+        reason: event.resourceStatusReason ?? '',
+        timestamp: event.timestamp
+    })));
+}
+/**
+ * The way out of a stuck status, in one wording for every caller (the diagnosis, and `run` refusing to deploy over
+ * a stuck stack): the command with the ids it needs, and one paragraph saying what blocks the stack and what the
+ * command costs. `resources` may be empty when the events are not at hand.
+ */
+function wayOut(stackName, status, resources) {
+    const named = resources.map(resource => `${index.resourcePath(resource)} (${resource.resourceType}): ${resource.reason || resource.status}`);
+    const blocked = named.length ? ` It is blocked by ${named.join('; ')}.` : '';
+    if (status === 'UPDATE_ROLLBACK_FAILED') {
+        const ids = resources.map(resource => [...resource.nestedPath, resource.logicalResourceId].join('.'));
+        const plain = `aws cloudformation continue-update-rollback --stack-name ${stackName}`;
+        const command = ids.length ? `${plain} --resources-to-skip ${ids.join(' ')}` : plain;
+        return {
+            ids,
+            command,
+            wayOut: `${stackName} is in UPDATE_ROLLBACK_FAILED: the rollback could not restore every resource, and the stack ` +
+                `cannot be updated until the rollback finishes.${blocked} Fix the cause (for example recreate what was ` +
+                `changed or deleted outside CloudFormation) and run \`${plain}\`` +
+                (ids.length
+                    ? `, or skip them: \`${command}\`. Skipped resources are marked rolled back without being changed, so ` +
+                        'they stay inconsistent with the template until you fix them by hand or in a later update.'
+                    : '.')
+        };
+    }
+    const ids = resources
+        .filter(resource => resource.nestedPath.length === 0)
+        .map(resource => resource.logicalResourceId);
+    const plain = `aws cloudformation delete-stack --stack-name ${stackName}`;
+    const retain = ids.length ? `${plain} --retain-resources ${ids.join(' ')}` : plain;
+    if (status === 'ROLLBACK_FAILED') {
+        return {
+            ids,
+            command: plain,
+            wayOut: `${stackName} is in ROLLBACK_FAILED: its failed create could not be rolled back and it can only be ` +
+                `deleted.${blocked} Fix what keeps them from being deleted and run \`${plain}\`` +
+                (ids.length
+                    ? `; if the deletion fails on them again (DELETE_FAILED), \`${retain}\` finishes it and leaves them ` +
+                        'in the account, to be deleted by hand.'
+                    : '.')
+        };
+    }
+    return {
+        ids,
+        command: retain,
+        wayOut: `${stackName} is in DELETE_FAILED: some resources could not be deleted.${blocked} Fix the reason and run ` +
+            `\`${plain}\` again` +
+            (ids.length
+                ? `, or finish the deletion without them: \`${retain}\` — retained resources stay in the account ` +
+                    '(and keep costing) until you delete them by hand.'
+                : '.')
+    };
+}
+
 async function diagnoseStack(deps, request) {
-    const operation = await loadLatestOperation(new StackApi(deps.cfn), request.stackName, {
+    const loaded = await loadLatestOperation(new StackApi(deps.cfn), request.stackName, {
         ...(request.sinceMs !== undefined ? { sinceMs: request.sinceMs } : {})
     });
+    const { operation, operationInfo } = narrowToOperation(loaded);
     const { rootCauses, findings } = analyse(operation.events);
+    const stuck = stuckStack(operation.stackName, operation.status, operation.events);
     if (request.onlyIfFailed) {
         const quiet = rootCauses.length === 0 && findings.length === 0;
         if (quiet || operation.endedAt < (request.activeSinceMs ?? 0))
@@ -4461,8 +4841,53 @@ async function diagnoseStack(deps, request) {
         region: request.region,
         now: deps.clock.now(),
         ...(cloudTrail ? { cloudTrail } : {}),
-        ...(request.lock ? { lock: request.lock } : {})
+        ...(request.lock ? { lock: request.lock } : {}),
+        operationInfo,
+        ...(stuck ? { stuck } : {})
     });
+}
+/**
+ * What was read back to the latest deploy can hold more than one operation (a continue-update-rollback after a
+ * failed update): the one explained is picked by the same rule as `explain`'s default, and its final status is its
+ * own last stack status unless it is the latest (then the live status, which also covers a stack deleted since).
+ */
+function narrowToOperation(loaded) {
+    const operations = splitOperations(loaded.events);
+    if (operations.length === 0) {
+        return {
+            operation: loaded,
+            operationInfo: {
+                number: 1,
+                count: 0,
+                id: '',
+                type: 'UNKNOWN',
+                startedAt: new Date(loaded.startedAt).toISOString(),
+                finalStatus: loaded.status
+            }
+        };
+    }
+    const picked = pickOperation(operations);
+    const latest = picked.number === 1;
+    const events = eventsOfOperation(loaded.events, picked);
+    const status = latest ? loaded.status : picked.finalStatus;
+    return {
+        operation: {
+            ...loaded,
+            status,
+            deleted: latest && loaded.deleted,
+            events,
+            startedAt: events[0]?.timestamp ?? loaded.startedAt,
+            endedAt: events.at(-1)?.timestamp ?? loaded.endedAt
+        },
+        operationInfo: {
+            number: picked.number,
+            count: operations.length,
+            id: picked.id,
+            type: picked.type,
+            startedAt: new Date(picked.startedAt).toISOString(),
+            finalStatus: status
+        }
+    };
 }
 
 /**

@@ -551,6 +551,145 @@ function getState(name) {
     return process.env[`STATE_${name}`] || '';
 }
 
+/**
+ * AWS errors are matched by `name` (the service's error code), never by `instanceof`: bundling can load two
+ * copies of an SDK class, and the same code must work with errors from mocks and from the wire.
+ */
+function awsErrorName(error) {
+    if (error && typeof error === 'object') {
+        const named = error;
+        for (const value of [named.name, named.Code, named.code])
+            if (typeof value === 'string' && value)
+                return value;
+    }
+    return 'Error';
+}
+function awsErrorMessage(error) {
+    if (error instanceof Error)
+        return error.message;
+    return String(error);
+}
+const THROTTLING = new Set([
+    'Throttling',
+    'ThrottlingException',
+    'ThrottledException',
+    'TooManyRequestsException',
+    'RequestLimitExceeded',
+    'RequestThrottled',
+    'RequestThrottledException',
+    'ProvisionedThroughputExceededException',
+    'RequestLimitExceededException',
+    'SlowDown'
+]);
+function isThrottling(error) {
+    return THROTTLING.has(awsErrorName(error));
+}
+const NETWORK_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'EPIPE',
+    'ETIMEDOUT',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'ECONNABORTED'
+]);
+/** Throttling, 5xx, timeouts and dropped connections: worth another try after a backoff. */
+function isTransient(error) {
+    if (isThrottling(error))
+        return true;
+    if (!error || typeof error !== 'object')
+        return false;
+    const e = error;
+    const status = e.$metadata?.httpStatusCode;
+    if (status !== undefined && status >= 500)
+        return true;
+    if (e.$fault === 'server')
+        return true;
+    if (e.code && NETWORK_CODES.has(e.code))
+        return true;
+    // The SDK sometimes wraps a dropped connection in a plain Error that only its message identifies.
+    if (/socket hang up|ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE/.test(awsErrorMessage(error)))
+        return true;
+    return [
+        'TimeoutError',
+        'RequestTimeout',
+        'RequestTimeoutException',
+        'InternalFailure',
+        'ServiceUnavailable',
+        'InternalServerError'
+    ].includes(e.name ?? '');
+}
+function isAccessDenied(error) {
+    return /AccessDenied|UnauthorizedOperation|NotAuthorized/.test(awsErrorName(error));
+}
+function isMissingCredentials(error) {
+    const name = awsErrorName(error);
+    return name === 'CredentialsProviderError' || /Could not load credentials/i.test(awsErrorMessage(error));
+}
+function isMissingRegion(error) {
+    return /Region is missing/i.test(awsErrorMessage(error));
+}
+const EXPIRED = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired', 'TokenRefreshRequired']);
+const BAD_CREDENTIALS = new Set([
+    'UnrecognizedClientException',
+    'InvalidClientTokenId',
+    'SignatureDoesNotMatch',
+    'IncompleteSignature',
+    'InvalidSignatureException'
+]);
+/**
+ * One line for an AWS or network failure, as the CLI and the actions print it: what deploy-guard was doing, what
+ * the service (or the network) said, and what to check — never a stack trace (those are for DEPLOY_GUARD_DEBUG=1).
+ * `doing` reads as the start of a sentence, e.g. "deploy-guard diagnose ApiStack". Errors are told apart by name and
+ * code, not class (see awsErrorName). The text is AWS's: the caller neutralises it before the log.
+ */
+function describeFailure(error, doing) {
+    const fields = (error && typeof error === 'object' ? error : {});
+    const name = awsErrorName(error);
+    const message = oneLine(awsErrorMessage(error)).replace(/\.$/, '');
+    const code = typeof fields.code === 'string' ? fields.code : undefined;
+    const network = code && NETWORK_CODES.has(code) ? code : NETWORK_CODES.has(name) ? name : undefined;
+    const endpoint = endpointOf(fields, message);
+    if (isMissingCredentials(error))
+        return `${doing} failed: no AWS credentials were found (${message}). Check the credentials: aws-actions/configure-aws-credentials on a runner, AWS_PROFILE or \`aws sso login\` on a laptop.`;
+    if (isMissingRegion(error))
+        return `${doing} failed: no AWS Region is set. Check AWS_REGION (or --region / the region input).`;
+    if (network || /^(TimeoutError|AbortError|RequestTimeout)$/.test(name)) {
+        const what = network ?? 'no answer in time';
+        return `${doing} failed: could not reach ${endpoint ?? 'AWS'} (${what}${message && !message.includes(what) ? `: ${message}` : ''}). Check the network or proxy, the Region (AWS_REGION) and any AWS_ENDPOINT_URL* setting.`;
+    }
+    const status = fields.$metadata?.httpStatusCode;
+    const said = `AWS answered ${name}${status ? ` (HTTP ${status})` : ''}: ${message}`;
+    if (isAccessDenied(error))
+        return `${doing} failed: ${said}. Check the role's IAM policy against iam/deploy-guard-policy.json.`;
+    if (EXPIRED.has(name))
+        return `${doing} failed: ${said}. The AWS credentials have expired: refresh them (a new session, \`aws sso login\`).`;
+    if (BAD_CREDENTIALS.has(name))
+        return `${doing} failed: ${said}. Check the credentials (key, secret, session token) and that they belong to this partition and Region.`;
+    if (isThrottling(error))
+        return `${doing} failed: ${said}. AWS throttled the calls even after retries: try again later, or lengthen the poll interval.`;
+    if (fields.$fault === 'server' || (status !== undefined && status >= 500))
+        return `${doing} failed: ${said}. The service failed on its side: try again later.`;
+    if (fields.$metadata || fields.$fault)
+        return `${doing} failed: ${said}. Check the stack name, the Region and the input above.`;
+    return `${doing} failed unexpectedly: ${name === 'Error' ? '' : `${name}: `}${message}. Set DEPLOY_GUARD_DEBUG=1 for the stack trace, and report it if it persists.`;
+}
+function endpointOf(fields, message) {
+    if (typeof fields.hostname === 'string')
+        return fields.hostname;
+    if (typeof fields.address === 'string')
+        return typeof fields.port === 'number' ? `${fields.address}:${fields.port}` : fields.address;
+    const cause = fields.cause;
+    if (cause && typeof cause === 'object' && cause !== fields)
+        return endpointOf(cause, '');
+    // "getaddrinfo ENOTFOUND host" / "connect ECONNREFUSED 127.0.0.1:1": the last word is the endpoint.
+    const last = message.split(' ').at(-1);
+    return last && /^[\w.-]+(:\d+)?$/.test(last) && /[.:]/.test(last) ? last : undefined;
+}
+function oneLine(text) {
+    return text.replace(/[\r\n]+/g, ' ').trim();
+}
+
 const systemClock = {
     now: () => Date.now(),
     monotonic: () => performance.now(),
@@ -12478,85 +12617,6 @@ function createDynamoDbClient(settings = {}) {
     return new DynamoDBClient(commonConfig(settings));
 }
 
-/**
- * AWS errors are matched by `name` (the service's error code), never by `instanceof`: bundling can load two
- * copies of an SDK class, and the same code must work with errors from mocks and from the wire.
- */
-function awsErrorName(error) {
-    if (error && typeof error === 'object') {
-        const named = error;
-        for (const value of [named.name, named.Code, named.code])
-            if (typeof value === 'string' && value)
-                return value;
-    }
-    return 'Error';
-}
-function awsErrorMessage(error) {
-    if (error instanceof Error)
-        return error.message;
-    return String(error);
-}
-const THROTTLING = new Set([
-    'Throttling',
-    'ThrottlingException',
-    'ThrottledException',
-    'TooManyRequestsException',
-    'RequestLimitExceeded',
-    'RequestThrottled',
-    'RequestThrottledException',
-    'ProvisionedThroughputExceededException',
-    'RequestLimitExceededException',
-    'SlowDown'
-]);
-function isThrottling(error) {
-    return THROTTLING.has(awsErrorName(error));
-}
-const NETWORK_CODES = new Set([
-    'ECONNRESET',
-    'ECONNREFUSED',
-    'EPIPE',
-    'ETIMEDOUT',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'ECONNABORTED'
-]);
-/** Throttling, 5xx, timeouts and dropped connections: worth another try after a backoff. */
-function isTransient(error) {
-    if (isThrottling(error))
-        return true;
-    if (!error || typeof error !== 'object')
-        return false;
-    const e = error;
-    const status = e.$metadata?.httpStatusCode;
-    if (status !== undefined && status >= 500)
-        return true;
-    if (e.$fault === 'server')
-        return true;
-    if (e.code && NETWORK_CODES.has(e.code))
-        return true;
-    // The SDK sometimes wraps a dropped connection in a plain Error that only its message identifies.
-    if (/socket hang up|ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE/.test(awsErrorMessage(error)))
-        return true;
-    return [
-        'TimeoutError',
-        'RequestTimeout',
-        'RequestTimeoutException',
-        'InternalFailure',
-        'ServiceUnavailable',
-        'InternalServerError'
-    ].includes(e.name ?? '');
-}
-function isAccessDenied(error) {
-    return /AccessDenied|UnauthorizedOperation|NotAuthorized/.test(awsErrorName(error));
-}
-function isMissingCredentials(error) {
-    const name = awsErrorName(error);
-    return name === 'CredentialsProviderError' || /Could not load credentials/i.test(awsErrorMessage(error));
-}
-function isMissingRegion(error) {
-    return /Region is missing/i.test(awsErrorMessage(error));
-}
-
 /** One line naming a holder for people: the run link when there is one, else its identity. */
 function describeHolder(holder) {
     const who = holder.actor ? `${holder.actor} ` : '';
@@ -13745,7 +13805,9 @@ function buildReport(input) {
             operationEndedAt: new Date(operation.endedAt).toISOString(),
             durationSeconds: Math.round((operation.endedAt - operation.startedAt) / 1000)
         },
+        ...(input.operationInfo ? { operation: input.operationInfo } : {}),
         ...(input.lock ? { lock: input.lock } : {}),
+        ...(input.stuck ? { stuck: input.stuck } : {}),
         rootCauses: input.rootCauses,
         findings: input.findings,
         evidence: input.evidence ?? [],
@@ -13787,6 +13849,8 @@ function rootCauseLine(report) {
         return `${report.stack.name} ended ${report.stack.finalStatus}; no failed resource event was found.`;
     }
     const where = resourcePath(cause);
+    if (cause.scope === 'stack')
+        return `${report.stack.name}: the stack ${where} itself failed (${cause.status}): ${cause.summary || cause.reason}`;
     const verdict = evidenceFor(report, cause)?.verdict;
     return `${report.stack.name}: ${where} (${cause.resourceType}) ${cause.status}: ${cause.summary || cause.reason}${verdict ? ` — ${verdict}` : ''}`;
 }
@@ -13817,6 +13881,7 @@ const JSON_HAS_ALL = 'the JSON report (`report-path` output) has them all';
 const SECTIONS = [
     headline,
     rootCauses,
+    stuck,
     findings,
     timeline,
     evidenceSection,
@@ -13860,6 +13925,26 @@ function headline(report) {
         `### ${verdict} deploy-guard: ${text(stack.name)} ended ${text(stack.finalStatus)}${stack.deleted ? ' (stack since deleted)' : ''}`,
         '',
         `Region ${text(report.region)} · operation ${stack.operationStartedAt} → ${stack.operationEndedAt} (${formatDuration(stack.durationSeconds * 1000)})${lock}`,
+        '',
+        ...(report.operation && report.operation.count > 1
+            ? [
+                `Operation ${report.operation.number} of ${report.operation.count} in the input (1 = newest): ${text(report.operation.type)} started ${report.operation.startedAt}`,
+                ''
+            ]
+            : [])
+    ];
+}
+/** A stack left in ROLLBACK_FAILED, UPDATE_ROLLBACK_FAILED or DELETE_FAILED: what blocks it and the way out. */
+function stuck(report) {
+    if (!report.stuck)
+        return [];
+    const shown = report.stuck.resources.slice(0, MAX_ROWS);
+    return [
+        `#### What blocks the stack (${text(report.stuck.status)})`,
+        '',
+        ...shown.map(resource => `- ${text(resourcePath(resource))} (${text(resource.resourceType)}) ${text(resource.status)}: ${prose(resource.reason)}`),
+        ...more(report.stuck.resources.length, shown.length, 'blocking resources'),
+        prose(report.stuck.wayOut, 4000),
         ''
     ];
 }
@@ -14071,6 +14156,8 @@ function renderLogSummary(report) {
         parts.push(`${entry.eventName} failed with ${entry.errorCode}: ${clip(entry.errorMessage ?? '', 500)}`);
     if (report.rootCauses.length > 1)
         parts.push(`${report.rootCauses.length} root causes in all; see the job summary.`);
+    if (report.stuck)
+        parts.push(clip(report.stuck.wayOut, 2000));
     return neutraliseForLog(clip(parts.join(' '), 8000));
 }
 /** Step outputs, small whatever the input: `failed-resources` is bounded; the JSON report has everything. */
@@ -14181,7 +14268,7 @@ async function releaseLeftoverLeases(beforeRelease) {
         await releaseAll({ table: session.table, clock: systemClock, log: runnerLog }, leases, 'unknown');
     }
     catch (error) {
-        runnerLog.warn(`deploy-guard could not release its lock: ${String(error)}. It expires by itself after its lease.`);
+        runnerLog.warn(`${describeFailure(error, 'Releasing the lock')} It expires by itself after its lease.`);
     }
 }
 /**
@@ -14220,7 +14307,7 @@ async function run() {
     });
     // A lock-only step (lock-key, no stack-name) has nothing to diagnose and calls no CloudFormation API.
     if (leases.length > 0 && parseLockSettings(readInputs()).stacks.length > 0)
-        await diagnoseGuardedStacks(leases).catch(error => runnerLog.warn(`Could not diagnose: ${String(error)}`));
+        await diagnoseGuardedStacks(leases).catch(error => runnerLog.warn(describeFailure(error, 'Diagnosing the guarded stacks')));
 }
 async function diagnoseGuardedStacks(leases) {
     const { createCloudFormationClient, createCloudTrailClient, diagnoseStack, lazyEvidenceReaders, publishReport } = await Promise.resolve().then(() => require('./chunk-after-lock.js')).then(n => n.afterLock);
@@ -14281,6 +14368,7 @@ exports.EndpointCache = EndpointCache$1;
 exports.HttpBindingNormalizedSchema = HttpBindingNormalizedSchema;
 exports.HttpProtocol = HttpProtocol;
 exports.HttpRequest = HttpRequest;
+exports.InputError = InputError;
 exports.JsonCodec2 = JsonCodec2;
 exports.LazyJsonString = LazyJsonString;
 exports.NODE_APP_ID_CONFIG_OPTIONS = NODE_APP_ID_CONFIG_OPTIONS;
@@ -14388,6 +14476,7 @@ exports.resolveParams = resolveParams;
 exports.resolveRegionConfig = resolveRegionConfig;
 exports.resolveRetryConfig = resolveRetryConfig;
 exports.resolveUserAgentConfig = resolveUserAgentConfig;
+exports.resourcePath = resourcePath;
 exports.setCredentialFeature = setCredentialFeature;
 exports.setOutput = setOutput;
 exports.specificity = specificity;

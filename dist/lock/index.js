@@ -496,12 +496,79 @@ function isTransient(error) {
         'InternalServerError'
     ].includes(e.name ?? '');
 }
+function isAccessDenied(error) {
+    return /AccessDenied|UnauthorizedOperation|NotAuthorized/.test(awsErrorName(error));
+}
 function isMissingCredentials(error) {
     const name = awsErrorName(error);
     return name === 'CredentialsProviderError' || /Could not load credentials/i.test(awsErrorMessage(error));
 }
 function isMissingRegion(error) {
     return /Region is missing/i.test(awsErrorMessage(error));
+}
+const EXPIRED = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired', 'TokenRefreshRequired']);
+const BAD_CREDENTIALS = new Set([
+    'UnrecognizedClientException',
+    'InvalidClientTokenId',
+    'SignatureDoesNotMatch',
+    'IncompleteSignature',
+    'InvalidSignatureException'
+]);
+/**
+ * One line for an AWS or network failure, as the CLI and the actions print it: what deploy-guard was doing, what
+ * the service (or the network) said, and what to check — never a stack trace (those are for DEPLOY_GUARD_DEBUG=1).
+ * `doing` reads as the start of a sentence, e.g. "deploy-guard diagnose ApiStack". Errors are told apart by name and
+ * code, not class (see awsErrorName). The text is AWS's: the caller neutralises it before the log.
+ */
+function describeFailure(error, doing) {
+    const fields = (error && typeof error === 'object' ? error : {});
+    const name = awsErrorName(error);
+    const message = oneLine(awsErrorMessage(error)).replace(/\.$/, '');
+    const code = typeof fields.code === 'string' ? fields.code : undefined;
+    const network = code && NETWORK_CODES.has(code) ? code : NETWORK_CODES.has(name) ? name : undefined;
+    const endpoint = endpointOf(fields, message);
+    if (isMissingCredentials(error))
+        return `${doing} failed: no AWS credentials were found (${message}). Check the credentials: aws-actions/configure-aws-credentials on a runner, AWS_PROFILE or \`aws sso login\` on a laptop.`;
+    if (isMissingRegion(error))
+        return `${doing} failed: no AWS Region is set. Check AWS_REGION (or --region / the region input).`;
+    if (network || /^(TimeoutError|AbortError|RequestTimeout)$/.test(name)) {
+        const what = network ?? 'no answer in time';
+        return `${doing} failed: could not reach ${endpoint ?? 'AWS'} (${what}${message && !message.includes(what) ? `: ${message}` : ''}). Check the network or proxy, the Region (AWS_REGION) and any AWS_ENDPOINT_URL* setting.`;
+    }
+    const status = fields.$metadata?.httpStatusCode;
+    const said = `AWS answered ${name}${status ? ` (HTTP ${status})` : ''}: ${message}`;
+    if (isAccessDenied(error))
+        return `${doing} failed: ${said}. Check the role's IAM policy against iam/deploy-guard-policy.json.`;
+    if (EXPIRED.has(name))
+        return `${doing} failed: ${said}. The AWS credentials have expired: refresh them (a new session, \`aws sso login\`).`;
+    if (BAD_CREDENTIALS.has(name))
+        return `${doing} failed: ${said}. Check the credentials (key, secret, session token) and that they belong to this partition and Region.`;
+    if (isThrottling(error))
+        return `${doing} failed: ${said}. AWS throttled the calls even after retries: try again later, or lengthen the poll interval.`;
+    if (fields.$fault === 'server' || (status !== undefined && status >= 500))
+        return `${doing} failed: ${said}. The service failed on its side: try again later.`;
+    if (fields.$metadata || fields.$fault)
+        return `${doing} failed: ${said}. Check the stack name, the Region and the input above.`;
+    return `${doing} failed unexpectedly: ${name === 'Error' ? '' : `${name}: `}${message}. Set DEPLOY_GUARD_DEBUG=1 for the stack trace, and report it if it persists.`;
+}
+/** Debug output (stack traces) was asked for: DEPLOY_GUARD_DEBUG=1, or the runner's step debug logging. */
+function debugRequested(env) {
+    return ['DEPLOY_GUARD_DEBUG', 'ACTIONS_STEP_DEBUG', 'RUNNER_DEBUG'].some(name => /^(1|true)$/i.test(env[name] ?? ''));
+}
+function endpointOf(fields, message) {
+    if (typeof fields.hostname === 'string')
+        return fields.hostname;
+    if (typeof fields.address === 'string')
+        return typeof fields.port === 'number' ? `${fields.address}:${fields.port}` : fields.address;
+    const cause = fields.cause;
+    if (cause && typeof cause === 'object' && cause !== fields)
+        return endpointOf(cause, '');
+    // "getaddrinfo ENOTFOUND host" / "connect ECONNREFUSED 127.0.0.1:1": the last word is the endpoint.
+    const last = message.split(' ').at(-1);
+    return last && /^[\w.-]+(:\d+)?$/.test(last) && /[.:]/.test(last) ? last : undefined;
+}
+function oneLine(text) {
+    return text.replace(/[\r\n]+/g, ' ').trim();
 }
 
 const getAllAliases = (name, aliases) => {
@@ -13450,8 +13517,12 @@ function setLockOutputs(leases, waitedMs) {
     setOutput(Outputs.WaitedSeconds, Math.round(waitedMs / 1000));
     setOutput(Outputs.Holder, neutraliseForLog(leases[0]?.holder.identity ?? ''));
 }
-/** Fails the step with the error's one clear message; a refused lock also names who holds it. */
-function failStep(error) {
+/**
+ * Fails the step with the error's one clear message; a refused lock also names who holds it. An AWS or network
+ * failure is one line (what `doing` was, what AWS said, what to check); its stack trace only with step debug
+ * logging or DEPLOY_GUARD_DEBUG=1.
+ */
+function failStep(error, doing = `deploy-guard ${process.env.GITHUB_ACTION ?? ''}`.trim()) {
     if (error instanceof LockWaitTimeoutError && error.holderRecord) {
         setOutput(Outputs.Holder, neutraliseForLog(describeHolder(error.holderRecord.holder)));
     }
@@ -13463,7 +13534,10 @@ function failStep(error) {
             debug(neutraliseForLog(String(error.cause)));
         return;
     }
-    setFailed(`Unexpected error: ${neutraliseForLog(error instanceof Error ? (error.stack ?? error.message) : String(error))}`);
+    setFailed(describeFailure(error, doing));
+    if (debugRequested(process.env) && error instanceof Error && error.stack)
+        for (const line of error.stack.split('\n'))
+            info(neutraliseForLog(line));
 }
 
 /**

@@ -566,6 +566,153 @@ function saveState(name, value) {
     issueCommand('save-state', { name }, toCommandValue(value));
 }
 
+/**
+ * AWS errors are matched by `name` (the service's error code), never by `instanceof`: bundling can load two
+ * copies of an SDK class, and the same code must work with errors from mocks and from the wire.
+ */
+function awsErrorName(error) {
+    if (error && typeof error === 'object') {
+        const named = error;
+        for (const value of [named.name, named.Code, named.code])
+            if (typeof value === 'string' && value)
+                return value;
+    }
+    return 'Error';
+}
+function awsErrorMessage(error) {
+    if (error instanceof Error)
+        return error.message;
+    return String(error);
+}
+const THROTTLING = new Set([
+    'Throttling',
+    'ThrottlingException',
+    'ThrottledException',
+    'TooManyRequestsException',
+    'RequestLimitExceeded',
+    'RequestThrottled',
+    'RequestThrottledException',
+    'ProvisionedThroughputExceededException',
+    'RequestLimitExceededException',
+    'SlowDown'
+]);
+function isThrottling(error) {
+    return THROTTLING.has(awsErrorName(error));
+}
+const NETWORK_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'EPIPE',
+    'ETIMEDOUT',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'ECONNABORTED'
+]);
+/** Throttling, 5xx, timeouts and dropped connections: worth another try after a backoff. */
+function isTransient(error) {
+    if (isThrottling(error))
+        return true;
+    if (!error || typeof error !== 'object')
+        return false;
+    const e = error;
+    const status = e.$metadata?.httpStatusCode;
+    if (status !== undefined && status >= 500)
+        return true;
+    if (e.$fault === 'server')
+        return true;
+    if (e.code && NETWORK_CODES.has(e.code))
+        return true;
+    // The SDK sometimes wraps a dropped connection in a plain Error that only its message identifies.
+    if (/socket hang up|ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE/.test(awsErrorMessage(error)))
+        return true;
+    return [
+        'TimeoutError',
+        'RequestTimeout',
+        'RequestTimeoutException',
+        'InternalFailure',
+        'ServiceUnavailable',
+        'InternalServerError'
+    ].includes(e.name ?? '');
+}
+/** A request ended by its caller's abort signal (a deadline or a cancellation): not worth another try. */
+function isAborted(error) {
+    return awsErrorName(error) === 'AbortError';
+}
+function isAccessDenied(error) {
+    return /AccessDenied|UnauthorizedOperation|NotAuthorized/.test(awsErrorName(error));
+}
+function isMissingCredentials(error) {
+    const name = awsErrorName(error);
+    return name === 'CredentialsProviderError' || /Could not load credentials/i.test(awsErrorMessage(error));
+}
+function isMissingRegion(error) {
+    return /Region is missing/i.test(awsErrorMessage(error));
+}
+const EXPIRED = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired', 'TokenRefreshRequired']);
+const BAD_CREDENTIALS = new Set([
+    'UnrecognizedClientException',
+    'InvalidClientTokenId',
+    'SignatureDoesNotMatch',
+    'IncompleteSignature',
+    'InvalidSignatureException'
+]);
+/**
+ * One line for an AWS or network failure, as the CLI and the actions print it: what deploy-guard was doing, what
+ * the service (or the network) said, and what to check — never a stack trace (those are for DEPLOY_GUARD_DEBUG=1).
+ * `doing` reads as the start of a sentence, e.g. "deploy-guard diagnose ApiStack". Errors are told apart by name and
+ * code, not class (see awsErrorName). The text is AWS's: the caller neutralises it before the log.
+ */
+function describeFailure(error, doing) {
+    const fields = (error && typeof error === 'object' ? error : {});
+    const name = awsErrorName(error);
+    const message = oneLine(awsErrorMessage(error)).replace(/\.$/, '');
+    const code = typeof fields.code === 'string' ? fields.code : undefined;
+    const network = code && NETWORK_CODES.has(code) ? code : NETWORK_CODES.has(name) ? name : undefined;
+    const endpoint = endpointOf(fields, message);
+    if (isMissingCredentials(error))
+        return `${doing} failed: no AWS credentials were found (${message}). Check the credentials: aws-actions/configure-aws-credentials on a runner, AWS_PROFILE or \`aws sso login\` on a laptop.`;
+    if (isMissingRegion(error))
+        return `${doing} failed: no AWS Region is set. Check AWS_REGION (or --region / the region input).`;
+    if (network || /^(TimeoutError|AbortError|RequestTimeout)$/.test(name)) {
+        const what = network ?? 'no answer in time';
+        return `${doing} failed: could not reach ${endpoint ?? 'AWS'} (${what}${message && !message.includes(what) ? `: ${message}` : ''}). Check the network or proxy, the Region (AWS_REGION) and any AWS_ENDPOINT_URL* setting.`;
+    }
+    const status = fields.$metadata?.httpStatusCode;
+    const said = `AWS answered ${name}${status ? ` (HTTP ${status})` : ''}: ${message}`;
+    if (isAccessDenied(error))
+        return `${doing} failed: ${said}. Check the role's IAM policy against iam/deploy-guard-policy.json.`;
+    if (EXPIRED.has(name))
+        return `${doing} failed: ${said}. The AWS credentials have expired: refresh them (a new session, \`aws sso login\`).`;
+    if (BAD_CREDENTIALS.has(name))
+        return `${doing} failed: ${said}. Check the credentials (key, secret, session token) and that they belong to this partition and Region.`;
+    if (isThrottling(error))
+        return `${doing} failed: ${said}. AWS throttled the calls even after retries: try again later, or lengthen the poll interval.`;
+    if (fields.$fault === 'server' || (status !== undefined && status >= 500))
+        return `${doing} failed: ${said}. The service failed on its side: try again later.`;
+    if (fields.$metadata || fields.$fault)
+        return `${doing} failed: ${said}. Check the stack name, the Region and the input above.`;
+    return `${doing} failed unexpectedly: ${name === 'Error' ? '' : `${name}: `}${message}. Set DEPLOY_GUARD_DEBUG=1 for the stack trace, and report it if it persists.`;
+}
+/** Debug output (stack traces) was asked for: DEPLOY_GUARD_DEBUG=1, or the runner's step debug logging. */
+function debugRequested(env) {
+    return ['DEPLOY_GUARD_DEBUG', 'ACTIONS_STEP_DEBUG', 'RUNNER_DEBUG'].some(name => /^(1|true)$/i.test(env[name] ?? ''));
+}
+function endpointOf(fields, message) {
+    if (typeof fields.hostname === 'string')
+        return fields.hostname;
+    if (typeof fields.address === 'string')
+        return typeof fields.port === 'number' ? `${fields.address}:${fields.port}` : fields.address;
+    const cause = fields.cause;
+    if (cause && typeof cause === 'object' && cause !== fields)
+        return endpointOf(cause, '');
+    // "getaddrinfo ENOTFOUND host" / "connect ECONNREFUSED 127.0.0.1:1": the last word is the endpoint.
+    const last = message.split(' ').at(-1);
+    return last && /^[\w.-]+(:\d+)?$/.test(last) && /[.:]/.test(last) ? last : undefined;
+}
+function oneLine(text) {
+    return text.replace(/[\r\n]+/g, ' ').trim();
+}
+
 const systemClock = {
     now: () => Date.now(),
     monotonic: () => performance.now(),
@@ -714,89 +861,6 @@ function describeWait(progress) {
         `${describeHolder(record.holder)} since ${new Date(record.acquiredAt).toISOString()} ` +
         `(held ${formatDuration(progress.heldForMs)}, last heartbeat ${formatDuration(progress.heartbeatAgeMs)} ago, ` +
         `lease ${progress.expiresInMs >= 0 ? `expires in ${formatDuration(progress.expiresInMs)}` : `expired ${formatDuration(-progress.expiresInMs)} ago`}).`);
-}
-
-/**
- * AWS errors are matched by `name` (the service's error code), never by `instanceof`: bundling can load two
- * copies of an SDK class, and the same code must work with errors from mocks and from the wire.
- */
-function awsErrorName(error) {
-    if (error && typeof error === 'object') {
-        const named = error;
-        for (const value of [named.name, named.Code, named.code])
-            if (typeof value === 'string' && value)
-                return value;
-    }
-    return 'Error';
-}
-function awsErrorMessage(error) {
-    if (error instanceof Error)
-        return error.message;
-    return String(error);
-}
-const THROTTLING = new Set([
-    'Throttling',
-    'ThrottlingException',
-    'ThrottledException',
-    'TooManyRequestsException',
-    'RequestLimitExceeded',
-    'RequestThrottled',
-    'RequestThrottledException',
-    'ProvisionedThroughputExceededException',
-    'RequestLimitExceededException',
-    'SlowDown'
-]);
-function isThrottling(error) {
-    return THROTTLING.has(awsErrorName(error));
-}
-const NETWORK_CODES = new Set([
-    'ECONNRESET',
-    'ECONNREFUSED',
-    'EPIPE',
-    'ETIMEDOUT',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'ECONNABORTED'
-]);
-/** Throttling, 5xx, timeouts and dropped connections: worth another try after a backoff. */
-function isTransient(error) {
-    if (isThrottling(error))
-        return true;
-    if (!error || typeof error !== 'object')
-        return false;
-    const e = error;
-    const status = e.$metadata?.httpStatusCode;
-    if (status !== undefined && status >= 500)
-        return true;
-    if (e.$fault === 'server')
-        return true;
-    if (e.code && NETWORK_CODES.has(e.code))
-        return true;
-    // The SDK sometimes wraps a dropped connection in a plain Error that only its message identifies.
-    if (/socket hang up|ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE/.test(awsErrorMessage(error)))
-        return true;
-    return [
-        'TimeoutError',
-        'RequestTimeout',
-        'RequestTimeoutException',
-        'InternalFailure',
-        'ServiceUnavailable',
-        'InternalServerError'
-    ].includes(e.name ?? '');
-}
-/** A request ended by its caller's abort signal (a deadline or a cancellation): not worth another try. */
-function isAborted(error) {
-    return awsErrorName(error) === 'AbortError';
-}
-function isAccessDenied(error) {
-    return /AccessDenied|UnauthorizedOperation|NotAuthorized/.test(awsErrorName(error));
-}
-function isMissingCredentials(error) {
-    const name = awsErrorName(error);
-    return name === 'CredentialsProviderError' || /Could not load credentials/i.test(awsErrorMessage(error));
-}
-function isMissingRegion(error) {
-    return /Region is missing/i.test(awsErrorMessage(error));
 }
 
 const getAllAliases = (name, aliases) => {
@@ -14451,7 +14515,9 @@ function buildReport(input) {
             operationEndedAt: new Date(operation.endedAt).toISOString(),
             durationSeconds: Math.round((operation.endedAt - operation.startedAt) / 1000)
         },
+        ...(input.operationInfo ? { operation: input.operationInfo } : {}),
         ...(input.lock ? { lock: input.lock } : {}),
+        ...(input.stuck ? { stuck: input.stuck } : {}),
         rootCauses: input.rootCauses,
         findings: input.findings,
         evidence: input.evidence ?? [],
@@ -14493,6 +14559,8 @@ function rootCauseLine(report) {
         return `${report.stack.name} ended ${report.stack.finalStatus}; no failed resource event was found.`;
     }
     const where = resourcePath(cause);
+    if (cause.scope === 'stack')
+        return `${report.stack.name}: the stack ${where} itself failed (${cause.status}): ${cause.summary || cause.reason}`;
     const verdict = evidenceFor(report, cause)?.verdict;
     return `${report.stack.name}: ${where} (${cause.resourceType}) ${cause.status}: ${cause.summary || cause.reason}${verdict ? ` — ${verdict}` : ''}`;
 }
@@ -14523,6 +14591,7 @@ const JSON_HAS_ALL = 'the JSON report (`report-path` output) has them all';
 const SECTIONS = [
     headline,
     rootCauses,
+    stuck,
     findings,
     timeline,
     evidenceSection,
@@ -14566,6 +14635,26 @@ function headline(report) {
         `### ${verdict} deploy-guard: ${text(stack.name)} ended ${text(stack.finalStatus)}${stack.deleted ? ' (stack since deleted)' : ''}`,
         '',
         `Region ${text(report.region)} · operation ${stack.operationStartedAt} → ${stack.operationEndedAt} (${formatDuration(stack.durationSeconds * 1000)})${lock}`,
+        '',
+        ...(report.operation && report.operation.count > 1
+            ? [
+                `Operation ${report.operation.number} of ${report.operation.count} in the input (1 = newest): ${text(report.operation.type)} started ${report.operation.startedAt}`,
+                ''
+            ]
+            : [])
+    ];
+}
+/** A stack left in ROLLBACK_FAILED, UPDATE_ROLLBACK_FAILED or DELETE_FAILED: what blocks it and the way out. */
+function stuck(report) {
+    if (!report.stuck)
+        return [];
+    const shown = report.stuck.resources.slice(0, MAX_ROWS);
+    return [
+        `#### What blocks the stack (${text(report.stuck.status)})`,
+        '',
+        ...shown.map(resource => `- ${text(resourcePath(resource))} (${text(resource.resourceType)}) ${text(resource.status)}: ${prose(resource.reason)}`),
+        ...more(report.stuck.resources.length, shown.length, 'blocking resources'),
+        prose(report.stuck.wayOut, 4000),
         ''
     ];
 }
@@ -14777,6 +14866,8 @@ function renderLogSummary(report) {
         parts.push(`${entry.eventName} failed with ${entry.errorCode}: ${clip(entry.errorMessage ?? '', 500)}`);
     if (report.rootCauses.length > 1)
         parts.push(`${report.rootCauses.length} root causes in all; see the job summary.`);
+    if (report.stuck)
+        parts.push(clip(report.stuck.wayOut, 2000));
     return neutraliseForLog(clip(parts.join(' '), 8000));
 }
 /** Step outputs, small whatever the input: `failed-resources` is bounded; the JSON report has everything. */
@@ -14877,8 +14968,12 @@ function setLockOutputs(leases, waitedMs) {
     setOutput(Outputs.WaitedSeconds, Math.round(waitedMs / 1000));
     setOutput(Outputs.Holder, neutraliseForLog(leases[0]?.holder.identity ?? ''));
 }
-/** Fails the step with the error's one clear message; a refused lock also names who holds it. */
-function failStep(error) {
+/**
+ * Fails the step with the error's one clear message; a refused lock also names who holds it. An AWS or network
+ * failure is one line (what `doing` was, what AWS said, what to check); its stack trace only with step debug
+ * logging or DEPLOY_GUARD_DEBUG=1.
+ */
+function failStep(error, doing = `deploy-guard ${process.env.GITHUB_ACTION ?? ''}`.trim()) {
     if (error instanceof LockWaitTimeoutError && error.holderRecord) {
         setOutput(Outputs.Holder, neutraliseForLog(describeHolder(error.holderRecord.holder)));
     }
@@ -14890,7 +14985,10 @@ function failStep(error) {
             debug(neutraliseForLog(String(error.cause)));
         return;
     }
-    setFailed(`Unexpected error: ${neutraliseForLog(error instanceof Error ? (error.stack ?? error.message) : String(error))}`);
+    setFailed(describeFailure(error, doing));
+    if (debugRequested(process.env) && error instanceof Error && error.stack)
+        for (const line of error.stack.split('\n'))
+            info(neutraliseForLog(line));
 }
 /** `stack-status` and `stack-id`: the value for one stack, a JSON object by stack name for several. */
 function setWatchOutputs(outcome, protection = []) {
@@ -15019,7 +15117,7 @@ async function run() {
                         waitedSeconds: Math.round(result.waitedMs / 1000),
                         heldSeconds: Math.round(result.heldMs / 1000)
                     }
-                }, diagnosisDeadline).catch(error => runnerLog.warn(`Could not diagnose ${stack.stackName}: ${String(error)}`));
+                }, diagnosisDeadline).catch(error => runnerLog.warn(describeFailure(error, `Diagnosing ${stack.stackName}`)));
             }
         }
         if (!result.lockLost && deploy?.exitCode === 0 && deploy.failed) {
@@ -15054,6 +15152,7 @@ exports.EndpointCache = EndpointCache$1;
 exports.HttpBindingNormalizedSchema = HttpBindingNormalizedSchema;
 exports.HttpProtocol = HttpProtocol;
 exports.HttpRequest = HttpRequest;
+exports.InputError = InputError;
 exports.JsonCodec2 = JsonCodec2;
 exports.LazyJsonString = LazyJsonString;
 exports.NODE_APP_ID_CONFIG_OPTIONS = NODE_APP_ID_CONFIG_OPTIONS;

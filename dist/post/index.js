@@ -243,6 +243,145 @@ function getState(name) {
     return process.env[`STATE_${name}`] || '';
 }
 
+/**
+ * AWS errors are matched by `name` (the service's error code), never by `instanceof`: bundling can load two
+ * copies of an SDK class, and the same code must work with errors from mocks and from the wire.
+ */
+function awsErrorName(error) {
+    if (error && typeof error === 'object') {
+        const named = error;
+        for (const value of [named.name, named.Code, named.code])
+            if (typeof value === 'string' && value)
+                return value;
+    }
+    return 'Error';
+}
+function awsErrorMessage(error) {
+    if (error instanceof Error)
+        return error.message;
+    return String(error);
+}
+const THROTTLING = new Set([
+    'Throttling',
+    'ThrottlingException',
+    'ThrottledException',
+    'TooManyRequestsException',
+    'RequestLimitExceeded',
+    'RequestThrottled',
+    'RequestThrottledException',
+    'ProvisionedThroughputExceededException',
+    'RequestLimitExceededException',
+    'SlowDown'
+]);
+function isThrottling(error) {
+    return THROTTLING.has(awsErrorName(error));
+}
+const NETWORK_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'EPIPE',
+    'ETIMEDOUT',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'ECONNABORTED'
+]);
+/** Throttling, 5xx, timeouts and dropped connections: worth another try after a backoff. */
+function isTransient(error) {
+    if (isThrottling(error))
+        return true;
+    if (!error || typeof error !== 'object')
+        return false;
+    const e = error;
+    const status = e.$metadata?.httpStatusCode;
+    if (status !== undefined && status >= 500)
+        return true;
+    if (e.$fault === 'server')
+        return true;
+    if (e.code && NETWORK_CODES.has(e.code))
+        return true;
+    // The SDK sometimes wraps a dropped connection in a plain Error that only its message identifies.
+    if (/socket hang up|ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE/.test(awsErrorMessage(error)))
+        return true;
+    return [
+        'TimeoutError',
+        'RequestTimeout',
+        'RequestTimeoutException',
+        'InternalFailure',
+        'ServiceUnavailable',
+        'InternalServerError'
+    ].includes(e.name ?? '');
+}
+function isAccessDenied(error) {
+    return /AccessDenied|UnauthorizedOperation|NotAuthorized/.test(awsErrorName(error));
+}
+function isMissingCredentials(error) {
+    const name = awsErrorName(error);
+    return name === 'CredentialsProviderError' || /Could not load credentials/i.test(awsErrorMessage(error));
+}
+function isMissingRegion(error) {
+    return /Region is missing/i.test(awsErrorMessage(error));
+}
+const EXPIRED = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired', 'TokenRefreshRequired']);
+const BAD_CREDENTIALS = new Set([
+    'UnrecognizedClientException',
+    'InvalidClientTokenId',
+    'SignatureDoesNotMatch',
+    'IncompleteSignature',
+    'InvalidSignatureException'
+]);
+/**
+ * One line for an AWS or network failure, as the CLI and the actions print it: what deploy-guard was doing, what
+ * the service (or the network) said, and what to check — never a stack trace (those are for DEPLOY_GUARD_DEBUG=1).
+ * `doing` reads as the start of a sentence, e.g. "deploy-guard diagnose ApiStack". Errors are told apart by name and
+ * code, not class (see awsErrorName). The text is AWS's: the caller neutralises it before the log.
+ */
+function describeFailure(error, doing) {
+    const fields = (error && typeof error === 'object' ? error : {});
+    const name = awsErrorName(error);
+    const message = oneLine(awsErrorMessage(error)).replace(/\.$/, '');
+    const code = typeof fields.code === 'string' ? fields.code : undefined;
+    const network = code && NETWORK_CODES.has(code) ? code : NETWORK_CODES.has(name) ? name : undefined;
+    const endpoint = endpointOf(fields, message);
+    if (isMissingCredentials(error))
+        return `${doing} failed: no AWS credentials were found (${message}). Check the credentials: aws-actions/configure-aws-credentials on a runner, AWS_PROFILE or \`aws sso login\` on a laptop.`;
+    if (isMissingRegion(error))
+        return `${doing} failed: no AWS Region is set. Check AWS_REGION (or --region / the region input).`;
+    if (network || /^(TimeoutError|AbortError|RequestTimeout)$/.test(name)) {
+        const what = network ?? 'no answer in time';
+        return `${doing} failed: could not reach ${endpoint ?? 'AWS'} (${what}${message && !message.includes(what) ? `: ${message}` : ''}). Check the network or proxy, the Region (AWS_REGION) and any AWS_ENDPOINT_URL* setting.`;
+    }
+    const status = fields.$metadata?.httpStatusCode;
+    const said = `AWS answered ${name}${status ? ` (HTTP ${status})` : ''}: ${message}`;
+    if (isAccessDenied(error))
+        return `${doing} failed: ${said}. Check the role's IAM policy against iam/deploy-guard-policy.json.`;
+    if (EXPIRED.has(name))
+        return `${doing} failed: ${said}. The AWS credentials have expired: refresh them (a new session, \`aws sso login\`).`;
+    if (BAD_CREDENTIALS.has(name))
+        return `${doing} failed: ${said}. Check the credentials (key, secret, session token) and that they belong to this partition and Region.`;
+    if (isThrottling(error))
+        return `${doing} failed: ${said}. AWS throttled the calls even after retries: try again later, or lengthen the poll interval.`;
+    if (fields.$fault === 'server' || (status !== undefined && status >= 500))
+        return `${doing} failed: ${said}. The service failed on its side: try again later.`;
+    if (fields.$metadata || fields.$fault)
+        return `${doing} failed: ${said}. Check the stack name, the Region and the input above.`;
+    return `${doing} failed unexpectedly: ${name === 'Error' ? '' : `${name}: `}${message}. Set DEPLOY_GUARD_DEBUG=1 for the stack trace, and report it if it persists.`;
+}
+function endpointOf(fields, message) {
+    if (typeof fields.hostname === 'string')
+        return fields.hostname;
+    if (typeof fields.address === 'string')
+        return typeof fields.port === 'number' ? `${fields.address}:${fields.port}` : fields.address;
+    const cause = fields.cause;
+    if (cause && typeof cause === 'object' && cause !== fields)
+        return endpointOf(cause, '');
+    // "getaddrinfo ENOTFOUND host" / "connect ECONNREFUSED 127.0.0.1:1": the last word is the endpoint.
+    const last = message.split(' ').at(-1);
+    return last && /^[\w.-]+(:\d+)?$/.test(last) && /[.:]/.test(last) ? last : undefined;
+}
+function oneLine(text) {
+    return text.replace(/[\r\n]+/g, ' ').trim();
+}
+
 const systemClock = {
     now: () => Date.now(),
     monotonic: () => performance.now(),
@@ -324,82 +463,6 @@ function describeHolder(holder) {
     const where = holder.runUrl ?? holder.identity;
     const why = holder.reason ? ` (reason: ${holder.reason})` : '';
     return `${who}${where}${why}`.trim();
-}
-
-/**
- * AWS errors are matched by `name` (the service's error code), never by `instanceof`: bundling can load two
- * copies of an SDK class, and the same code must work with errors from mocks and from the wire.
- */
-function awsErrorName(error) {
-    if (error && typeof error === 'object') {
-        const named = error;
-        for (const value of [named.name, named.Code, named.code])
-            if (typeof value === 'string' && value)
-                return value;
-    }
-    return 'Error';
-}
-function awsErrorMessage(error) {
-    if (error instanceof Error)
-        return error.message;
-    return String(error);
-}
-const THROTTLING = new Set([
-    'Throttling',
-    'ThrottlingException',
-    'ThrottledException',
-    'TooManyRequestsException',
-    'RequestLimitExceeded',
-    'RequestThrottled',
-    'RequestThrottledException',
-    'ProvisionedThroughputExceededException',
-    'RequestLimitExceededException',
-    'SlowDown'
-]);
-function isThrottling(error) {
-    return THROTTLING.has(awsErrorName(error));
-}
-const NETWORK_CODES = new Set([
-    'ECONNRESET',
-    'ECONNREFUSED',
-    'EPIPE',
-    'ETIMEDOUT',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'ECONNABORTED'
-]);
-/** Throttling, 5xx, timeouts and dropped connections: worth another try after a backoff. */
-function isTransient(error) {
-    if (isThrottling(error))
-        return true;
-    if (!error || typeof error !== 'object')
-        return false;
-    const e = error;
-    const status = e.$metadata?.httpStatusCode;
-    if (status !== undefined && status >= 500)
-        return true;
-    if (e.$fault === 'server')
-        return true;
-    if (e.code && NETWORK_CODES.has(e.code))
-        return true;
-    // The SDK sometimes wraps a dropped connection in a plain Error that only its message identifies.
-    if (/socket hang up|ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE/.test(awsErrorMessage(error)))
-        return true;
-    return [
-        'TimeoutError',
-        'RequestTimeout',
-        'RequestTimeoutException',
-        'InternalFailure',
-        'ServiceUnavailable',
-        'InternalServerError'
-    ].includes(e.name ?? '');
-}
-function isMissingCredentials(error) {
-    const name = awsErrorName(error);
-    return name === 'CredentialsProviderError' || /Could not load credentials/i.test(awsErrorMessage(error));
-}
-function isMissingRegion(error) {
-    return /Region is missing/i.test(awsErrorMessage(error));
 }
 
 const getAllAliases = (name, aliases) => {
@@ -13025,7 +13088,7 @@ async function releaseLeftoverLeases(beforeRelease) {
         await releaseAll({ table: session.table, clock: systemClock, log: runnerLog }, leases, 'unknown');
     }
     catch (error) {
-        runnerLog.warn(`deploy-guard could not release its lock: ${String(error)}. It expires by itself after its lease.`);
+        runnerLog.warn(`${describeFailure(error, 'Releasing the lock')} It expires by itself after its lease.`);
     }
 }
 /**

@@ -12,11 +12,11 @@ require('node:os');
 require('node:crypto');
 require('node:fs');
 require('node:process');
-require('node:child_process');
 require('os');
 require('crypto');
 require('fs');
 require('path');
+require('node:child_process');
 
 const ECS_CONTAINER_HOST = "169.254.170.2";
 const EKS_CONTAINER_HOST_IPv4 = "169.254.170.23";

@@ -12,11 +12,11 @@ require('node:fs/promises');
 require('node:crypto');
 require('node:fs');
 require('node:process');
-require('node:child_process');
 require('os');
 require('crypto');
 require('fs');
 require('path');
+require('node:child_process');
 
 const resolveCredentialSource = (credentialSource, profileName, logger) => {
     const sourceProvidersMap = {

@@ -12,11 +12,11 @@ require('node:https');
 require('node:stream');
 require('node:fs/promises');
 require('node:process');
-require('node:child_process');
 require('os');
 require('crypto');
 require('fs');
 require('path');
+require('node:child_process');
 
 class LoginCredentialsFetcher {
     profileData;

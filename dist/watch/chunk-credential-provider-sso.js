@@ -13,11 +13,11 @@ require('node:os');
 require('node:fs/promises');
 require('node:crypto');
 require('node:process');
-require('node:child_process');
 require('os');
 require('crypto');
 require('fs');
 require('path');
+require('node:child_process');
 
 class TokenProviderError extends index.ProviderError {
     name = "TokenProviderError";

@@ -13,11 +13,11 @@ require('node:os');
 require('node:fs/promises');
 require('node:fs');
 require('node:process');
-require('node:child_process');
 require('os');
 require('crypto');
 require('fs');
 require('path');
+require('node:child_process');
 require('./chunk-core8.js');
 require('./chunk-core6.js');
 

@@ -12,11 +12,11 @@ require('node:os');
 require('node:fs/promises');
 require('node:crypto');
 require('node:process');
-require('node:child_process');
 require('os');
 require('crypto');
 require('fs');
 require('path');
+require('node:child_process');
 require('./chunk-core2.js');
 
 const fromWebToken = (init) => async (awsIdentityProperties) => {

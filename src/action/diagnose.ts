@@ -44,6 +44,6 @@ export async function run(): Promise<void> {
       })
     }
   } catch (error) {
-    failStep(error)
+    failStep(error, `deploy-guard diagnose ${core.getInput('stack-name').split(/[\n,]/).join(' ')}`.trim())
   }
 }

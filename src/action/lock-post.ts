@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import { describeFailure } from '../aws/errors.js'
 import { systemClock } from '../core/clock.js'
 import type { Lease } from '../core/lock/index.js'
 import { parseLockSettings } from '../core/settings.js'
@@ -30,7 +31,9 @@ export async function run(): Promise<void> {
   })
   // A lock-only step (lock-key, no stack-name) has nothing to diagnose and calls no CloudFormation API.
   if (leases.length > 0 && parseLockSettings(readInputs()).stacks.length > 0)
-    await diagnoseGuardedStacks(leases).catch(error => runnerLog.warn(`Could not diagnose: ${String(error)}`))
+    await diagnoseGuardedStacks(leases).catch(error =>
+      runnerLog.warn(describeFailure(error, 'Diagnosing the guarded stacks'))
+    )
 }
 
 async function diagnoseGuardedStacks(leases: Lease[]): Promise<void> {

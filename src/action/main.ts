@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import { describeFailure } from '../aws/errors.js'
 import { systemClock } from '../core/clock.js'
 import type { WatchedDeploy } from '../core/deploy.js'
 import { formatDuration } from '../core/duration.js'
@@ -152,7 +153,7 @@ export async function run(): Promise<void> {
             }
           },
           diagnosisDeadline
-        ).catch(error => runnerLog.warn(`Could not diagnose ${stack.stackName}: ${String(error)}`))
+        ).catch(error => runnerLog.warn(describeFailure(error, `Diagnosing ${stack.stackName}`)))
       }
     }
     if (!result.lockLost && deploy?.exitCode === 0 && deploy.failed) {

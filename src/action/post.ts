@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import { describeFailure } from '../aws/errors.js'
 import { systemClock } from '../core/clock.js'
 import { formatDuration } from '../core/duration.js'
 import { releaseAll } from '../core/guard.js'
@@ -28,9 +29,7 @@ export async function releaseLeftoverLeases(beforeRelease?: () => Promise<void>)
     const session = await openLockSession(parseLockSettings(readInputs()))
     await releaseAll({ table: session.table, clock: systemClock, log: runnerLog }, leases, 'unknown')
   } catch (error) {
-    runnerLog.warn(
-      `deploy-guard could not release its lock: ${String(error)}. It expires by itself after its lease.`
-    )
+    runnerLog.warn(`${describeFailure(error, 'Releasing the lock')} It expires by itself after its lease.`)
   }
 }
 

@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import { debugRequested, describeFailure } from '../aws/errors.js'
 import { DeployGuardError } from '../core/errors.js'
 import type { Log } from '../core/log.js'
 import type { Lease } from '../core/lock/index.js'
@@ -44,8 +45,15 @@ export function setLockOutputs(leases: Lease[], waitedMs: number): void {
   core.setOutput(Outputs.Holder, neutraliseForLog(leases[0]?.holder.identity ?? ''))
 }
 
-/** Fails the step with the error's one clear message; a refused lock also names who holds it. */
-export function failStep(error: unknown): void {
+/**
+ * Fails the step with the error's one clear message; a refused lock also names who holds it. An AWS or network
+ * failure is one line (what `doing` was, what AWS said, what to check); its stack trace only with step debug
+ * logging or DEPLOY_GUARD_DEBUG=1.
+ */
+export function failStep(
+  error: unknown,
+  doing = `deploy-guard ${process.env.GITHUB_ACTION ?? ''}`.trim()
+): void {
   if (error instanceof LockWaitTimeoutError && error.holderRecord) {
     core.setOutput(Outputs.Holder, neutraliseForLog(describeHolder(error.holderRecord.holder)))
   }
@@ -57,9 +65,9 @@ export function failStep(error: unknown): void {
       core.debug(neutraliseForLog(String(error.cause)))
     return
   }
-  setFailed(
-    `Unexpected error: ${neutraliseForLog(error instanceof Error ? (error.stack ?? error.message) : String(error))}`
-  )
+  setFailed(describeFailure(error, doing))
+  if (debugRequested(process.env) && error instanceof Error && error.stack)
+    for (const line of error.stack.split('\n')) core.info(neutraliseForLog(line))
 }
 
 /** `stack-status` and `stack-id`: the value for one stack, a JSON object by stack name for several. */

@@ -1,4 +1,5 @@
 import { createCloudFormationClient } from '../aws/cloudformation.js'
+import * as core from '@actions/core'
 import { lazyEvidenceReaders } from '../aws/evidence/index.js'
 import { systemClock } from '../core/clock.js'
 import { watchDeployment } from '../core/deploy.js'
@@ -49,6 +50,6 @@ export async function run(): Promise<void> {
       )
     }
   } catch (error) {
-    failStep(error)
+    failStep(error, `deploy-guard watch ${core.getInput('stack-name').split(/[\n,]/).join(' ')}`.trim())
   }
 }

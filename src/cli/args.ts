@@ -28,6 +28,9 @@ export interface CliInvocation {
   for?: string
   since?: string
   nested?: string
+  /** explain: which operation of the dump (`latest`, N counting back from the newest, or an id). */
+  operation?: string
+  listOperations: boolean
   help: boolean
 }
 
@@ -55,6 +58,8 @@ const OPTIONS = {
   'stop-after-stack-settles': { type: 'boolean' },
   since: { type: 'string' },
   nested: { type: 'string' },
+  operation: { type: 'string' },
+  'list-operations': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' }
 } as const
 
@@ -126,12 +131,22 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
     ...(values.for ? { for: values.for } : {}),
     ...(values.since ? { since: values.since } : {}),
     ...(values.nested ? { nested: values.nested } : {}),
+    ...(values.operation ? { operation: values.operation } : {}),
+    listOperations: values['list-operations'] ?? false,
     help: values.help ?? false
   }
 }
 
 function emptyInvocation(command: CommandName): CliInvocation {
-  return { command, settings: {}, commandLine: [], json: false, force: false, help: false }
+  return {
+    command,
+    settings: {},
+    commandLine: [],
+    json: false,
+    force: false,
+    listOperations: false,
+    help: false
+  }
 }
 
 export const USAGE = `deploy-guard — serialize, protect, watch and explain CloudFormation / CDK deployments
@@ -147,9 +162,11 @@ Usage:
       Watch a deployment started elsewhere from the stack's current operation until it finishes.
   deploy-guard diagnose --stack NAME [--since 2h] [--json]
       Explain the stack's latest failed operation — root cause, nested stacks, CloudTrail — even after deletion.
-  deploy-guard explain FILE|- [NESTED_FILE…] [--nested DIR] [--json]
-      The same analysis offline, from \`aws cloudformation describe-stack-events\` output; nested stacks'
-      dumps as further files or a --nested DIR.
+  deploy-guard explain FILE|- [NESTED_FILE…] [--nested DIR] [--operation N|ID|latest] [--list-operations] [--json]
+      The same analysis offline, from \`aws cloudformation describe-stack-events\` output (its whole history:
+      by default the newest operation that failed is explained, else the newest); nested stacks' dumps as
+      further files or a --nested DIR. --list-operations prints one line per operation (number, start, type,
+      final status, first root cause); --operation picks one (1 = newest, or the id that list prints).
   deploy-guard lock (--stack NAME | --key KEY) --table TABLE [options]
       Take the lock and exit; it stays held until its lease ends or you unlock it (use a long --lease).
   deploy-guard unlock --stack NAME --table TABLE [--force --reason TEXT]

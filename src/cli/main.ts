@@ -6,6 +6,7 @@ import { describeWait, type Log } from '../core/log.js'
 import { acquireLock, describeHolder, readStatus, unlock, type LockStatus } from '../core/lock/index.js'
 import { parseLockSettings, parseWatchSettings } from '../core/settings.js'
 import type { Evidence, EvidenceReaders } from '../core/evidence/index.js'
+import { debugRequested, describeFailure } from '../aws/errors.js'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { dirname, join } from 'node:path'
@@ -29,8 +30,11 @@ const stderrLog: Log = {
 
 /** Runs one CLI invocation and returns the process exit code. */
 export async function main(argv: string[], env: Record<string, string | undefined>): Promise<number> {
+  let doing = `deploy-guard ${argv[0] ?? ''}`.trim()
   try {
     const invocation = parseCli(argv, env)
+    const stacks = invocation.settings['stack-name']?.split('\n').filter(Boolean) ?? []
+    if (stacks.length) doing += ` ${stacks.join(', ')}`
     if (invocation.command === 'help' || invocation.help) {
       process.stdout.write(`${USAGE}\nDocs: ${docsLocation()}\n`)
       return 0
@@ -45,7 +49,9 @@ export async function main(argv: string[], env: Record<string, string | undefine
       stderrLog.error(error.message)
       return error.exitCode
     }
-    stderrLog.error(error instanceof Error ? (error.stack ?? error.message) : String(error))
+    stderrLog.error(describeFailure(error, doing))
+    if (debugRequested(env) && error instanceof Error && error.stack)
+      for (const line of error.stack.split('\n')) process.stderr.write(`${neutraliseForLog(line)}\n`)
     return 1
   }
 }
@@ -150,7 +156,7 @@ async function execute(invocation: CliInvocation, env: Record<string, string | u
             },
             { stackName, region: session.region, collected }
           )
-          .catch((error: unknown) => stderrLog.warn(`Could not diagnose ${stackName}: ${String(error)}`))
+          .catch((error: unknown) => stderrLog.warn(describeFailure(error, `Diagnosing ${stackName}`)))
         if (report) stderrLog.error(modules.renderLogSummary(report))
       }
       return result.lockLost && result.exitCode === 0 ? 1 : result.exitCode
@@ -304,18 +310,46 @@ async function diagnose(invocation: CliInvocation): Promise<number> {
 }
 
 async function explain(invocation: CliInvocation): Promise<number> {
-  const { explainEvents, renderLogSummary, toJson } = await import('./stack-modules.js')
+  const { explainEvents, formatOperationList, listOperations, renderLogSummary, toJson } =
+    await import('./stack-modules.js')
   const [file, ...nestedFiles] = invocation.commandLine
-  const read = (path: string) => readFileSync(path === '-' ? 0 : path, 'utf8')
-  const nestedDir = invocation.nested
-    ? readdirSync(invocation.nested)
-        .filter(name => name.endsWith('.json'))
-        .map(name => join(invocation.nested!, name))
-    : []
+  const read = (path: string) => {
+    try {
+      return readFileSync(path === '-' ? 0 : path, 'utf8')
+    } catch (error) {
+      throw new InputError(
+        `explain: cannot read ${path === '-' ? 'stdin' : path} (${(error as Error).message}). Give the file that aws cloudformation describe-stack-events --output json wrote, or - for stdin.`
+      )
+    }
+  }
+  let nestedDir: string[] = []
+  try {
+    nestedDir = invocation.nested
+      ? readdirSync(invocation.nested)
+          .filter(name => name.endsWith('.json'))
+          .map(name => join(invocation.nested!, name))
+      : []
+  } catch (error) {
+    throw new InputError(
+      `--nested: cannot read the directory ${invocation.nested} (${(error as Error).message}). Give a directory of the nested stacks' describe-stack-events JSON files.`
+    )
+  }
   const nested = [...nestedFiles, ...nestedDir].map(read)
-  const report = explainEvents(read(file!), nested)
+  if (invocation.listOperations) {
+    const operations = listOperations(read(file!), nested)
+    process.stdout.write(
+      invocation.json
+        ? `${jsonForLog(operations)}\n`
+        : `${formatOperationList(operations).split('\n').map(neutraliseForLog).join('\n')}\n`
+    )
+    return 0
+  }
+  const report = explainEvents(read(file!), nested, {
+    ...(invocation.operation ? { operation: invocation.operation } : {}),
+    now: Date.now()
+  })
   process.stdout.write(invocation.json ? toJson(report) : `${renderLogSummary(report)}\n`)
-  return report.rootCauses.length > 0 ? 1 : 0
+  return report.stack.failed ? 1 : 0
 }
 
 /** The README beside this install (the package ships it), else where npm finds the docs. */

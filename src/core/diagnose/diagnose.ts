@@ -5,8 +5,10 @@ import { collectAll, evidenceTargets, type Evidence, type EvidenceReaders } from
 import { buildReport, type Report } from '../report/report.js'
 import { StackApi } from '../stack/api.js'
 import { lookupTrailContext, type TrailRequest } from './cloudtrail.js'
-import { loadLatestOperation } from './load.js'
+import { loadLatestOperation, type LoadedOperation } from './load.js'
+import { eventsOfOperation, pickOperation, splitOperations } from './operations.js'
 import { analyse } from './root-cause.js'
+import { stuckStack } from './stuck.js'
 import type { StackEvent } from '../stack/types.js'
 
 export interface DiagnoseDeps {
@@ -42,10 +44,12 @@ export async function diagnoseStack(
   deps: DiagnoseDeps,
   request: DiagnoseRequest
 ): Promise<Report | undefined> {
-  const operation = await loadLatestOperation(new StackApi(deps.cfn), request.stackName, {
+  const loaded = await loadLatestOperation(new StackApi(deps.cfn), request.stackName, {
     ...(request.sinceMs !== undefined ? { sinceMs: request.sinceMs } : {})
   })
+  const { operation, operationInfo } = narrowToOperation(loaded)
   const { rootCauses, findings } = analyse(operation.events)
+  const stuck = stuckStack(operation.stackName, operation.status, operation.events)
   if (request.onlyIfFailed) {
     const quiet = rootCauses.length === 0 && findings.length === 0
     if (quiet || operation.endedAt < (request.activeSinceMs ?? 0)) return undefined
@@ -73,8 +77,57 @@ export async function diagnoseStack(
     region: request.region,
     now: deps.clock.now(),
     ...(cloudTrail ? { cloudTrail } : {}),
-    ...(request.lock ? { lock: request.lock } : {})
+    ...(request.lock ? { lock: request.lock } : {}),
+    operationInfo,
+    ...(stuck ? { stuck } : {})
   })
+}
+
+/**
+ * What was read back to the latest deploy can hold more than one operation (a continue-update-rollback after a
+ * failed update): the one explained is picked by the same rule as `explain`'s default, and its final status is its
+ * own last stack status unless it is the latest (then the live status, which also covers a stack deleted since).
+ */
+function narrowToOperation(loaded: LoadedOperation): {
+  operation: LoadedOperation
+  operationInfo: NonNullable<Report['operation']>
+} {
+  const operations = splitOperations(loaded.events)
+  if (operations.length === 0) {
+    return {
+      operation: loaded,
+      operationInfo: {
+        number: 1,
+        count: 0,
+        id: '',
+        type: 'UNKNOWN',
+        startedAt: new Date(loaded.startedAt).toISOString(),
+        finalStatus: loaded.status
+      }
+    }
+  }
+  const picked = pickOperation(operations, undefined)
+  const latest = picked.number === 1
+  const events = eventsOfOperation(loaded.events, picked)
+  const status = latest ? loaded.status : picked.finalStatus
+  return {
+    operation: {
+      ...loaded,
+      status,
+      deleted: latest && loaded.deleted,
+      events,
+      startedAt: events[0]?.timestamp ?? loaded.startedAt,
+      endedAt: events.at(-1)?.timestamp ?? loaded.endedAt
+    },
+    operationInfo: {
+      number: picked.number,
+      count: operations.length,
+      id: picked.id,
+      type: picked.type,
+      startedAt: new Date(picked.startedAt).toISOString(),
+      finalStatus: status
+    }
+  }
 }
 
 /** A report from events already in hand: a dump (explain) or a failed create recorded before its deletion. */
@@ -88,8 +141,10 @@ export function reportFromEvents(input: {
   now: number
   notes?: string[]
   evidence?: Evidence[]
+  operationInfo?: Report['operation']
 }): Report {
   const events = [...input.events].sort((a, b) => a.timestamp - b.timestamp)
+  const stuck = stuckStack(input.stackName, input.status, events)
   return buildReport({
     operation: {
       stackName: input.stackName,
@@ -104,6 +159,8 @@ export function reportFromEvents(input: {
     ...analyse(events),
     evidence: input.evidence ?? [],
     region: input.region,
-    now: input.now
+    now: input.now,
+    ...(input.operationInfo ? { operationInfo: input.operationInfo } : {}),
+    ...(stuck ? { stuck } : {})
   })
 }

@@ -1,8 +1,8 @@
-import { awsErrorName } from '../../aws/errors.js'
+import { awsErrorMessage, awsErrorName } from '../../aws/errors.js'
 import { SetupError, StackNotFoundError } from '../errors.js'
 import type { StackApi } from '../stack/api.js'
-import { isStackLevelEvent } from '../stack/convert.js'
 import { NESTED_STACK_TYPE, type StackEvent } from '../stack/types.js'
+import { isStackRow } from './operations.js'
 
 export interface LoadedOperation {
   stackName: string
@@ -40,7 +40,7 @@ export async function loadLatestOperation(
     if (!stackId) throw new StackNotFoundError(stackName)
     status = 'DELETE_COMPLETE'
   }
-  const events = await readBackToDeploy(api, stackId!, stackName, [], options.sinceMs)
+  const events = await readBackToDeploy(api, stackId!, stackName, [], notes, options.sinceMs)
   try {
     const known = new Set(events.map(event => event.eventId))
     for (const event of await api.failedOperationEvents(stackId!, stackName)) {
@@ -71,6 +71,7 @@ async function readBackToDeploy(
   stackId: string,
   stackName: string,
   nestedPath: string[],
+  notes: string[],
   sinceMs?: number
 ): Promise<StackEvent[]> {
   const collected: StackEvent[] = []
@@ -80,7 +81,7 @@ async function readBackToDeploy(
     for (const event of page.events) {
       if (sinceMs !== undefined && event.timestamp < sinceMs) break reading
       collected.push(event)
-      if (isStackLevelEvent(event) && OPENS_DEPLOY.includes(event.resourceStatus)) break reading
+      if (isStackRow(event) && OPENS_DEPLOY.includes(event.resourceStatus)) break reading
     }
     token = page.nextToken
   } while (token)
@@ -89,7 +90,7 @@ async function readBackToDeploy(
   for (const event of collected) {
     if (
       event.resourceType !== NESTED_STACK_TYPE ||
-      isStackLevelEvent(event) ||
+      isStackRow(event) ||
       !event.physicalResourceId?.startsWith('arn:')
     )
       continue
@@ -99,15 +100,16 @@ async function readBackToDeploy(
     childSince.set(event.physicalResourceId, { logicalResourceId: event.logicalResourceId, since: first })
   }
   for (const [childId, child] of childSince) {
-    collected.push(
-      ...(await readBackToDeploy(
-        api,
-        childId,
-        stackName,
-        [...nestedPath, child.logicalResourceId],
-        child.since
-      ))
-    )
+    const path = [...nestedPath, child.logicalResourceId]
+    try {
+      collected.push(...(await readBackToDeploy(api, childId, stackName, path, notes, child.since)))
+    } catch (error) {
+      // Deleted too long ago, another account or Region in a copied ARN, a denied read: the parent's row for the
+      // nested stack still says why it failed, so the diagnosis goes on with it.
+      notes.push(
+        `Nested stack ${path.join('/')} could not be read: ${awsErrorMessage(error)}; its parent's reason is shown.`
+      )
+    }
   }
   return collected
 }

@@ -1,6 +1,7 @@
-import { isStackLevelEvent } from '../stack/convert.js'
 import { NESTED_STACK_TYPE, type StackEvent } from '../stack/types.js'
+import { forwardPhaseEnd, isStackRow } from './operations.js'
 import { isCascade, parseReason, specificity, type ParsedReason } from './reason.js'
+import { stackLevelCandidates, type StackLevelCandidate } from './stack-cause.js'
 
 export interface RootCause extends ParsedReason {
   stackName: string
@@ -13,6 +14,12 @@ export interface RootCause extends ParsedReason {
   timestamp: number
   /** Logical ids of the nested stacks from the root down to the one that failed (empty for the root). */
   nestedPath: string[]
+  /**
+   * `resource`: a resource failed. `stack`: the stack itself failed with no failed resource (a missing or still
+   * imported export, a failed transform, capabilities, parameters); its logical id is the stack's name, or for a
+   * nested stack its logical id in the parent, and `reason` comes from the stack's own events.
+   */
+  scope?: 'resource' | 'stack'
 }
 
 export interface Finding {
@@ -35,32 +42,80 @@ export interface Analysis {
 const SIMULTANEOUS_MS = 5_000
 
 /**
- * The root cause of a failed operation: the chronologically first `*_FAILED` resource events that are not cascades,
- * drilled into nested stacks (their events carry `nestedPath`), all of those that failed at once, most specific first.
- * When only cascades remain (a nested stack whose own events are missing), the earliest of them is the best answer.
+ * The root cause of a failed operation (DESIGN.md §5), from its events (root and nested, any order):
+ * 1. the chronologically first `*_FAILED` resource events before the rollback (or clean-up deletion) began that are
+ *    not cascades, drilled into nested stacks (their events carry `nestedPath`), all of those that failed at once,
+ *    most specific first;
+ * 2. else the stack itself, when a stack's own rows say why (no export named …, an export in use, a failed
+ *    transform, capabilities, parameters) — never the generic summaries alone; a nested stack this way is named by
+ *    its logical id in the parent;
+ * 3. else, when only cascades remain (a nested stack whose own events are missing), the earliest of them.
  */
 export function analyse(events: StackEvent[]): Analysis {
   const ordered = [...events].sort((a, b) => a.timestamp - b.timestamp)
-  const failures = ordered.filter(
-    event => event.resourceStatus.endsWith('_FAILED') && !isValidationOrHook(event)
-  )
-  const resourceFailures = failures.filter(event => !isStackLevelEvent(event))
-  const real = resourceFailures.filter(
+  const cutoff = forwardPhaseEnd(ordered)
+  const forward = ordered.filter(event => event.timestamp <= cutoff)
+  const isFailure = (event: StackEvent) =>
+    event.resourceStatus.endsWith('_FAILED') && !isValidationOrHook(event)
+  const resourceFailures = ordered.filter(event => isFailure(event) && !isStackRow(event))
+  const real = forward.filter(
     event =>
+      isFailure(event) &&
+      !isStackRow(event) &&
       !isCascade(event.resourceStatusReason) &&
       !(event.resourceType === NESTED_STACK_TYPE && hasChildEvents(events, event))
   )
-  const candidates =
-    real.length > 0 ? real : resourceFailures.length > 0 ? resourceFailures.slice(0, 1) : failures.slice(0, 1)
+  const stackCauses = real.length === 0 && showsFailure(ordered) ? stackLevelCandidates(forward) : []
+  const fallback =
+    resourceFailures.length > 0 ? resourceFailures.slice(0, 1) : ordered.filter(isFailure).slice(0, 1)
+  const rootCauses =
+    real.length > 0
+      ? atOnce(real).map(toRootCause)
+      : stackCauses.length > 0
+        ? stackCauses
+            .filter(
+              candidate => candidate.event.timestamp - stackCauses[0]!.event.timestamp <= SIMULTANEOUS_MS
+            )
+            .map(toStackCause)
+        : fallback.map(toRootCause)
+  return { rootCauses: dedupe(rootCauses), findings: findings(ordered) }
+}
+
+/** The candidates that failed within SIMULTANEOUS_MS of the first, most specific reason first. */
+function atOnce(candidates: StackEvent[]): StackEvent[] {
   const first = candidates[0]?.timestamp ?? 0
-  const rootCauses = candidates
+  return candidates
     .filter(event => event.timestamp - first <= SIMULTANEOUS_MS)
     .sort(
       (a, b) =>
         specificity(b.resourceStatusReason) - specificity(a.resourceStatusReason) || a.timestamp - b.timestamp
     )
-    .map(toRootCause)
-  return { rootCauses: dedupe(rootCauses), findings: findings(ordered) }
+}
+
+/** A stack row (root or nested) that failed or rolled back: a successful operation has no stack-level cause. */
+function showsFailure(ordered: StackEvent[]): boolean {
+  return ordered.some(
+    event =>
+      (isStackRow(event) || event.resourceType === NESTED_STACK_TYPE) &&
+      (event.resourceStatus.endsWith('_FAILED') || event.resourceStatus.includes('ROLLBACK'))
+  )
+}
+
+function toStackCause(candidate: StackLevelCandidate): RootCause {
+  const { event } = candidate
+  return {
+    ...parseReason(candidate.specific),
+    stackName: event.stackName,
+    stackId: event.stackId,
+    logicalResourceId: candidate.logicalResourceId,
+    ...(candidate.stackArn ? { physicalResourceId: candidate.stackArn } : {}),
+    resourceType: NESTED_STACK_TYPE,
+    status: event.resourceStatus,
+    reason: event.resourceStatusReason ?? '',
+    timestamp: event.timestamp,
+    nestedPath: candidate.nestedPath,
+    scope: 'stack'
+  }
 }
 
 function hasChildEvents(events: StackEvent[], nestedResource: StackEvent): boolean {
@@ -88,7 +143,8 @@ function toRootCause(event: StackEvent): RootCause {
     status: event.resourceStatus,
     reason: event.resourceStatusReason ?? '',
     timestamp: event.timestamp,
-    nestedPath: event.nestedPath
+    nestedPath: event.nestedPath,
+    scope: 'resource'
   }
 }
 

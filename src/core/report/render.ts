@@ -33,6 +33,7 @@ type Section = (report: Report) => string[]
 const SECTIONS: Section[] = [
   headline,
   rootCauses,
+  stuck,
   findings,
   timeline,
   evidenceSection,
@@ -81,6 +82,29 @@ function headline(report: Report): string[] {
     `### ${verdict} deploy-guard: ${text(stack.name)} ended ${text(stack.finalStatus)}${stack.deleted ? ' (stack since deleted)' : ''}`,
     '',
     `Region ${text(report.region)} · operation ${stack.operationStartedAt} → ${stack.operationEndedAt} (${formatDuration(stack.durationSeconds * 1000)})${lock}`,
+    '',
+    ...(report.operation && report.operation.count > 1
+      ? [
+          `Operation ${report.operation.number} of ${report.operation.count} in the input (1 = newest): ${text(report.operation.type)} started ${report.operation.startedAt}`,
+          ''
+        ]
+      : [])
+  ]
+}
+
+/** A stack left in ROLLBACK_FAILED, UPDATE_ROLLBACK_FAILED or DELETE_FAILED: what blocks it and the way out. */
+function stuck(report: Report): string[] {
+  if (!report.stuck) return []
+  const shown = report.stuck.resources.slice(0, MAX_ROWS)
+  return [
+    `#### What blocks the stack (${text(report.stuck.status)})`,
+    '',
+    ...shown.map(
+      resource =>
+        `- ${text(resourcePath(resource))} (${text(resource.resourceType)}) ${text(resource.status)}: ${prose(resource.reason)}`
+    ),
+    ...more(report.stuck.resources.length, shown.length, 'blocking resources'),
+    prose(report.stuck.wayOut, 4000),
     ''
   ]
 }
@@ -318,6 +342,7 @@ export function renderLogSummary(report: Report): string {
     parts.push(`${entry.eventName} failed with ${entry.errorCode}: ${clip(entry.errorMessage ?? '', 500)}`)
   if (report.rootCauses.length > 1)
     parts.push(`${report.rootCauses.length} root causes in all; see the job summary.`)
+  if (report.stuck) parts.push(clip(report.stuck.wayOut, 2000))
   return neutraliseForLog(clip(parts.join(' '), 8000))
 }
 

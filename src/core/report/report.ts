@@ -4,6 +4,8 @@ import { consoleUrl } from '../console-url.js'
 import type { Evidence } from '../evidence/types.js'
 import { resourcePath } from '../stack/format.js'
 import type { LoadedOperation } from '../diagnose/load.js'
+import type { OperationType } from '../diagnose/operations.js'
+import type { StuckStack } from '../diagnose/stuck.js'
 import type { StackEvent } from '../stack/types.js'
 
 /** Bumped on any incompatible change to the JSON report. */
@@ -24,7 +26,24 @@ export interface Report {
     operationEndedAt: string
     durationSeconds: number
   }
+  /**
+   * Which operation of the input this report explains: `number` counts back from the newest (1), `count` is how many
+   * the input held (`explain`; `diagnose` reads only the latest, so there it is 1).
+   */
+  operation?: {
+    number: number
+    count: number
+    id: string
+    type: OperationType
+    startedAt: string
+    finalStatus: string
+  }
   lock?: { keys: string[]; fences: number[]; waitedSeconds: number; heldSeconds: number }
+  /**
+   * UPDATE_ROLLBACK_FAILED, ROLLBACK_FAILED, DELETE_FAILED: the resources whose rollback or deletion failed (what
+   * blocks the stack now) and the way out (continue-update-rollback / delete-stack with the ids to skip or retain).
+   */
+  stuck?: StuckStack
   /** Most likely cause first. */
   rootCauses: RootCause[]
   findings: Finding[]
@@ -45,6 +64,8 @@ export function buildReport(input: {
   now: number
   cloudTrail?: TrailContext
   lock?: Report['lock']
+  operationInfo?: Report['operation']
+  stuck?: StuckStack
 }): Report {
   const { operation, region } = input
   const failed = /FAILED|ROLLBACK|DELETE_COMPLETE/.test(operation.status) || input.rootCauses.length > 0
@@ -62,7 +83,9 @@ export function buildReport(input: {
       operationEndedAt: new Date(operation.endedAt).toISOString(),
       durationSeconds: Math.round((operation.endedAt - operation.startedAt) / 1000)
     },
+    ...(input.operationInfo ? { operation: input.operationInfo } : {}),
     ...(input.lock ? { lock: input.lock } : {}),
+    ...(input.stuck ? { stuck: input.stuck } : {}),
     rootCauses: input.rootCauses,
     findings: input.findings,
     evidence: input.evidence ?? [],
@@ -113,6 +136,8 @@ export function rootCauseLine(report: Report): string {
     return `${report.stack.name} ended ${report.stack.finalStatus}; no failed resource event was found.`
   }
   const where = resourcePath(cause)
+  if (cause.scope === 'stack')
+    return `${report.stack.name}: the stack ${where} itself failed (${cause.status}): ${cause.summary || cause.reason}`
   const verdict = evidenceFor(report, cause)?.verdict
   return `${report.stack.name}: ${where} (${cause.resourceType}) ${cause.status}: ${cause.summary || cause.reason}${verdict ? ` — ${verdict}` : ''}`
 }
