@@ -8,6 +8,7 @@ import { evidenceCost, evidenceFootprint } from './evidence.js'
 import { chaos } from './chaos.js'
 import { packageSize } from './package.js'
 import { summaryCost } from './summary.js'
+import { accuracy } from './accuracy.js'
 import { type BenchRow, printTable } from './table.js'
 
 const sections: [string, () => Promise<BenchRow[]>][] = [
@@ -20,6 +21,7 @@ const sections: [string, () => Promise<BenchRow[]>][] = [
   ['evidence cost', evidenceCost],
   ['CLI package size', packageSize],
   ['summary cost', summaryCost],
+  ['diagnosis accuracy on real failures', accuracy],
   ['chaos (fault runs, also `npm run chaos`)', chaos]
 ]
 
