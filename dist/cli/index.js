@@ -13373,19 +13373,17 @@ const DEADLINES = {
     /** What a cancelled run may still spend on the diagnosis of a failed stack before it exits (before SIGTERM). */
     afterCancelMs: 5_000};
 /**
- * One line for a read that AWS did not answer — unreachable, timing out, past `deadlineMs` or cancelled — instead of
- * a stack trace; any other error is returned as it is.
+ * One line for a read that AWS did not answer in time or that was cancelled, worded like every other AWS failure
+ * (aws/errors.ts describeFailure): `doing` reads as the start of a sentence ("deploy-guard diagnose ApiStack"). Any other error —
+ * unreachable, refused, denied — is returned as it is, for the caller's one-line formatter.
  */
-function unanswered(error, context) {
-    if (!context.signal.aborted && !isTransient(error))
+function unanswered(error, doing, deadline) {
+    if (deadline.cancel.aborted)
+        return new DeployGuardError(`${doing} was cancelled before AWS answered; nothing was changed.`);
+    if (!deadline.signal.aborted)
         return error;
-    const why = context.cancel.aborted
-        ? 'cancelled'
-        : context.signal.aborted
-            ? `no answer within ${formatDuration(context.deadlineMs)}`
-            : 'unreachable';
-    return new DeployGuardError(`Could not ${context.what} (${why}): ${context.service} did not answer (${awsErrorMessage(error)}). ` +
-        'Check the endpoint, the network and the credentials, then try again.');
+    return new DeployGuardError(`${doing} failed: no answer from AWS within ${formatDuration(deadline.ms)} (${awsErrorMessage(error)}). ` +
+        'Check the network or proxy, the Region (AWS_REGION) and any AWS_ENDPOINT_URL* setting.');
 }
 /** A signal that fires after `ms`, or when any of `signals` does; its timer never keeps the process alive. */
 function deadlineSignal(ms, ...signals) {
@@ -13882,12 +13880,10 @@ async function execute(invocation, env) {
             const statuses = (await Promise.all(session.keys.length > 0
                 ? session.keys.map(key => readStatus(session.table, systemClock, key))
                 : [readStatus(session.table, systemClock)]).catch((error) => {
-                throw unanswered(error, {
-                    what: `read the lock table ${settings.table}: the locks' state is unknown`,
-                    service: 'DynamoDB',
+                throw unanswered(error, 'deploy-guard status', {
                     signal: readSignal,
                     cancel: readCancel,
-                    deadlineMs: DEADLINES.statusMs
+                    ms: DEADLINES.statusMs
                 });
             })).flat();
             process.stdout.write(invocation.json ? `${jsonForLog(statuses.map(statusJson))}\n` : statusTable(statuses));
@@ -13940,12 +13936,10 @@ async function diagnose(invocation) {
             evidence: lazyEvidenceReaders({ region, userAgent: USER_AGENT, signal }),
             clock: systemClock
         }, { stackName, region, ...(sinceMs !== undefined ? { sinceMs } : {}) }).catch((error) => {
-            throw unanswered(error, {
-                what: `diagnose ${stackName}`,
-                service: 'CloudFormation or CloudTrail',
+            throw unanswered(error, `deploy-guard diagnose ${stackName}`, {
                 signal,
                 cancel,
-                deadlineMs: DEADLINES.diagnoseMs
+                ms: DEADLINES.diagnoseMs
             });
         });
         failed ||= report.stack.failed;

@@ -11876,32 +11876,6 @@ const NETWORK_CODES = new Set([
     'EAI_AGAIN',
     'ECONNABORTED'
 ]);
-/** Throttling, 5xx, timeouts and dropped connections: worth another try after a backoff. */
-function isTransient(error) {
-    if (isThrottling(error))
-        return true;
-    if (!error || typeof error !== 'object')
-        return false;
-    const e = error;
-    const status = e.$metadata?.httpStatusCode;
-    if (status !== undefined && status >= 500)
-        return true;
-    if (e.$fault === 'server')
-        return true;
-    if (e.code && NETWORK_CODES.has(e.code))
-        return true;
-    // The SDK sometimes wraps a dropped connection in a plain Error that only its message identifies.
-    if (/socket hang up|ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE/.test(awsErrorMessage(error)))
-        return true;
-    return [
-        'TimeoutError',
-        'RequestTimeout',
-        'RequestTimeoutException',
-        'InternalFailure',
-        'ServiceUnavailable',
-        'InternalServerError'
-    ].includes(e.name ?? '');
-}
 function isAccessDenied(error) {
     return /AccessDenied|UnauthorizedOperation|NotAuthorized/.test(awsErrorName(error));
 }
@@ -11997,19 +11971,17 @@ const DEADLINES = {
     lockPostMs: 75_000
 };
 /**
- * One line for a read that AWS did not answer — unreachable, timing out, past `deadlineMs` or cancelled — instead of
- * a stack trace; any other error is returned as it is.
+ * One line for a read that AWS did not answer in time or that was cancelled, worded like every other AWS failure
+ * (aws/errors.ts describeFailure): `doing` reads as the start of a sentence ("deploy-guard diagnose ApiStack"). Any other error —
+ * unreachable, refused, denied — is returned as it is, for the caller's one-line formatter.
  */
-function unanswered(error, context) {
-    if (!context.signal.aborted && !isTransient(error))
+function unanswered(error, doing, deadline) {
+    if (deadline.cancel.aborted)
+        return new DeployGuardError(`${doing} was cancelled before AWS answered; nothing was changed.`);
+    if (!deadline.signal.aborted)
         return error;
-    const why = context.cancel.aborted
-        ? 'cancelled'
-        : context.signal.aborted
-            ? `no answer within ${formatDuration(context.deadlineMs)}`
-            : 'unreachable';
-    return new DeployGuardError(`Could not ${context.what} (${why}): ${context.service} did not answer (${awsErrorMessage(error)}). ` +
-        'Check the endpoint, the network and the credentials, then try again.');
+    return new DeployGuardError(`${doing} failed: no answer from AWS within ${formatDuration(deadline.ms)} (${awsErrorMessage(error)}). ` +
+        'Check the network or proxy, the Region (AWS_REGION) and any AWS_ENDPOINT_URL* setting.');
 }
 /** A signal that fires after `ms`, or when any of `signals` does; its timer never keeps the process alive. */
 function deadlineSignal(ms, ...signals) {
@@ -16678,12 +16650,10 @@ async function run() {
         const signal = deadlineSignal(DEADLINES.diagnoseMs, cancel);
         for (const stackName of stacks) {
             await diagnoseAndPublish({ stackName, region, ...(sinceMs !== undefined ? { sinceMs } : {}) }, signal).catch((error) => {
-                throw unanswered(error, {
-                    what: `diagnose ${stackName}`,
-                    service: 'CloudFormation or CloudTrail',
+                throw unanswered(error, `deploy-guard diagnose ${stackName}`, {
                     signal,
                     cancel,
-                    deadlineMs: DEADLINES.diagnoseMs
+                    ms: DEADLINES.diagnoseMs
                 });
             });
         }

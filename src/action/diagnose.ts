@@ -34,12 +34,10 @@ export async function run(): Promise<void> {
         { stackName, region, ...(sinceMs !== undefined ? { sinceMs } : {}) },
         signal
       ).catch((error: unknown) => {
-        throw unanswered(error, {
-          what: `diagnose ${stackName}`,
-          service: 'CloudFormation or CloudTrail',
+        throw unanswered(error, `deploy-guard diagnose ${stackName}`, {
           signal,
           cancel,
-          deadlineMs: DEADLINES.diagnoseMs
+          ms: DEADLINES.diagnoseMs
         })
       })
     }

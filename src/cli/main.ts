@@ -216,12 +216,10 @@ async function execute(invocation: CliInvocation, env: Record<string, string | u
             ? session.keys.map(key => readStatus(session.table, systemClock, key))
             : [readStatus(session.table, systemClock)]
         ).catch((error: unknown) => {
-          throw unanswered(error, {
-            what: `read the lock table ${settings.table}: the locks' state is unknown`,
-            service: 'DynamoDB',
+          throw unanswered(error, 'deploy-guard status', {
             signal: readSignal!,
             cancel: readCancel!,
-            deadlineMs: DEADLINES.statusMs
+            ms: DEADLINES.statusMs
           })
         })
       ).flat()
@@ -295,12 +293,10 @@ async function diagnose(invocation: CliInvocation): Promise<number> {
       },
       { stackName, region, ...(sinceMs !== undefined ? { sinceMs } : {}) }
     ).catch((error: unknown) => {
-      throw unanswered(error, {
-        what: `diagnose ${stackName}`,
-        service: 'CloudFormation or CloudTrail',
+      throw unanswered(error, `deploy-guard diagnose ${stackName}`, {
         signal,
         cancel,
-        deadlineMs: DEADLINES.diagnoseMs
+        ms: DEADLINES.diagnoseMs
       })
     })
     failed ||= report.stack.failed

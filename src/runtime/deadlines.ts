@@ -1,4 +1,4 @@
-import { awsErrorMessage, isTransient } from '../aws/errors.js'
+import { awsErrorMessage } from '../aws/errors.js'
 import { formatDuration } from '../core/duration.js'
 import { DeployGuardError } from '../core/errors.js'
 
@@ -22,23 +22,25 @@ export const DEADLINES = {
   lockPostMs: 75_000
 } as const
 
+/** A read's deadline: `signal` fires at `ms` or on `cancel`, the run's cancellation. */
+export interface ReadDeadline {
+  signal: AbortSignal
+  cancel: AbortSignal
+  ms: number
+}
+
 /**
- * One line for a read that AWS did not answer — unreachable, timing out, past `deadlineMs` or cancelled — instead of
- * a stack trace; any other error is returned as it is.
+ * One line for a read that AWS did not answer in time or that was cancelled, worded like every other AWS failure
+ * (aws/errors.ts describeFailure): `doing` reads as the start of a sentence ("deploy-guard diagnose ApiStack"). Any other error —
+ * unreachable, refused, denied — is returned as it is, for the caller's one-line formatter.
  */
-export function unanswered(
-  error: unknown,
-  context: { what: string; service: string; signal: AbortSignal; cancel: AbortSignal; deadlineMs: number }
-): unknown {
-  if (!context.signal.aborted && !isTransient(error)) return error
-  const why = context.cancel.aborted
-    ? 'cancelled'
-    : context.signal.aborted
-      ? `no answer within ${formatDuration(context.deadlineMs)}`
-      : 'unreachable'
+export function unanswered(error: unknown, doing: string, deadline: ReadDeadline): unknown {
+  if (deadline.cancel.aborted)
+    return new DeployGuardError(`${doing} was cancelled before AWS answered; nothing was changed.`)
+  if (!deadline.signal.aborted) return error
   return new DeployGuardError(
-    `Could not ${context.what} (${why}): ${context.service} did not answer (${awsErrorMessage(error)}). ` +
-      'Check the endpoint, the network and the credentials, then try again.'
+    `${doing} failed: no answer from AWS within ${formatDuration(deadline.ms)} (${awsErrorMessage(error)}). ` +
+      'Check the network or proxy, the Region (AWS_REGION) and any AWS_ENDPOINT_URL* setting.'
   )
 }
 
