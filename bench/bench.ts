@@ -1,6 +1,6 @@
 // `npm run bench`: speed and API cost, printed as a table. Not part of pass/fail.
 import { cpus } from 'node:os'
-import { lockLatency } from './lock.js'
+import { lockHandoff, lockLatency } from './lock.js'
 import { startupBench } from './startup.js'
 import { watchCost, watchDetectionLag } from './watch.js'
 import { diagnoseCost } from './diagnose.js'
@@ -13,6 +13,7 @@ import { type BenchRow, printTable } from './table.js'
 
 const sections: [string, () => Promise<BenchRow[]>][] = [
   ['lock latency', lockLatency],
+  ['lock hand-off between processes', lockHandoff],
   ['startup', startupBench],
   ['watch cost', watchCost],
   ['watch detection lag', watchDetectionLag],

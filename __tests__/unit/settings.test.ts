@@ -18,6 +18,7 @@ describe('parseLockSettings', () => {
       leaseMs: 300_000,
       waitTimeoutMs: 1_800_000,
       outOfOrder: 'fail',
+      queue: 'fifo',
       waitOnFreeze: false
     })
   })

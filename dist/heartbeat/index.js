@@ -11766,6 +11766,10 @@ const systemClock = {
         }
     })
 };
+/** Full jitter (AWS Architecture Blog, "Exponential Backoff And Jitter"): uniform in [0, min(cap, base·2^attempt)]. */
+function fullJitterBackoff(attempt, baseMs, capMs, random = Math.random) {
+    return Math.floor(random() * Math.min(capMs, baseMs * 2 ** attempt));
+}
 
 /**
  * AWS errors are matched by `name` (the service's error code), never by `instanceof`: bundling can load two
@@ -11784,6 +11788,56 @@ function awsErrorMessage(error) {
     if (error instanceof Error)
         return error.message;
     return String(error);
+}
+const THROTTLING = new Set([
+    'Throttling',
+    'ThrottlingException',
+    'ThrottledException',
+    'TooManyRequestsException',
+    'RequestLimitExceeded',
+    'RequestThrottled',
+    'RequestThrottledException',
+    'ProvisionedThroughputExceededException',
+    'RequestLimitExceededException',
+    'SlowDown'
+]);
+function isThrottling(error) {
+    return THROTTLING.has(awsErrorName(error));
+}
+const NETWORK_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'EPIPE',
+    'ETIMEDOUT',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'ECONNABORTED'
+]);
+/** Throttling, 5xx, timeouts and dropped connections: worth another try after a backoff. */
+function isTransient(error) {
+    if (isThrottling(error))
+        return true;
+    if (!error || typeof error !== 'object')
+        return false;
+    const e = error;
+    const status = e.$metadata?.httpStatusCode;
+    if (status !== undefined && status >= 500)
+        return true;
+    if (e.$fault === 'server')
+        return true;
+    if (e.code && NETWORK_CODES.has(e.code))
+        return true;
+    // The SDK sometimes wraps a dropped connection in a plain Error that only its message identifies.
+    if (/socket hang up|ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE/.test(awsErrorMessage(error)))
+        return true;
+    return [
+        'TimeoutError',
+        'RequestTimeout',
+        'RequestTimeoutException',
+        'InternalFailure',
+        'ServiceUnavailable',
+        'InternalServerError'
+    ].includes(e.name ?? '');
 }
 function isMissingCredentials(error) {
     const name = awsErrorName(error);
@@ -11809,6 +11863,27 @@ class DeployGuardError extends Error {
 class SetupError extends DeployGuardError {
 }
 
+/** `1h 2m 3s` style, for logs and summaries; sub-second values as ms. */
+function formatDuration(ms) {
+    if (ms < 1000)
+        return `${Math.max(0, Math.round(ms))}ms`;
+    let seconds = Math.round(ms / 1000);
+    const parts = [];
+    for (const [unit, size] of [
+        ['d', 86_400],
+        ['h', 3_600],
+        ['m', 60]
+    ]) {
+        if (seconds >= size) {
+            parts.push(`${Math.floor(seconds / size)}${unit}`);
+            seconds %= size;
+        }
+    }
+    if (seconds || parts.length === 0)
+        parts.push(`${seconds}s`);
+    return parts.join(' ');
+}
+
 /** One line naming a holder for people: the run link when there is one, else its identity. */
 function describeHolder(holder) {
     const who = holder.actor ? `${holder.actor} ` : '';
@@ -11816,22 +11891,89 @@ function describeHolder(holder) {
     const why = holder.reason ? ` (reason: ${holder.reason})` : '';
     return `${who}${where}${why}`.trim();
 }
-/** This process no longer holds a lock it thought it held (its lease was taken over or force-released). */
+/** The lock was not granted: exit code 3. */
+class LockNotGrantedError extends DeployGuardError {
+    exitCode = 3;
+}
+function errorText(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+/** This process no longer holds a lock it thought it held. */
 class LockLostError extends DeployGuardError {
     key;
+    loss;
+    fence;
     current;
-    constructor(key, current) {
-        const now = current
-            ? current.released
-                ? current.forced
-                    ? `it was force-released by ${current.forced.by}: ${current.forced.reason}`
-                    : 'it was released'
-                : `it is now held by ${describeHolder(current.holder)} (fence ${current.fence})`
-            : 'its item is gone';
-        super(`Lost lock ${key}: ${now}. The lease expired before a heartbeat renewed it.`);
+    constructor(key, loss, fence) {
+        super(`Lost lock ${key}: ${describeLoss(loss, fence)}`);
         this.key = key;
-        this.current = current;
+        this.loss = loss;
+        this.fence = fence;
+        this.current = loss.kind === 'taken' ? loss.current : undefined;
     }
+}
+function describeLoss(loss, fence) {
+    if (loss.kind === 'unconfirmed') {
+        const why = loss.lastError ? ` (last error: ${errorText(loss.lastError)})` : '';
+        return (`no renewal was confirmed for ${formatDuration(loss.sinceMs)}${why}, so another run may take it over as ` +
+            'soon as the lease ends. The guarded command is stopped.');
+    }
+    const current = loss.current;
+    if (!current)
+        return 'its item is gone (the table was emptied or recreated).';
+    if (fence !== undefined && current.fence < fence)
+        return (`the item's fence ${current.fence} is lower than this holder's ${fence}: the lock table was emptied or ` +
+            'recreated, so fences may be handed out again.');
+    if (current.forced && (fence === undefined || current.forced.fence === fence) && current.released)
+        return `it was force-released by ${current.forced.by}: ${current.forced.reason}.`;
+    if (current.released)
+        return 'it was released.';
+    return `it is now held by ${describeHolder(current.holder)} (fence ${current.fence}); the lease expired before a heartbeat renewed it.`;
+}
+/** A lock item that is not what deploy-guard writes: `run` refuses it, `unlock --force --reason` clears it. */
+class MalformedLockError extends LockNotGrantedError {
+    malformed;
+    constructor(malformed) {
+        super(`Lock ${malformed.key} is malformed: ${malformed.problems.join('; ')}. deploy-guard does not guess what such ` +
+            'an item means. Clear it with `deploy-guard unlock --key ' +
+            `${malformed.key} --force --reason "…"\` (it is rewritten as released, fence ${malformed.highestFence + 1}).`);
+        this.malformed = malformed;
+    }
+}
+
+/**
+ * The signal for one request: aborts after `budgetMs` (at least `floorMs`, so a request always gets a fair chance
+ * even at a deadline of 0) or when `cancel` aborts, whichever comes first.
+ */
+function requestSignal(budgetMs, cancel, floorMs = 0) {
+    // Timers hold at most 2^31−1 ms (~24.8 days); a longer budget is no budget at all.
+    const timeout = AbortSignal.timeout(Math.min(2 ** 31 - 1, Math.max(1, Math.ceil(Math.max(budgetMs, floorMs)))));
+    return cancel ? AbortSignal.any([timeout, cancel]) : timeout;
+}
+function deadlineIn(clock, ms) {
+    const at = clock.monotonic() + ms;
+    return {
+        at,
+        remaining: () => Math.max(0, at - clock.monotonic()),
+        passed: () => clock.monotonic() >= at
+    };
+}
+/** The delay before retry number `attempt` (0-based) of a failed call: full jitter, capped by the deadline. */
+function retryDelay(attempt, deadline, random = Math.random, baseMs = 100, capMs = 5_000) {
+    return Math.min(deadline.remaining(), Math.max(1, fullJitterBackoff(attempt, baseMs, capMs, random)));
+}
+/**
+ * A call that got no usable answer: throttled, a 5xx, a dropped or refused connection, a timeout, or aborted at its
+ * deadline. Worth another try within the deadline; what it means for the lock is unknown.
+ */
+function isUnanswered(error) {
+    return isTransient(error) || ['AbortError', 'TimeoutError'].includes(awsErrorName(error));
+}
+/** One line for an error in a message: the SDK's text, never its stack. */
+function errorLine(error) {
+    const text = awsErrorMessage(error).split('\n')[0] ?? '';
+    const name = awsErrorName(error);
+    return name !== 'Error' && !text.includes(name) ? `${name}: ${text}` : text;
 }
 
 class NumberValue {
@@ -12128,6 +12270,130 @@ const unmarshall = (data, options) => {
     return convertToNative({ M: data });
 };
 
+const DEPLOY_STATUSES = ['started', 'succeeded', 'failed', 'cancelled', 'unknown'];
+/**
+ * Validates one unmarshalled item against the lock item schema (DESIGN §3): `owner` a non-empty string, `fence` and
+ * the lease times numbers, `released` a boolean, `holder` a map with an `identity`. Nothing is guessed: an item that
+ * does not fit is returned as malformed, so a waiter never waits on "unknown since 1970".
+ */
+function parseLockItem(key, item) {
+    const problems = [];
+    const number = (name, value, required = true) => {
+        if (typeof value === 'number' && Number.isFinite(value))
+            return value;
+        if (value === undefined) {
+            if (required)
+                problems.push(`${name} is missing`);
+        }
+        else
+            problems.push(`${name} is ${describeValue(value)}, not a number`);
+        return 0;
+    };
+    const owner = item.owner;
+    if (typeof owner !== 'string' || owner === '')
+        problems.push(owner === undefined ? 'owner is missing' : `owner is ${describeValue(owner)}, not a token`);
+    const fence = number('fence', item.fence);
+    if (typeof item.fence === 'number' && (!Number.isSafeInteger(fence) || fence < 0))
+        problems.push(`fence is ${fence}, not a whole number ≥ 0`);
+    const leaseMs = number('leaseMs', item.leaseMs);
+    const leaseExpiresAt = number('leaseExpiresAt', item.leaseExpiresAt);
+    const heartbeatAt = number('heartbeatAt', item.heartbeatAt);
+    const acquiredAt = number('acquiredAt', item.acquiredAt);
+    if (typeof item.released !== 'boolean')
+        problems.push(item.released === undefined
+            ? 'released is missing'
+            : `released is ${describeValue(item.released)}, not true/false`);
+    const kind = item.kind ?? 'deploy';
+    if (kind !== 'deploy' && kind !== 'freeze')
+        problems.push(`kind is ${describeValue(kind)}, not deploy or freeze`);
+    const holder = item.holder;
+    if (!isMap(holder) || typeof holder.identity !== 'string')
+        problems.push(holder === undefined ? 'holder is missing' : 'holder has no identity');
+    const lastDeploy = item.lastDeploy;
+    if (lastDeploy !== undefined && !isLastDeploy(lastDeploy))
+        problems.push('lastDeploy is not a deploy record (fence, status)');
+    const deploys = item.deploys;
+    if (deploys !== undefined && (!isMap(deploys) || !Object.values(deploys).every(isLastDeploy)))
+        problems.push('deploys is not a map of deploy records');
+    const lastDeployFence = number('lastDeployFence', item.lastDeployFence, false);
+    const queue = item.queue;
+    if (queue !== undefined && (!isMap(queue) || !Object.values(queue).every(isTicket)))
+        problems.push('queue is not a map of tickets');
+    number('releasedAt', item.releasedAt, false);
+    const ticketSeq = number('ticketSeq', item.ticketSeq, false);
+    if (problems.length > 0)
+        return { malformed: { key, problems, highestFence: highestFence(item), storedFence: item.fence } };
+    return {
+        record: {
+            key,
+            kind: kind,
+            owner: owner,
+            fence,
+            leaseMs,
+            leaseExpiresAt,
+            heartbeatAt,
+            acquiredAt,
+            released: item.released,
+            ...(item.releasedAt !== undefined ? { releasedAt: item.releasedAt } : {}),
+            ...(typeof item.releasedBy === 'string' ? { releasedBy: item.releasedBy } : {}),
+            holder: holder,
+            ...(lastDeploy !== undefined ? { lastDeploy: lastDeploy } : {}),
+            ...(deploys !== undefined ? { deploys: deploys } : {}),
+            ...(item.lastDeployFence !== undefined ? { lastDeployFence } : {}),
+            ...(isMap(item.forced) ? { forced: item.forced } : {}),
+            ...(queue !== undefined ? { queue: queue } : {}),
+            ...(item.ticketSeq !== undefined ? { ticketSeq } : {})
+        }
+    };
+}
+function isMap(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Set);
+}
+function isLastDeploy(value) {
+    return (isMap(value) &&
+        typeof value.fence === 'number' &&
+        DEPLOY_STATUSES.includes(value.status) &&
+        typeof value.startedAt === 'number');
+}
+function isTicket(value) {
+    return (isMap(value) &&
+        typeof value.number === 'number' &&
+        typeof value.heartbeatAt === 'number' &&
+        isMap(value.holder) &&
+        typeof value.holder.identity === 'string');
+}
+/** `a string ("7")`, `a map`, … for "what is wrong" lines; string values are cut short. */
+function describeValue(value) {
+    if (typeof value === 'string')
+        return `a string (${JSON.stringify(value.slice(0, 40))})`;
+    if (typeof value === 'number')
+        return `the number ${value}`;
+    if (typeof value === 'boolean')
+        return `the boolean ${value}`;
+    if (value instanceof Set)
+        return 'a set';
+    if (Array.isArray(value))
+        return 'a list';
+    if (value === null)
+        return 'null';
+    return 'a map';
+}
+function readableNumber(value) {
+    const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value.trim()) : NaN;
+    return Number.isSafeInteger(n) && n > 0 ? n : 0;
+}
+function highestFence(item) {
+    const candidates = [item.fence, item.lastDeployFence];
+    for (const nested of [item.lastDeploy, item.forced])
+        if (isMap(nested))
+            candidates.push(nested.fence);
+    if (isMap(item.deploys))
+        for (const deploy of Object.values(item.deploys))
+            if (isMap(deploy))
+                candidates.push(deploy.fence);
+    return Math.max(0, ...candidates.map(readableNumber));
+}
+
 /** A conditional write DynamoDB refused; `current` is the item as it stood (when the server said so or a read told). */
 class ConditionFailed extends Error {
     current;
@@ -12153,7 +12419,10 @@ const ATTRIBUTES = [
     'lastDeployFence',
     'forced',
     'status',
-    'finishedAt'
+    'finishedAt',
+    'deploys',
+    'queue',
+    'ticketSeq'
 ];
 /**
  * The lock table: the one place that speaks DynamoDB and converts its items into `LockRecord`s.
@@ -12166,17 +12435,36 @@ class LockTable {
         this.db = db;
         this.settings = settings;
     }
-    async read(key) {
-        const reply = await this.call(() => this.db.send(new GetItemCommand({ TableName: this.settings.tableName, Key: this.keyOf(key), ConsistentRead: true })));
-        return reply.Item ? this.toRecord(reply.Item) : undefined;
+    /**
+     * The lock item by consistent read, validated.
+     * @throws MalformedLockError when the item is not what deploy-guard writes; AWS errors (transient ones as they are)
+     */
+    async read(key, options = {}) {
+        const entry = await this.inspect(key, options);
+        return entry ? recordOf(entry) : undefined;
+    }
+    /** The item as it is, valid or malformed (for `status` and a forced clean-up); undefined when absent. */
+    async inspect(key, options = {}) {
+        const reply = await this.call(() => this.db.send(new GetItemCommand({
+            TableName: this.settings.tableName,
+            Key: this.keyOf(key),
+            ConsistentRead: true
+        }), { abortSignal: options.signal }));
+        return reply.Item ? this.toEntry(reply.Item) : undefined;
     }
     /**
      * Applies `update` when `condition` holds and returns the item after the write.
      * On a failed condition throws `ConditionFailed` with the item as it stood: from the error itself where the server
-     * supports ReturnValuesOnConditionCheckFailure, else from a consistent read.
+     * supports ReturnValuesOnConditionCheckFailure, else from a consistent read. A write DynamoDB rejects as mistyped (a
+     * hand-edited item holding a string where a number belongs) is explained by reading the item: `MalformedLockError`
+     * says what is wrong.
      */
-    async update(key, write) {
-        const names = { '#key': this.settings.keyAttribute };
+    async update(key, write, options = {}) {
+        return recordOf(await this.updateEntry(key, write, options));
+    }
+    /** `update` without validating the item written (a forced clean-up rewrites a malformed item). */
+    async updateEntry(key, write, options = {}) {
+        const names = { '#key': this.settings.keyAttribute, ...write.names };
         for (const attribute of ATTRIBUTES)
             names[`#${attribute}`] = attribute;
         const expressions = `${write.update} ${write.condition}`;
@@ -12187,59 +12475,60 @@ class LockTable {
                 UpdateExpression: write.update,
                 ConditionExpression: write.condition,
                 ExpressionAttributeNames: Object.fromEntries(Object.entries(names).filter(([alias]) => new RegExp(`${alias}\\b`).test(expressions))),
-                ExpressionAttributeValues: marshall(write.values, { removeUndefinedValues: true }),
+                ...(Object.keys(write.values).length > 0
+                    ? { ExpressionAttributeValues: marshall(write.values, { removeUndefinedValues: true }) }
+                    : {}),
                 ReturnValues: 'ALL_NEW',
                 ReturnValuesOnConditionCheckFailure: 'ALL_OLD'
-            })));
-            return this.toRecord(reply.Attributes ?? {});
+            }), { abortSignal: options.signal }));
+            return this.toEntry(reply.Attributes ?? {});
         }
         catch (error) {
+            if (awsErrorName(error) === 'ValidationException' &&
+                /data type|operand|document path/i.test(awsErrorMessage(error))) {
+                const current = await this.inspect(key, options);
+                if (current && 'malformed' in current)
+                    throw new MalformedLockError(current.malformed);
+                throw error;
+            }
             if (awsErrorName(error) !== 'ConditionalCheckFailedException')
                 throw error;
             const old = error.Item;
-            throw new ConditionFailed(old ? this.toRecord(old) : await this.read(key));
+            throw new ConditionFailed(old ? recordOf(this.toEntry(old)) : await this.read(key, options));
         }
     }
-    /** Every deploy-guard lock item in the table (items of other tools, such as Terraform's, are skipped). */
-    async list() {
-        const records = [];
+    /**
+     * Every deploy-guard lock item in the table, valid or malformed (items of other tools, such as Terraform's, are
+     * skipped: only items carrying a fence or owner, or at a `deploy-guard/` key, are ours).
+     */
+    async list(options = {}) {
+        const entries = [];
         let startKey;
         do {
             const page = await this.call(() => this.db.send(new ScanCommand({
                 TableName: this.settings.tableName,
                 ConsistentRead: true,
-                FilterExpression: 'attribute_exists(#fence) AND attribute_exists(#owner)',
-                ExpressionAttributeNames: { '#fence': 'fence', '#owner': 'owner' },
+                FilterExpression: 'attribute_exists(#fence) OR attribute_exists(#owner) OR begins_with(#key, :prefix)',
+                ExpressionAttributeNames: {
+                    '#fence': 'fence',
+                    '#owner': 'owner',
+                    '#key': this.settings.keyAttribute
+                },
+                ExpressionAttributeValues: { ':prefix': { S: 'deploy-guard/' } },
                 ExclusiveStartKey: startKey
-            })));
+            }), { abortSignal: options.signal }));
             for (const item of page.Items ?? [])
-                records.push(this.toRecord(item));
+                entries.push(this.toEntry(item));
             startKey = page.LastEvaluatedKey;
         } while (startKey);
-        return records.sort((a, b) => a.key.localeCompare(b.key));
+        return entries.sort((a, b) => keyOfEntry(a).localeCompare(keyOfEntry(b)));
     }
     keyOf(key) {
         return { [this.settings.keyAttribute]: { S: key } };
     }
-    toRecord(item) {
+    toEntry(item) {
         const plain = unmarshall(item);
-        return {
-            key: String(plain[this.settings.keyAttribute]),
-            kind: plain.kind === 'freeze' ? 'freeze' : 'deploy',
-            owner: String(plain.owner ?? ''),
-            fence: Number(plain.fence ?? 0),
-            leaseMs: Number(plain.leaseMs ?? 0),
-            leaseExpiresAt: Number(plain.leaseExpiresAt ?? 0),
-            heartbeatAt: Number(plain.heartbeatAt ?? 0),
-            acquiredAt: Number(plain.acquiredAt ?? 0),
-            released: plain.released === true,
-            ...(plain.releasedAt !== undefined ? { releasedAt: Number(plain.releasedAt) } : {}),
-            ...(plain.releasedBy !== undefined ? { releasedBy: String(plain.releasedBy) } : {}),
-            holder: plain.holder ?? { identity: 'unknown' },
-            ...(plain.lastDeploy ? { lastDeploy: plain.lastDeploy } : {}),
-            ...(plain.lastDeployFence !== undefined ? { lastDeployFence: Number(plain.lastDeployFence) } : {}),
-            ...(plain.forced ? { forced: plain.forced } : {})
-        };
+        return parseLockItem(String(plain[this.settings.keyAttribute]), plain);
     }
     /** Turns the set-up mistakes a user can make into one message that says how to fix them. */
     async call(send) {
@@ -12279,72 +12568,126 @@ class LockTable {
         return error;
     }
 }
+/** The valid record of an entry. @throws MalformedLockError for a malformed one */
+function recordOf(entry) {
+    if ('malformed' in entry)
+        throw new MalformedLockError(entry.malformed);
+    return entry.record;
+}
+function keyOfEntry(entry) {
+    return 'malformed' in entry ? entry.malformed.key : entry.record.key;
+}
 
 /** Writes that only the owner of a lease may make: every one is conditional on `owner = me` and not released. */
 const OWNED = '#owner = :owner AND #released = :false';
 /**
- * Extends the lease. Throws `LockLostError` when the lock is no longer ours (taken over after our lease expired,
- * or force-released). A write whose reply was lost is checked against the item; a transient failure is rethrown
- * for the heartbeat to retry sooner.
+ * Extends the lease by one `leaseMs` from now. Conditional on `owner = me`, so a renewal can never revive a lock that
+ * was taken over or force-released.
+ *
+ * @param lastHeartbeatAt the previous renewal's heartbeat (epoch ms): the new one is always later, because waiters
+ *   measure silence by it
+ * @returns the heartbeat written (epoch ms)
+ * @throws LockLostError when the item says the lock is no longer ours (another owner, released, gone, or a fence
+ *   lower than ours: the table was emptied or recreated); the unanswered call's own error when the outcome is
+ *   unknown, for the heartbeat to retry
  */
-async function renewLease(table, lease, clock, lastHeartbeatAt = 0) {
-    // The heartbeat must change on every renewal: waiters measure silence by it.
+async function renewLease(table, lease, clock, lastHeartbeatAt = 0, options = {}) {
     const heartbeatAt = Math.max(clock.now(), lastHeartbeatAt + 1);
     try {
         await table.update(lease.key, {
             update: 'SET #leaseExpiresAt = :expires, #heartbeatAt = :heartbeat',
-            condition: OWNED,
+            condition: `${OWNED} AND #fence = :fence`,
             values: {
                 ':expires': heartbeatAt + lease.leaseMs,
                 ':heartbeat': heartbeatAt,
                 ':owner': lease.owner,
-                ':false': false
+                ':false': false,
+                ':fence': lease.fence
             }
-        });
+        }, options);
         return heartbeatAt;
     }
     catch (error) {
         if (error instanceof ConditionFailed)
-            throw new LockLostError(lease.key, error.current);
-        const current = await table.read(lease.key).catch(() => undefined);
-        if (current && !ownedBy(current, lease))
-            throw new LockLostError(lease.key, current);
-        if (current && current.heartbeatAt === heartbeatAt)
+            throw lost(lease, error.current);
+        if (error instanceof MalformedLockError)
+            throw lost(lease, undefined);
+        if (!isUnanswered(error))
+            throw error;
+        const current = await table.read(lease.key, options).catch(() => 'unreadable');
+        if (current === 'unreadable')
+            throw error;
+        if (!current || !ownedBy(current, lease))
+            throw lost(lease, current);
+        if (current.heartbeatAt === heartbeatAt)
             return heartbeatAt;
         throw error;
     }
 }
+function lost(lease, current) {
+    return new LockLostError(lease.key, { kind: 'taken', current }, lease.fence);
+}
 function ownedBy(record, lease) {
-    return record.owner === lease.owner && !record.released;
+    return record.owner === lease.owner && !record.released && record.fence === lease.fence;
 }
 
-/** Keeps a lease alive until stopped or lost. */
+/**
+ * Keeps a lease alive until stopped or lost. The holder judges its lease on its own monotonic clock from the last
+ * CONFIRMED renewal (DESIGN §3): a renewal is counted from the moment it was sent, and when `leaseMs − safetyMargin`
+ * passes without a confirmed one the lock is declared lost — before any waiter, which needs a full lease of observed
+ * silence, can take it over. Every renewal request is aborted at that point, so a hung DynamoDB cannot hide the loss.
+ */
 function startHeartbeat(table, lease, clock, options) {
     const stopper = new AbortController();
+    const lostController = new AbortController();
     const interval = options.intervalMs ?? Math.max(10, Math.floor(lease.leaseMs / 3));
-    const retry = options.retryMs ?? Math.max(10, Math.floor(interval / 4));
+    const margin = options.safetyMarginMs ?? Math.floor(lease.leaseMs / 3);
+    let confirmedAt = options.confirmedAtMonotonic ?? clock.monotonic() - Math.max(0, clock.now() - lease.acquiredAt);
+    const declareLost = (error) => {
+        lostController.abort(error);
+        options.onLost(error);
+    };
     const done = (async () => {
         let lastHeartbeatAt = 0;
         let delay = interval;
+        let failures = 0;
+        let lastError;
         for (;;) {
-            await clock.sleep(delay, stopper.signal);
+            const lossAt = confirmedAt + lease.leaseMs - margin;
+            await clock.sleep(Math.min(delay, Math.max(0, lossAt - clock.monotonic())), stopper.signal);
             if (stopper.signal.aborted)
                 return;
+            if (clock.monotonic() >= lossAt)
+                return declareLost(new LockLostError(lease.key, {
+                    kind: 'unconfirmed',
+                    sinceMs: clock.monotonic() - confirmedAt,
+                    ...(lastError !== undefined ? { lastError: errorLine(lastError) } : {})
+                }, lease.fence));
+            const sentAt = clock.monotonic();
             try {
-                lastHeartbeatAt = await renewLease(table, lease, clock, lastHeartbeatAt);
+                lastHeartbeatAt = await renewLease(table, lease, clock, lastHeartbeatAt, {
+                    signal: requestSignal(lossAt - sentAt, stopper.signal)
+                });
+                confirmedAt = sentAt;
                 delay = interval;
+                failures = 0;
+                lastError = undefined;
                 options.onRenewed?.(lastHeartbeatAt);
             }
             catch (error) {
+                if (stopper.signal.aborted)
+                    return;
                 if (error instanceof LockLostError)
-                    return options.onLost(error);
+                    return declareLost(error);
+                lastError = error;
                 options.onRenewalFailed?.(error);
-                delay = retry;
+                delay = retryDelay(failures++, deadlineIn(clock, interval), options.random, Math.max(10, interval / 8));
             }
         }
     })();
     return {
         done,
+        lost: lostController.signal,
         stop: async () => {
             stopper.abort();
             await done;

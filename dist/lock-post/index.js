@@ -705,6 +705,10 @@ const systemClock = {
         }
     })
 };
+/** Full jitter (AWS Architecture Blog, "Exponential Backoff And Jitter"): uniform in [0, min(cap, base·2^attempt)]. */
+function fullJitterBackoff(attempt, baseMs, capMs, random = Math.random) {
+    return Math.floor(random() * Math.min(capMs, baseMs * 2 ** attempt));
+}
 
 /**
  * Typed failures of the core. The edges (action, CLI) turn each into one clear message and an exit code;
@@ -740,6 +744,14 @@ const DURATION = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h|d))+$/;
  * `name` is the input or flag, so the error says which setting was wrong.
  */
 function parseDuration(value, name) {
+    const ms = parseDurationText(value, name);
+    if (!Number.isSafeInteger(ms)) {
+        const shown = value.length > 40 ? `${value.trim().slice(0, 40)}…` : value;
+        throw new InputError(`${name}: "${shown}" is far too long a duration. Use at most days, e.g. 90s, 5m, 4h or 2d.`);
+    }
+    return ms;
+}
+function parseDurationText(value, name) {
     const text = value.trim().toLowerCase();
     if (/^\d+(?:\.\d+)?$/.test(text))
         return Math.round(Number(text) * 1000);
@@ -773,113 +785,6 @@ function formatDuration(ms) {
 }
 
 const OUT_OF_ORDER_POLICIES = ['fail', 'warn', 'allow'];
-
-const DEFAULTS = {
-    lease: '5m',
-    'wait-timeout': '30m',
-    'lock-key-attribute': 'LockID'};
-const STACK_NAME = /^[A-Za-z][A-Za-z0-9-]{0,127}$/;
-const STACK_ARN = /^arn:aws[a-z-]*:cloudformation:[a-z0-9-]+:\d{12}:stack\/[A-Za-z][A-Za-z0-9-]{0,127}\/[A-Za-z0-9-]+$/;
-const TABLE_NAME = /^[A-Za-z0-9_.-]{3,255}$/;
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
-const MIN_LEASE_MS = 10_000;
-const MAX_LEASE_MS = 12 * 3_600_000;
-/** Stack names from a newline- or comma-separated list; blank entries and duplicates dropped, order kept. */
-function parseStackNames(value) {
-    const names = (value ?? '')
-        .split(/[\n,]/)
-        .map(name => name.trim())
-        .filter(Boolean);
-    for (const name of names) {
-        if (!STACK_NAME.test(name) && !STACK_ARN.test(name)) {
-            throw new InputError(`stack-name: "${name}" is not a valid CloudFormation stack name. A name starts with a letter and has only ` +
-                'letters, digits and hyphens (at most 128 characters); a stack ARN is also accepted.');
-        }
-    }
-    return [...new Set(names)];
-}
-function parseBoolean(value, name, fallback) {
-    const text = (value ?? '').trim().toLowerCase();
-    if (text === '')
-        return fallback;
-    if (['true', 'yes', '1', 'on'].includes(text))
-        return true;
-    if (['false', 'no', '0', 'off'].includes(text))
-        return false;
-    throw new InputError(`${name}: "${value}" is not a boolean. Use true or false.`);
-}
-function choice(value, name, valid, fallback) {
-    const text = (value ?? '').trim().toLowerCase();
-    if (text === '')
-        return fallback;
-    if (valid.includes(text))
-        return text;
-    throw new InputError(`${name}: "${value}" is not one of ${valid.join(', ')}.`);
-}
-function parseRegion(value) {
-    const region = text$1(value);
-    if (region && !REGION.test(region)) {
-        throw new InputError(`region: "${region}" is not an AWS region name. Use a name such as us-east-1 or eu-west-2.`);
-    }
-    return region;
-}
-function text$1(value) {
-    const trimmed = value?.trim();
-    return trimmed ? trimmed : undefined;
-}
-/** Validates every lock setting; each message names the input, the value, and what is valid. */
-function parseLockSettings(raw, options = {}) {
-    const stacks = parseStackNames(raw['stack-name']);
-    const lockKey = text$1(raw['lock-key']);
-    if (stacks.length === 0 && !lockKey && options.requireStack !== false) {
-        throw new InputError('stack-name: required. Name the CloudFormation stack(s) to guard, one per line or comma-separated, ' +
-            'e.g. stack-name: CourtCaseManagementStack.');
-    }
-    if (lockKey && stacks.length > 1) {
-        throw new InputError(`lock-key: a custom key locks one stack, but stack-name lists ${stacks.length}. Leave lock-key empty to lock ` +
-            'each stack under deploy-guard/<region>/<stack>.');
-    }
-    const table = text$1(raw['lock-table']);
-    if (!table) {
-        throw new InputError('lock-table: required. Name the DynamoDB table that holds the locks (partition key LockID, a string). ' +
-            'Create one with: aws dynamodb create-table --table-name deploy-locks --attribute-definitions ' +
-            'AttributeName=LockID,AttributeType=S --key-schema AttributeName=LockID,KeyType=HASH --billing-mode PAY_PER_REQUEST');
-    }
-    if (!TABLE_NAME.test(table)) {
-        throw new InputError(`lock-table: "${table}" is not a valid DynamoDB table name. Use 3 to 255 letters, digits, '_', '-' or '.'.`);
-    }
-    const keyAttribute = text$1(raw['lock-key-attribute']) ?? DEFAULTS['lock-key-attribute'];
-    const leaseMs = parseDuration(text$1(raw.lease) ?? DEFAULTS.lease, 'lease');
-    if (leaseMs < MIN_LEASE_MS || leaseMs > MAX_LEASE_MS) {
-        throw new InputError(`lease: "${raw.lease}" is out of range. Use between 10s and 12h (default 5m): the heartbeat renews every lease/3, ` +
-            'and a dead holder is taken over one lease after its last heartbeat.');
-    }
-    const waitTimeoutMs = parseDuration(text$1(raw['wait-timeout']) ?? DEFAULTS['wait-timeout'], 'wait-timeout');
-    const region = parseRegion(raw.region);
-    const reason = text$1(raw.reason);
-    return {
-        stacks,
-        table,
-        keyAttribute,
-        ...(lockKey ? { lockKey } : {}),
-        leaseMs,
-        waitTimeoutMs,
-        ...(reason ? { reason } : {}),
-        ...(region ? { region } : {}),
-        outOfOrder: choice(raw['out-of-order'], 'out-of-order', OUT_OF_ORDER_POLICIES, 'fail'),
-        waitOnFreeze: parseBoolean(raw['wait-on-freeze'], 'wait-on-freeze', false)
-    };
-}
-/** The lock keys for these settings, in the region the AWS clients resolved. */
-function lockKeysFor(settings, region) {
-    if (settings.lockKey)
-        return [settings.lockKey];
-    return settings.stacks.map(stack => `deploy-guard/${region}/${stackNameOf(stack)}`);
-}
-/** A stack ARN's name part, so `name` and its ARN share one lock. */
-function stackNameOf(stack) {
-    return stack.startsWith('arn:') ? (stack.split('/')[1] ?? stack) : stack;
-}
 
 const getAllAliases = (name, aliases) => {
     const _aliases = [];
@@ -12571,60 +12476,6 @@ class ScanCommand extends command(_ep3, _mw0, "Scan", Scan$) {
 class UpdateItemCommand extends command(_ep3, _mw0, "UpdateItem", UpdateItem$) {
 }
 
-/** Per request: the TCP/TLS connection must be up within this, in ms. */
-const CONNECTION_TIMEOUT_MS = 3_000;
-/** Per request, in ms: a CloudFormation, CloudTrail or DynamoDB reply takes well under a second when healthy. */
-const REQUEST_TIMEOUT_MS = 10_000;
-function commonConfig(settings) {
-    return {
-        ...(settings.region ? { region: settings.region } : {}),
-        maxAttempts: settings.maxAttempts ?? 5,
-        retryMode: 'standard',
-        customUserAgent: settings.userAgent ?? 'deploy-guard',
-        requestHandler: requestHandler(settings)
-    };
-}
-/**
- * The SDK's Node handler with timeouts that end a request rather than only log a warning (`throwOnRequestTimeout`;
- * without it @smithy/node-http-handler 4 lets a hung request wait forever), and the client's abort signal passed to
- * every request it sends.
- */
-function requestHandler(settings) {
-    const options = {
-        connectionTimeout: CONNECTION_TIMEOUT_MS,
-        requestTimeout: settings.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
-        throwOnRequestTimeout: true
-    };
-    return settings.signal ? new AbortingHandler(options, settings.signal) : new NodeHttpHandler(options);
-}
-class AbortingHandler extends NodeHttpHandler {
-    signal;
-    constructor(options, signal) {
-        super(options);
-        this.signal = signal;
-    }
-    handle(...[request, options = {}]) {
-        const own = options.abortSignal;
-        return super.handle(request, {
-            ...options,
-            abortSignal: own ? AbortSignal.any([this.signal, own]) : this.signal
-        });
-    }
-}
-/** Retries for the calls whose callers back off and retry by themselves (a watch's poll, a diagnosis read). */
-const READ_ATTEMPTS = 3;
-function createDynamoDbClient(settings = {}) {
-    return new DynamoDBClient(commonConfig(settings));
-}
-
-/** One line naming a holder for people: the run link when there is one, else its identity. */
-function describeHolder(holder) {
-    const who = holder.actor ? `${holder.actor} ` : '';
-    const where = holder.runUrl ?? holder.identity;
-    const why = holder.reason ? ` (reason: ${holder.reason})` : '';
-    return `${who}${where}${why}`.trim();
-}
-
 class NumberValue {
     value;
     constructor(value) {
@@ -12919,6 +12770,152 @@ const unmarshall = (data, options) => {
     return convertToNative({ M: data });
 };
 
+/** One line naming a holder for people: the run link when there is one, else its identity. */
+function describeHolder(holder) {
+    const who = holder.actor ? `${holder.actor} ` : '';
+    const where = holder.runUrl ?? holder.identity;
+    const why = holder.reason ? ` (reason: ${holder.reason})` : '';
+    return `${who}${where}${why}`.trim();
+}
+/** The lock was not granted: exit code 3. */
+class LockNotGrantedError extends DeployGuardError {
+    exitCode = 3;
+}
+/** A lock item that is not what deploy-guard writes: `run` refuses it, `unlock --force --reason` clears it. */
+class MalformedLockError extends LockNotGrantedError {
+    malformed;
+    constructor(malformed) {
+        super(`Lock ${malformed.key} is malformed: ${malformed.problems.join('; ')}. deploy-guard does not guess what such ` +
+            'an item means. Clear it with `deploy-guard unlock --key ' +
+            `${malformed.key} --force --reason "…"\` (it is rewritten as released, fence ${malformed.highestFence + 1}).`);
+        this.malformed = malformed;
+    }
+}
+
+const DEPLOY_STATUSES = ['started', 'succeeded', 'failed', 'cancelled', 'unknown'];
+/**
+ * Validates one unmarshalled item against the lock item schema (DESIGN §3): `owner` a non-empty string, `fence` and
+ * the lease times numbers, `released` a boolean, `holder` a map with an `identity`. Nothing is guessed: an item that
+ * does not fit is returned as malformed, so a waiter never waits on "unknown since 1970".
+ */
+function parseLockItem(key, item) {
+    const problems = [];
+    const number = (name, value, required = true) => {
+        if (typeof value === 'number' && Number.isFinite(value))
+            return value;
+        if (value === undefined) {
+            if (required)
+                problems.push(`${name} is missing`);
+        }
+        else
+            problems.push(`${name} is ${describeValue(value)}, not a number`);
+        return 0;
+    };
+    const owner = item.owner;
+    if (typeof owner !== 'string' || owner === '')
+        problems.push(owner === undefined ? 'owner is missing' : `owner is ${describeValue(owner)}, not a token`);
+    const fence = number('fence', item.fence);
+    if (typeof item.fence === 'number' && (!Number.isSafeInteger(fence) || fence < 0))
+        problems.push(`fence is ${fence}, not a whole number ≥ 0`);
+    const leaseMs = number('leaseMs', item.leaseMs);
+    const leaseExpiresAt = number('leaseExpiresAt', item.leaseExpiresAt);
+    const heartbeatAt = number('heartbeatAt', item.heartbeatAt);
+    const acquiredAt = number('acquiredAt', item.acquiredAt);
+    if (typeof item.released !== 'boolean')
+        problems.push(item.released === undefined
+            ? 'released is missing'
+            : `released is ${describeValue(item.released)}, not true/false`);
+    const kind = item.kind ?? 'deploy';
+    if (kind !== 'deploy' && kind !== 'freeze')
+        problems.push(`kind is ${describeValue(kind)}, not deploy or freeze`);
+    const holder = item.holder;
+    if (!isMap(holder) || typeof holder.identity !== 'string')
+        problems.push(holder === undefined ? 'holder is missing' : 'holder has no identity');
+    const lastDeploy = item.lastDeploy;
+    if (lastDeploy !== undefined && !isLastDeploy(lastDeploy))
+        problems.push('lastDeploy is not a deploy record (fence, status)');
+    const deploys = item.deploys;
+    if (deploys !== undefined && (!isMap(deploys) || !Object.values(deploys).every(isLastDeploy)))
+        problems.push('deploys is not a map of deploy records');
+    const lastDeployFence = number('lastDeployFence', item.lastDeployFence, false);
+    const queue = item.queue;
+    if (queue !== undefined && (!isMap(queue) || !Object.values(queue).every(isTicket)))
+        problems.push('queue is not a map of tickets');
+    number('releasedAt', item.releasedAt, false);
+    const ticketSeq = number('ticketSeq', item.ticketSeq, false);
+    if (problems.length > 0)
+        return { malformed: { key, problems, highestFence: highestFence(item), storedFence: item.fence } };
+    return {
+        record: {
+            key,
+            kind: kind,
+            owner: owner,
+            fence,
+            leaseMs,
+            leaseExpiresAt,
+            heartbeatAt,
+            acquiredAt,
+            released: item.released,
+            ...(item.releasedAt !== undefined ? { releasedAt: item.releasedAt } : {}),
+            ...(typeof item.releasedBy === 'string' ? { releasedBy: item.releasedBy } : {}),
+            holder: holder,
+            ...(lastDeploy !== undefined ? { lastDeploy: lastDeploy } : {}),
+            ...(deploys !== undefined ? { deploys: deploys } : {}),
+            ...(item.lastDeployFence !== undefined ? { lastDeployFence } : {}),
+            ...(isMap(item.forced) ? { forced: item.forced } : {}),
+            ...(queue !== undefined ? { queue: queue } : {}),
+            ...(item.ticketSeq !== undefined ? { ticketSeq } : {})
+        }
+    };
+}
+function isMap(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Set);
+}
+function isLastDeploy(value) {
+    return (isMap(value) &&
+        typeof value.fence === 'number' &&
+        DEPLOY_STATUSES.includes(value.status) &&
+        typeof value.startedAt === 'number');
+}
+function isTicket(value) {
+    return (isMap(value) &&
+        typeof value.number === 'number' &&
+        typeof value.heartbeatAt === 'number' &&
+        isMap(value.holder) &&
+        typeof value.holder.identity === 'string');
+}
+/** `a string ("7")`, `a map`, … for "what is wrong" lines; string values are cut short. */
+function describeValue(value) {
+    if (typeof value === 'string')
+        return `a string (${JSON.stringify(value.slice(0, 40))})`;
+    if (typeof value === 'number')
+        return `the number ${value}`;
+    if (typeof value === 'boolean')
+        return `the boolean ${value}`;
+    if (value instanceof Set)
+        return 'a set';
+    if (Array.isArray(value))
+        return 'a list';
+    if (value === null)
+        return 'null';
+    return 'a map';
+}
+function readableNumber(value) {
+    const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value.trim()) : NaN;
+    return Number.isSafeInteger(n) && n > 0 ? n : 0;
+}
+function highestFence(item) {
+    const candidates = [item.fence, item.lastDeployFence];
+    for (const nested of [item.lastDeploy, item.forced])
+        if (isMap(nested))
+            candidates.push(nested.fence);
+    if (isMap(item.deploys))
+        for (const deploy of Object.values(item.deploys))
+            if (isMap(deploy))
+                candidates.push(deploy.fence);
+    return Math.max(0, ...candidates.map(readableNumber));
+}
+
 /** A conditional write DynamoDB refused; `current` is the item as it stood (when the server said so or a read told). */
 class ConditionFailed extends Error {
     current;
@@ -12944,7 +12941,10 @@ const ATTRIBUTES = [
     'lastDeployFence',
     'forced',
     'status',
-    'finishedAt'
+    'finishedAt',
+    'deploys',
+    'queue',
+    'ticketSeq'
 ];
 /**
  * The lock table: the one place that speaks DynamoDB and converts its items into `LockRecord`s.
@@ -12957,17 +12957,36 @@ class LockTable {
         this.db = db;
         this.settings = settings;
     }
-    async read(key) {
-        const reply = await this.call(() => this.db.send(new GetItemCommand({ TableName: this.settings.tableName, Key: this.keyOf(key), ConsistentRead: true })));
-        return reply.Item ? this.toRecord(reply.Item) : undefined;
+    /**
+     * The lock item by consistent read, validated.
+     * @throws MalformedLockError when the item is not what deploy-guard writes; AWS errors (transient ones as they are)
+     */
+    async read(key, options = {}) {
+        const entry = await this.inspect(key, options);
+        return entry ? recordOf(entry) : undefined;
+    }
+    /** The item as it is, valid or malformed (for `status` and a forced clean-up); undefined when absent. */
+    async inspect(key, options = {}) {
+        const reply = await this.call(() => this.db.send(new GetItemCommand({
+            TableName: this.settings.tableName,
+            Key: this.keyOf(key),
+            ConsistentRead: true
+        }), { abortSignal: options.signal }));
+        return reply.Item ? this.toEntry(reply.Item) : undefined;
     }
     /**
      * Applies `update` when `condition` holds and returns the item after the write.
      * On a failed condition throws `ConditionFailed` with the item as it stood: from the error itself where the server
-     * supports ReturnValuesOnConditionCheckFailure, else from a consistent read.
+     * supports ReturnValuesOnConditionCheckFailure, else from a consistent read. A write DynamoDB rejects as mistyped (a
+     * hand-edited item holding a string where a number belongs) is explained by reading the item: `MalformedLockError`
+     * says what is wrong.
      */
-    async update(key, write) {
-        const names = { '#key': this.settings.keyAttribute };
+    async update(key, write, options = {}) {
+        return recordOf(await this.updateEntry(key, write, options));
+    }
+    /** `update` without validating the item written (a forced clean-up rewrites a malformed item). */
+    async updateEntry(key, write, options = {}) {
+        const names = { '#key': this.settings.keyAttribute, ...write.names };
         for (const attribute of ATTRIBUTES)
             names[`#${attribute}`] = attribute;
         const expressions = `${write.update} ${write.condition}`;
@@ -12978,59 +12997,60 @@ class LockTable {
                 UpdateExpression: write.update,
                 ConditionExpression: write.condition,
                 ExpressionAttributeNames: Object.fromEntries(Object.entries(names).filter(([alias]) => new RegExp(`${alias}\\b`).test(expressions))),
-                ExpressionAttributeValues: marshall(write.values, { removeUndefinedValues: true }),
+                ...(Object.keys(write.values).length > 0
+                    ? { ExpressionAttributeValues: marshall(write.values, { removeUndefinedValues: true }) }
+                    : {}),
                 ReturnValues: 'ALL_NEW',
                 ReturnValuesOnConditionCheckFailure: 'ALL_OLD'
-            })));
-            return this.toRecord(reply.Attributes ?? {});
+            }), { abortSignal: options.signal }));
+            return this.toEntry(reply.Attributes ?? {});
         }
         catch (error) {
+            if (awsErrorName(error) === 'ValidationException' &&
+                /data type|operand|document path/i.test(awsErrorMessage(error))) {
+                const current = await this.inspect(key, options);
+                if (current && 'malformed' in current)
+                    throw new MalformedLockError(current.malformed);
+                throw error;
+            }
             if (awsErrorName(error) !== 'ConditionalCheckFailedException')
                 throw error;
             const old = error.Item;
-            throw new ConditionFailed(old ? this.toRecord(old) : await this.read(key));
+            throw new ConditionFailed(old ? recordOf(this.toEntry(old)) : await this.read(key, options));
         }
     }
-    /** Every deploy-guard lock item in the table (items of other tools, such as Terraform's, are skipped). */
-    async list() {
-        const records = [];
+    /**
+     * Every deploy-guard lock item in the table, valid or malformed (items of other tools, such as Terraform's, are
+     * skipped: only items carrying a fence or owner, or at a `deploy-guard/` key, are ours).
+     */
+    async list(options = {}) {
+        const entries = [];
         let startKey;
         do {
             const page = await this.call(() => this.db.send(new ScanCommand({
                 TableName: this.settings.tableName,
                 ConsistentRead: true,
-                FilterExpression: 'attribute_exists(#fence) AND attribute_exists(#owner)',
-                ExpressionAttributeNames: { '#fence': 'fence', '#owner': 'owner' },
+                FilterExpression: 'attribute_exists(#fence) OR attribute_exists(#owner) OR begins_with(#key, :prefix)',
+                ExpressionAttributeNames: {
+                    '#fence': 'fence',
+                    '#owner': 'owner',
+                    '#key': this.settings.keyAttribute
+                },
+                ExpressionAttributeValues: { ':prefix': { S: 'deploy-guard/' } },
                 ExclusiveStartKey: startKey
-            })));
+            }), { abortSignal: options.signal }));
             for (const item of page.Items ?? [])
-                records.push(this.toRecord(item));
+                entries.push(this.toEntry(item));
             startKey = page.LastEvaluatedKey;
         } while (startKey);
-        return records.sort((a, b) => a.key.localeCompare(b.key));
+        return entries.sort((a, b) => keyOfEntry(a).localeCompare(keyOfEntry(b)));
     }
     keyOf(key) {
         return { [this.settings.keyAttribute]: { S: key } };
     }
-    toRecord(item) {
+    toEntry(item) {
         const plain = unmarshall(item);
-        return {
-            key: String(plain[this.settings.keyAttribute]),
-            kind: plain.kind === 'freeze' ? 'freeze' : 'deploy',
-            owner: String(plain.owner ?? ''),
-            fence: Number(plain.fence ?? 0),
-            leaseMs: Number(plain.leaseMs ?? 0),
-            leaseExpiresAt: Number(plain.leaseExpiresAt ?? 0),
-            heartbeatAt: Number(plain.heartbeatAt ?? 0),
-            acquiredAt: Number(plain.acquiredAt ?? 0),
-            released: plain.released === true,
-            ...(plain.releasedAt !== undefined ? { releasedAt: Number(plain.releasedAt) } : {}),
-            ...(plain.releasedBy !== undefined ? { releasedBy: String(plain.releasedBy) } : {}),
-            holder: plain.holder ?? { identity: 'unknown' },
-            ...(plain.lastDeploy ? { lastDeploy: plain.lastDeploy } : {}),
-            ...(plain.lastDeployFence !== undefined ? { lastDeployFence: Number(plain.lastDeployFence) } : {}),
-            ...(plain.forced ? { forced: plain.forced } : {})
-        };
+        return parseLockItem(String(plain[this.settings.keyAttribute]), plain);
     }
     /** Turns the set-up mistakes a user can make into one message that says how to fix them. */
     async call(send) {
@@ -13070,14 +13090,247 @@ class LockTable {
         return error;
     }
 }
+/** The valid record of an entry. @throws MalformedLockError for a malformed one */
+function recordOf(entry) {
+    if ('malformed' in entry)
+        throw new MalformedLockError(entry.malformed);
+    return entry.record;
+}
+function keyOfEntry(entry) {
+    return 'malformed' in entry ? entry.malformed.key : entry.record.key;
+}
+
+const QUEUE_MODES = ['fifo', 'newest-wins'];
+
+const DEFAULTS = {
+    lease: '5m',
+    'wait-timeout': '30m',
+    'lock-key-attribute': 'LockID'};
+const STACK_NAME = /^[A-Za-z][A-Za-z0-9-]{0,127}$/;
+const STACK_ARN = /^arn:aws[a-z-]*:cloudformation:[a-z0-9-]+:\d{12}:stack\/[A-Za-z][A-Za-z0-9-]{0,127}\/[A-Za-z0-9-]+$/;
+const TABLE_NAME = /^[A-Za-z0-9_.-]{3,255}$/;
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+const MIN_LEASE_MS = 10_000;
+const MAX_LEASE_MS = 12 * 3_600_000;
+/** Stack names from a newline- or comma-separated list; blank entries and duplicates dropped, order kept. */
+function parseStackNames(value) {
+    const names = (value ?? '')
+        .split(/[\n,]/)
+        .map(name => name.trim())
+        .filter(Boolean);
+    for (const name of names) {
+        if (!STACK_NAME.test(name) && !STACK_ARN.test(name)) {
+            throw new InputError(`stack-name: "${name}" is not a valid CloudFormation stack name. A name starts with a letter and has only ` +
+                'letters, digits and hyphens (at most 128 characters); a stack ARN is also accepted.');
+        }
+    }
+    return [...new Set(names)];
+}
+function parseBoolean(value, name, fallback) {
+    const text = (value ?? '').trim().toLowerCase();
+    if (text === '')
+        return fallback;
+    if (['true', 'yes', '1', 'on'].includes(text))
+        return true;
+    if (['false', 'no', '0', 'off'].includes(text))
+        return false;
+    throw new InputError(`${name}: "${value}" is not a boolean. Use true or false.`);
+}
+function choice(value, name, valid, fallback) {
+    const text = (value ?? '').trim().toLowerCase();
+    if (text === '')
+        return fallback;
+    if (valid.includes(text))
+        return text;
+    throw new InputError(`${name}: "${value}" is not one of ${valid.join(', ')}.`);
+}
+function parseRegion(value) {
+    const region = text$1(value);
+    if (region && !REGION.test(region)) {
+        throw new InputError(`region: "${region}" is not an AWS region name. Use a name such as us-east-1 or eu-west-2.`);
+    }
+    return region;
+}
+function text$1(value) {
+    const trimmed = value?.trim();
+    return trimmed ? trimmed : undefined;
+}
+/** Validates every lock setting; each message names the input, the value, and what is valid. */
+function parseLockSettings(raw, options = {}) {
+    const stacks = parseStackNames(raw['stack-name']);
+    const lockKey = text$1(raw['lock-key']);
+    if (stacks.length === 0 && !lockKey && options.requireStack !== false) {
+        throw new InputError('stack-name: required. Name the CloudFormation stack(s) to guard, one per line or comma-separated, ' +
+            'e.g. stack-name: CourtCaseManagementStack.');
+    }
+    if (lockKey && stacks.length > 1) {
+        throw new InputError(`lock-key: a custom key locks one stack, but stack-name lists ${stacks.length}. Leave lock-key empty to lock ` +
+            'each stack under deploy-guard/<region>/<stack>.');
+    }
+    const table = text$1(raw['lock-table']);
+    if (!table) {
+        throw new InputError('lock-table: required. Name the DynamoDB table that holds the locks (partition key LockID, a string). ' +
+            'Create one with: aws dynamodb create-table --table-name deploy-locks --attribute-definitions ' +
+            'AttributeName=LockID,AttributeType=S --key-schema AttributeName=LockID,KeyType=HASH --billing-mode PAY_PER_REQUEST');
+    }
+    if (!TABLE_NAME.test(table)) {
+        throw new InputError(`lock-table: "${table}" is not a valid DynamoDB table name. Use 3 to 255 letters, digits, '_', '-' or '.'.`);
+    }
+    const keyAttribute = text$1(raw['lock-key-attribute']) ?? DEFAULTS['lock-key-attribute'];
+    const leaseMs = parseDuration(text$1(raw.lease) ?? DEFAULTS.lease, 'lease');
+    if (leaseMs < MIN_LEASE_MS || leaseMs > MAX_LEASE_MS) {
+        throw new InputError(`lease: "${raw.lease}" is out of range. Use between 10s and 12h (default 5m): the heartbeat renews every lease/3, ` +
+            'and a dead holder is taken over one lease after its last heartbeat.');
+    }
+    const waitTimeoutMs = parseDuration(text$1(raw['wait-timeout']) ?? DEFAULTS['wait-timeout'], 'wait-timeout');
+    const region = parseRegion(raw.region);
+    const reason = text$1(raw.reason);
+    return {
+        stacks,
+        table,
+        keyAttribute,
+        ...(lockKey ? { lockKey } : {}),
+        leaseMs,
+        waitTimeoutMs,
+        ...(reason ? { reason } : {}),
+        ...(region ? { region } : {}),
+        outOfOrder: choice(raw['out-of-order'], 'out-of-order', OUT_OF_ORDER_POLICIES, 'fail'),
+        waitOnFreeze: parseBoolean(raw['wait-on-freeze'], 'wait-on-freeze', false),
+        queue: choice(raw.queue, 'queue', QUEUE_MODES, 'fifo')
+    };
+}
+/** The lock keys for these settings, in the region the AWS clients resolved. */
+function lockKeysFor(settings, region) {
+    if (settings.lockKey)
+        return [settings.lockKey];
+    return settings.stacks.map(stack => `deploy-guard/${region}/${stackNameOf(stack)}`);
+}
+/** A stack ARN's name part, so `name` and its ARN share one lock. */
+function stackNameOf(stack) {
+    return stack.startsWith('arn:') ? (stack.split('/')[1] ?? stack) : stack;
+}
+
+/** Per request: the TCP/TLS connection must be up within this, in ms. */
+const CONNECTION_TIMEOUT_MS = 3_000;
+/** Per request, in ms: a CloudFormation, CloudTrail or DynamoDB reply takes well under a second when healthy. */
+const REQUEST_TIMEOUT_MS = 10_000;
+function commonConfig(settings) {
+    return {
+        ...(settings.region ? { region: settings.region } : {}),
+        maxAttempts: settings.maxAttempts ?? 5,
+        retryMode: 'standard',
+        customUserAgent: settings.userAgent ?? 'deploy-guard',
+        requestHandler: requestHandler(settings)
+    };
+}
+/**
+ * The SDK's Node handler with timeouts that end a request rather than only log a warning (`throwOnRequestTimeout`;
+ * without it @smithy/node-http-handler 4 lets a hung request wait forever), and the client's abort signal passed to
+ * every request it sends.
+ */
+function requestHandler(settings) {
+    const options = {
+        connectionTimeout: CONNECTION_TIMEOUT_MS,
+        requestTimeout: settings.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
+        throwOnRequestTimeout: true
+    };
+    return settings.signal ? new AbortingHandler(options, settings.signal) : new NodeHttpHandler(options);
+}
+class AbortingHandler extends NodeHttpHandler {
+    signal;
+    constructor(options, signal) {
+        super(options);
+        this.signal = signal;
+    }
+    handle(...[request, options = {}]) {
+        const own = options.abortSignal;
+        return super.handle(request, {
+            ...options,
+            abortSignal: own ? AbortSignal.any([this.signal, own]) : this.signal
+        });
+    }
+}
+/** Retries for the calls whose callers back off and retry by themselves (a watch's poll, a diagnosis read). */
+const READ_ATTEMPTS = 3;
+function createDynamoDbClient(settings = {}) {
+    return new DynamoDBClient(commonConfig(settings));
+}
+
+/**
+ * The signal for one request: aborts after `budgetMs` (at least `floorMs`, so a request always gets a fair chance
+ * even at a deadline of 0) or when `cancel` aborts, whichever comes first.
+ */
+function requestSignal(budgetMs, cancel, floorMs = 0) {
+    // Timers hold at most 2^31−1 ms (~24.8 days); a longer budget is no budget at all.
+    const timeout = AbortSignal.timeout(Math.min(2 ** 31 - 1, Math.max(1, Math.ceil(Math.max(budgetMs, floorMs)))));
+    return timeout;
+}
+function deadlineIn(clock, ms) {
+    const at = clock.monotonic() + ms;
+    return {
+        at,
+        remaining: () => Math.max(0, at - clock.monotonic()),
+        passed: () => clock.monotonic() >= at
+    };
+}
+/** The delay before retry number `attempt` (0-based) of a failed call: full jitter, capped by the deadline. */
+function retryDelay(attempt, deadline, random = Math.random, baseMs = 100, capMs = 5_000) {
+    return Math.min(deadline.remaining(), Math.max(1, fullJitterBackoff(attempt, baseMs, capMs, random)));
+}
+/**
+ * How long a release may take in all, retries included: GitHub sends SIGINT, SIGTERM 7.5 s later and SIGKILL 2.5 s
+ * after that, so a release begun when the command stops must end well inside those 10 s.
+ */
+const RELEASE_DEADLINE_MS = 6_000;
+/**
+ * A call that got no usable answer: throttled, a 5xx, a dropped or refused connection, a timeout, or aborted at its
+ * deadline. Worth another try within the deadline; what it means for the lock is unknown.
+ */
+function isUnanswered(error) {
+    return isTransient(error) || ['AbortError', 'TimeoutError'].includes(awsErrorName(error));
+}
+/** One line for an error in a message: the SDK's text, never its stack. */
+function errorLine(error) {
+    const text = awsErrorMessage(error).split('\n')[0] ?? '';
+    const name = awsErrorName(error);
+    return name !== 'Error' && !text.includes(name) ? `${name}: ${text}` : text;
+}
 
 /** Writes that only the owner of a lease may make: every one is conditional on `owner = me` and not released. */
 const OWNED = '#owner = :owner AND #released = :false';
 /**
  * Releases the lease: marks the item released (never deletes it, so the fence only grows) and records how the
  * deploy ended. A stale holder whose lease was taken over changes nothing and learns who holds the lock now.
+ * Unanswered calls are retried with full jitter for at most `deadlineMs` (RELEASE_DEADLINE_MS by default, inside
+ * GitHub's SIGINT → SIGTERM window); after that the outcome is reported as unknown, with the latest time the lease
+ * can end (no renewal happens after the heartbeat stopped, so one lease from now at the latest).
  */
-async function releaseLease(table, lease, clock, outcome) {
+async function releaseLease(table, lease, clock, outcome, deadlineMs = RELEASE_DEADLINE_MS) {
+    const deadline = deadlineIn(clock, deadlineMs);
+    const leaseEndsBy = clock.now() + lease.leaseMs;
+    let withOutcome = outcome;
+    for (let attempt = 0;; attempt++) {
+        const signal = requestSignal(deadline.remaining(), undefined, 500);
+        try {
+            return await releaseOnce(table, lease, clock, withOutcome, { signal });
+        }
+        catch (error) {
+            if (error === RETRY_WITHOUT_OUTCOME) {
+                withOutcome = undefined;
+                continue;
+            }
+            if (!isUnanswered(error))
+                throw error;
+            if (deadline.passed())
+                return { released: 'unknown', error: errorLine(error), leaseEndsBy };
+            await clock.sleep(retryDelay(attempt, deadline));
+            if (deadline.passed())
+                return { released: 'unknown', error: errorLine(error), leaseEndsBy };
+        }
+    }
+}
+const RETRY_WITHOUT_OUTCOME = Symbol('retry without outcome');
+async function releaseOnce(table, lease, clock, outcome, options) {
     const now = clock.now();
     const values = {
         ':owner': lease.owner,
@@ -13086,41 +13339,41 @@ async function releaseLease(table, lease, clock, outcome) {
         ':now': now
     };
     let update = 'SET #released = :true, #releasedAt = :now';
+    let condition = OWNED;
     if (outcome) {
+        // The deploy outcome is written only onto our own deploy record, never over a newer one.
         update += ', #lastDeploy.#status = :status, #lastDeploy.#finishedAt = :now';
         values[':status'] = outcome.status;
         values[':fence'] = lease.fence;
+        condition += ' AND #lastDeploy.#fence = :fence';
+        if (lease.scope) {
+            update += ', #deploys.#scope.#status = :status, #deploys.#scope.#finishedAt = :now';
+            condition += ' AND #deploys.#scope.#fence = :fence';
+        }
     }
     try {
-        await table.update(lease.key, {
-            update,
-            // The deploy outcome is written only onto our own deploy record, never over a newer one.
-            condition: outcome ? `${OWNED} AND #lastDeploy.#fence = :fence` : OWNED,
-            values
-        });
+        await table.update(lease.key, { update, condition, values, names: scopeName(lease) }, options);
         return { released: true, alreadyReleased: false };
     }
     catch (error) {
-        const current = error instanceof ConditionFailed ? error.current : await readAfterAmbiguous(table, lease, error);
-        if (current && current.owner === lease.owner && current.released)
+        if (!(error instanceof ConditionFailed))
+            throw error;
+        const current = error.current;
+        // Released under our token: by our own earlier attempt whose reply was lost — unless it was forced open.
+        const forcedOpen = current?.forced !== undefined && current.forced.fence === lease.fence;
+        if (current && current.owner === lease.owner && current.released && !forcedOpen)
             return { released: true, alreadyReleased: true };
+        // Ours, but the deploy never began (refused before it started): release without recording an outcome.
         if (outcome && current && ownedBy(current, lease))
-            return releaseLease(table, lease, clock);
+            throw RETRY_WITHOUT_OUTCOME;
         return { released: false, ...(current ? { current } : {}) };
     }
 }
 function ownedBy(record, lease) {
-    return record.owner === lease.owner && !record.released;
+    return record.owner === lease.owner && !record.released && record.fence === lease.fence;
 }
-async function readAfterAmbiguous(table, lease, error) {
-    try {
-        return await table.read(lease.key);
-    }
-    catch {
-        if (isTransient(error))
-            return undefined;
-        throw error;
-    }
+function scopeName(lease) {
+    return lease.scope ? { '#scope': lease.scope } : undefined;
 }
 
 /** deploy-guard's version: `package.json`'s, kept equal by a test (it names the CLI's --version and the user agent). */
@@ -13146,8 +13399,9 @@ async function openLockSession(settings, signal) {
     return { table, region, keys: lockKeysFor(settings, region) };
 }
 
-const PROBLEM = /^(WARN|LOST) /;
-/** Stops the heartbeat and returns the problems it logged (failed renewals, a lost lock). */
+const PROBLEM = /^WARN /;
+const LOST = /^LOST (.*?)(?: \d{4}-\d\d-\d\dT[\d:.]+Z)?$/;
+/** Stops the heartbeat and returns what it logged: failed renewals (`problems`) and lost locks (`lost`, the reasons). */
 async function stopDetachedHeartbeat(pid, logFile) {
     if (pid > 0 && isAlive(pid)) {
         process.kill(pid, 'SIGTERM');
@@ -13159,9 +13413,13 @@ async function stopDetachedHeartbeat(pid, logFile) {
         log = node_fs.readFileSync(logFile, 'utf8');
     }
     catch {
-        return { problems: [] };
+        return { problems: [], lost: [] };
     }
-    return { problems: log.split('\n').filter(line => PROBLEM.test(line)) };
+    const lines = log.split('\n');
+    return {
+        problems: lines.filter(line => PROBLEM.test(line)),
+        lost: lines.flatMap(line => LOST.exec(line)?.[1] ?? [])
+    };
 }
 function isAlive(pid) {
     try {
@@ -13296,7 +13554,8 @@ const Inputs = {
     Reason: 'reason',
     Region: 'region',
     OutOfOrder: 'out-of-order',
-    WaitOnFreeze: 'wait-on-freeze'};
+    WaitOnFreeze: 'wait-on-freeze',
+    Queue: 'queue'};
 const LOCK_INPUTS = [
     Inputs.StackName,
     Inputs.LockTable,
@@ -13307,7 +13566,8 @@ const LOCK_INPUTS = [
     Inputs.Reason,
     Inputs.Region,
     Inputs.OutOfOrder,
-    Inputs.WaitOnFreeze
+    Inputs.WaitOnFreeze,
+    Inputs.Queue
 ];
 const State = {
     /** JSON of the leases this job holds: what post needs to release them by owner token. */
@@ -13320,7 +13580,11 @@ const State = {
     CommandGroup: 'command-group'
 };
 
-/** Releases every lease, recording how the deploy ended; a lease that was lost is reported, never retried. */
+/**
+ * Releases every lease, recording how the deploy ended. Each release is bounded (RELEASE_DEADLINE_MS); an outcome
+ * that could not be confirmed is said as unknown, and a lock that was no longer ours says why (force-released by
+ * whom, or taken over by whom).
+ */
 async function releaseAll(deps, leases, status) {
     let allReleased = true;
     for (const lease of leases) {
@@ -13328,17 +13592,35 @@ async function releaseAll(deps, leases, status) {
             deps.log.error(`Could not release lock ${lease.key}: ${String(error)}. It expires by itself after its lease.`);
             return undefined;
         });
-        if (result?.released)
+        if (result?.released === true)
             deps.log.info(`Released lock ${lease.key}.`);
         else {
             allReleased = false;
-            if (result) {
-                const now = result.current ? ` It is now held by ${describeHolder(result.current.holder)}.` : '';
-                deps.log.warn(`Lock ${lease.key} was no longer ours to release: it had been taken over or force-released.${now}`);
-            }
+            if (result)
+                deps.log.warn(describeUnreleased(lease, result));
         }
     }
     return allReleased;
+}
+/** Why a release did not happen, in words that do not claim more than is known. */
+function describeUnreleased(lease, result) {
+    if (result.released === 'unknown')
+        return (`Could not confirm the release of lock ${lease.key} (${result.error}): the lease ends at ` +
+            `${new Date(result.leaseEndsBy).toISOString()} at the latest, when the next run may take it.`);
+    const current = result.current;
+    if (current?.forced && current.forced.fence === lease.fence) {
+        const now = current.released ? '' : ` It is now held by ${describeHolder(current.holder)}.`;
+        return (`Lock ${lease.key} was not released by this run: it had been force-released by ${current.forced.by} at ` +
+            `${new Date(current.forced.at).toISOString()} (reason: ${current.forced.reason}).${now}`);
+    }
+    if (!current)
+        return `Lock ${lease.key} was not released by this run: its item is gone.`;
+    if (current.fence < lease.fence)
+        return `Lock ${lease.key} was not released by this run: the table was emptied or recreated (fence ${current.fence} < ${lease.fence}).`;
+    if (current.released)
+        return `Lock ${lease.key} was not released by this run: it was already released by someone else.`;
+    return (`Lock ${lease.key} was not released by this run: it was taken over by ${describeHolder(current.holder)} ` +
+        `(fence ${current.fence}) after this run's lease expired.`);
 }
 
 /**
@@ -14224,6 +14506,11 @@ function closeAnnotations() {
         held[level] = [];
     }
 }
+/** `core.setFailed` within the limit: the step fails, and its message is one more error annotation. */
+function setFailed(message) {
+    process.exitCode = ExitCode.Failure;
+    annotate('error', message);
+}
 function write(level, annotation) {
     const properties = annotation.title ? { title: annotation.title } : {};
     if (level === 'error')
@@ -14293,18 +14580,24 @@ async function stopLeftoverCommand() {
 
 /**
  * Stops the lock step's heartbeat (showing anything it had to say), releases the lock, and — when a guarded stack's
- * latest operation failed while the lock was held — writes its diagnosis. It only warns: clean-up never fails a job.
+ * latest operation failed while the lock was held — writes its diagnosis. Clean-up problems only warn, but a lock the
+ * heartbeat lost between steps fails this step with the reason (issue 13 §2).
  */
 async function run() {
     exitAfter(DEADLINES.lockPostMs, 0, () => warning(`deploy-guard's post step gave up after ${formatDuration(DEADLINES.lockPostMs)}: AWS did not answer in time. ` +
         'An unreleased lock expires by itself after its lease.'));
     const leases = loadLeases();
+    const lost = [];
     await releaseLeftoverLeases(async () => {
         const pid = Number(getState(State.HeartbeatPid));
         const report = await stopDetachedHeartbeat(pid, getState(State.HeartbeatLog));
         for (const line of report.problems)
             runnerLog.warn(line);
+        lost.push(...report.lost);
     });
+    // The one failure post does not swallow: the steps after the lock step may have deployed without the lock.
+    if (lost.length > 0)
+        setFailed(`The lock was lost between steps, so the steps after the lock step may have run without it: ${lost.join(' ')}`);
     // A lock-only step (lock-key, no stack-name) has nothing to diagnose and calls no CloudFormation API.
     if (leases.length > 0 && parseLockSettings(readInputs()).stacks.length > 0)
         await diagnoseGuardedStacks(leases).catch(error => runnerLog.warn(describeFailure(error, 'Diagnosing the guarded stacks')));

@@ -332,6 +332,14 @@ const DURATION = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h|d))+$/;
  * `name` is the input or flag, so the error says which setting was wrong.
  */
 function parseDuration(value, name) {
+    const ms = parseDurationText(value, name);
+    if (!Number.isSafeInteger(ms)) {
+        const shown = value.length > 40 ? `${value.trim().slice(0, 40)}…` : value;
+        throw new InputError(`${name}: "${shown}" is far too long a duration. Use at most days, e.g. 90s, 5m, 4h or 2d.`);
+    }
+    return ms;
+}
+function parseDurationText(value, name) {
     const text = value.trim().toLowerCase();
     if (/^\d+(?:\.\d+)?$/.test(text))
         return Math.round(Number(text) * 1000);
@@ -378,16 +386,50 @@ class LockNotGrantedError extends DeployGuardError {
 class LockWaitTimeoutError extends LockNotGrantedError {
     key;
     holderRecord;
-    constructor(key, holderRecord, waitedMs, now) {
-        const holder = holderRecord
-            ? `It is held by ${describeHolder(holderRecord.holder)} since ${new Date(holderRecord.acquiredAt).toISOString()}` +
-                ` (lease expires in ${formatDuration(holderRecord.leaseExpiresAt - now)}).`
-            : 'Its holder could not be read.';
-        super(`Timed out after ${formatDuration(waitedMs)} waiting for lock ${key}. ${holder} ` +
-            'Raise wait-timeout to wait longer, or check `deploy-guard status` if the holder looks stuck.');
+    constructor(key, context) {
+        const queued = context.queued ? ` ${context.queued} other run(s) were queued for it.` : '';
+        super(`Timed out after ${formatDuration(context.waitedMs)} waiting for lock ${key}. ${explainWait(context)}${queued}`);
         this.key = key;
-        this.holderRecord = holderRecord;
+        this.holderRecord = context.holderRecord;
     }
+}
+/**
+ * Why the wait ended without the lock, and what to do. A lease that already expired is not "expires in 0ms": a
+ * takeover needs one full lease of silence observed by the waiter itself (DESIGN §3, clock skew), so a wait-timeout
+ * shorter than the lease can never take over a dead holder's lock.
+ */
+function explainWait(context) {
+    const { holderRecord: record, now, waitedMs } = context;
+    if (!record) {
+        const why = context.unreadable ? ` (${errorText(context.unreadable)})` : '';
+        return (`Its state could not be read${why}, so whether it is free is unknown. ` +
+            'Check that DynamoDB is reachable (region, endpoint, network), then retry or raise wait-timeout.');
+    }
+    if (record.released)
+        return ('It is free, but other runs are queued for it and are served first (first come, first served). ' +
+            'Raise wait-timeout to take a place in the queue.');
+    const holder = `It is held by ${describeHolder(record.holder)} since ${new Date(record.acquiredAt).toISOString()}`;
+    const unreadable = context.unreadable
+        ? ` The last attempt to read it failed (${errorText(context.unreadable)}); this is the state read before.`
+        : '';
+    if (record.leaseExpiresAt > now) {
+        return (`${holder} (lease expires in ${formatDuration(record.leaseExpiresAt - now)}, last heartbeat ` +
+            `${formatDuration(now - record.heartbeatAt)} ago).${unreadable} ` +
+            'Raise wait-timeout to wait longer, or check `deploy-guard status` if the holder looks stuck.');
+    }
+    const silence = context.observedSilenceMs ?? record.leaseMs;
+    const rule = `Its lease expired ${formatDuration(now - record.leaseExpiresAt)} ago (last heartbeat ` +
+        `${new Date(record.heartbeatAt).toISOString()}), but a takeover needs one lease (${formatDuration(silence)}) ` +
+        'of silence observed by the waiter itself, so a skewed clock can never steal a live lock.';
+    const advice = waitedMs < silence
+        ? ` This wait (${formatDuration(waitedMs)}) is shorter than the lease, so it could never take over: set ` +
+            `wait-timeout above ${formatDuration(silence)}, or, if the holder is gone for good, ` +
+            '`deploy-guard unlock --force --reason "…"`.'
+        : ' If the holder is gone for good, `deploy-guard unlock --force --reason "…"` frees it at once.';
+    return `${holder}. ${rule}${unreadable}${advice}`;
+}
+function errorText(error) {
+    return error instanceof Error ? error.message : String(error);
 }
 class LockFrozenError extends LockNotGrantedError {
     record;
@@ -400,32 +442,73 @@ class LockFrozenError extends LockNotGrantedError {
 }
 class OutOfOrderError extends LockNotGrantedError {
 }
-/** This process no longer holds a lock it thought it held (its lease was taken over or force-released). */
+/** This process no longer holds a lock it thought it held. */
 class LockLostError extends DeployGuardError {
     key;
+    loss;
+    fence;
     current;
-    constructor(key, current) {
-        const now = current
-            ? current.released
-                ? current.forced
-                    ? `it was force-released by ${current.forced.by}: ${current.forced.reason}`
-                    : 'it was released'
-                : `it is now held by ${describeHolder(current.holder)} (fence ${current.fence})`
-            : 'its item is gone';
-        super(`Lost lock ${key}: ${now}. The lease expired before a heartbeat renewed it.`);
+    constructor(key, loss, fence) {
+        super(`Lost lock ${key}: ${describeLoss(loss, fence)}`);
         this.key = key;
-        this.current = current;
+        this.loss = loss;
+        this.fence = fence;
+        this.current = loss.kind === 'taken' ? loss.current : undefined;
+    }
+}
+function describeLoss(loss, fence) {
+    if (loss.kind === 'unconfirmed') {
+        const why = loss.lastError ? ` (last error: ${errorText(loss.lastError)})` : '';
+        return (`no renewal was confirmed for ${formatDuration(loss.sinceMs)}${why}, so another run may take it over as ` +
+            'soon as the lease ends. The guarded command is stopped.');
+    }
+    const current = loss.current;
+    if (!current)
+        return 'its item is gone (the table was emptied or recreated).';
+    if (fence !== undefined && current.fence < fence)
+        return (`the item's fence ${current.fence} is lower than this holder's ${fence}: the lock table was emptied or ` +
+            'recreated, so fences may be handed out again.');
+    if (current.forced && (fence === undefined || current.forced.fence === fence) && current.released)
+        return `it was force-released by ${current.forced.by}: ${current.forced.reason}.`;
+    if (current.released)
+        return 'it was released.';
+    return `it is now held by ${describeHolder(current.holder)} (fence ${current.fence}); the lease expired before a heartbeat renewed it.`;
+}
+/** A lock item that is not what deploy-guard writes: `run` refuses it, `unlock --force --reason` clears it. */
+class MalformedLockError extends LockNotGrantedError {
+    malformed;
+    constructor(malformed) {
+        super(`Lock ${malformed.key} is malformed: ${malformed.problems.join('; ')}. deploy-guard does not guess what such ` +
+            'an item means. Clear it with `deploy-guard unlock --key ' +
+            `${malformed.key} --force --reason "…"\` (it is rewritten as released, fence ${malformed.highestFence + 1}).`);
+        this.malformed = malformed;
     }
 }
 
-/** "Waiting for lock …: held by … since …" — what every waiter prints about the holder. */
+/**
+ * "Waiting for lock …: held by … since …" — what every waiter prints about the holder; while the item cannot be read,
+ * what it is waiting for and why (so a wait on an unreachable DynamoDB is never silent).
+ */
 function describeWait(progress) {
     const { record } = progress;
+    const place = progress.queue
+        ? `, place ${progress.queue.position} of ${progress.queue.of} in the queue`
+        : '';
+    const waiting = `Waiting for lock ${progress.key} (${formatDuration(progress.waitedMs)} of ${formatDuration(progress.waitTimeoutMs)}${place})`;
+    if (progress.unreadable !== undefined) {
+        const last = record
+            ? ` Last seen ${record.released ? 'free' : `held by ${describeHolder(record.holder)}`}.`
+            : '';
+        return (`${waiting}: its state cannot be read (${String(progress.unreadable)}); retrying with backoff until the ` +
+            `wait timeout.${last}`);
+    }
+    if (!record)
+        return `${waiting}: its state is not known yet.`;
     const what = record.kind === 'freeze' ? 'frozen' : 'held';
-    return (`Waiting for lock ${progress.key} (${formatDuration(progress.waitedMs)} so far): ${what} by ` +
+    return (`${waiting}: ${what} by ` +
         `${describeHolder(record.holder)} since ${new Date(record.acquiredAt).toISOString()} ` +
         `(held ${formatDuration(progress.heldForMs)}, last heartbeat ${formatDuration(progress.heartbeatAgeMs)} ago, ` +
-        `lease ${progress.expiresInMs >= 0 ? `expires in ${formatDuration(progress.expiresInMs)}` : `expired ${formatDuration(-progress.expiresInMs)} ago`}).`);
+        `lease ${progress.expiresInMs >= 0 ? `expires in ${formatDuration(progress.expiresInMs)}` : `expired ${formatDuration(-progress.expiresInMs)} ago; a takeover needs one lease of silence observed by this waiter`}).`);
 }
 
 /**
@@ -569,6 +652,78 @@ function endpointOf(fields, message) {
 }
 function oneLine(text) {
     return text.replace(/[\r\n]+/g, ' ').trim();
+}
+
+const systemClock = {
+    now: () => Date.now(),
+    monotonic: () => performance.now(),
+    sleep: (ms, signal) => new Promise(resolve => {
+        if (signal?.aborted)
+            return resolve();
+        const timer = setTimeout(done, Math.max(0, ms));
+        signal?.addEventListener('abort', done, { once: true });
+        function done() {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        }
+    })
+};
+/** Full jitter (AWS Architecture Blog, "Exponential Backoff And Jitter"): uniform in [0, min(cap, base·2^attempt)]. */
+function fullJitterBackoff(attempt, baseMs, capMs, random = Math.random) {
+    return Math.floor(random() * Math.min(capMs, baseMs * 2 ** attempt));
+}
+
+/**
+ * The signal for one request: aborts after `budgetMs` (at least `floorMs`, so a request always gets a fair chance
+ * even at a deadline of 0) or when `cancel` aborts, whichever comes first.
+ */
+function requestSignal(budgetMs, cancel, floorMs = 0) {
+    // Timers hold at most 2^31−1 ms (~24.8 days); a longer budget is no budget at all.
+    const timeout = AbortSignal.timeout(Math.min(2 ** 31 - 1, Math.max(1, Math.ceil(Math.max(budgetMs, floorMs)))));
+    return cancel ? AbortSignal.any([timeout, cancel]) : timeout;
+}
+function deadlineIn(clock, ms) {
+    const at = clock.monotonic() + ms;
+    return {
+        at,
+        remaining: () => Math.max(0, at - clock.monotonic()),
+        passed: () => clock.monotonic() >= at
+    };
+}
+/** The delay before retry number `attempt` (0-based) of a failed call: full jitter, capped by the deadline. */
+function retryDelay(attempt, deadline, random = Math.random, baseMs = 100, capMs = 5_000) {
+    return Math.min(deadline.remaining(), Math.max(1, fullJitterBackoff(attempt, baseMs, capMs, random)));
+}
+/**
+ * How long a release may take in all, retries included: GitHub sends SIGINT, SIGTERM 7.5 s later and SIGKILL 2.5 s
+ * after that, so a release begun when the command stops must end well inside those 10 s.
+ */
+const RELEASE_DEADLINE_MS = 6_000;
+/**
+ * A call that got no usable answer: throttled, a 5xx, a dropped or refused connection, a timeout, or aborted at its
+ * deadline. Worth another try within the deadline; what it means for the lock is unknown.
+ */
+function isUnanswered(error) {
+    return isTransient(error) || ['AbortError', 'TimeoutError'].includes(awsErrorName(error));
+}
+/**
+ * Whether a failed write may still have been applied: only when the request may have reached DynamoDB and its
+ * answer was lost. A refused connection or a throttled request was never applied.
+ */
+function mayHaveApplied(error) {
+    if (isThrottling(error))
+        return false;
+    const code = error?.code;
+    if (code === 'ECONNREFUSED' || /ECONNREFUSED/.test(awsErrorMessage(error)))
+        return false;
+    return isUnanswered(error);
+}
+/** One line for an error in a message: the SDK's text, never its stack. */
+function errorLine(error) {
+    const text = awsErrorMessage(error).split('\n')[0] ?? '';
+    const name = awsErrorName(error);
+    return name !== 'Error' && !text.includes(name) ? `${name}: ${text}` : text;
 }
 
 const getAllAliases = (name, aliases) => {
@@ -12555,6 +12710,130 @@ const unmarshall = (data, options) => {
     return convertToNative({ M: data });
 };
 
+const DEPLOY_STATUSES = ['started', 'succeeded', 'failed', 'cancelled', 'unknown'];
+/**
+ * Validates one unmarshalled item against the lock item schema (DESIGN §3): `owner` a non-empty string, `fence` and
+ * the lease times numbers, `released` a boolean, `holder` a map with an `identity`. Nothing is guessed: an item that
+ * does not fit is returned as malformed, so a waiter never waits on "unknown since 1970".
+ */
+function parseLockItem(key, item) {
+    const problems = [];
+    const number = (name, value, required = true) => {
+        if (typeof value === 'number' && Number.isFinite(value))
+            return value;
+        if (value === undefined) {
+            if (required)
+                problems.push(`${name} is missing`);
+        }
+        else
+            problems.push(`${name} is ${describeValue(value)}, not a number`);
+        return 0;
+    };
+    const owner = item.owner;
+    if (typeof owner !== 'string' || owner === '')
+        problems.push(owner === undefined ? 'owner is missing' : `owner is ${describeValue(owner)}, not a token`);
+    const fence = number('fence', item.fence);
+    if (typeof item.fence === 'number' && (!Number.isSafeInteger(fence) || fence < 0))
+        problems.push(`fence is ${fence}, not a whole number ≥ 0`);
+    const leaseMs = number('leaseMs', item.leaseMs);
+    const leaseExpiresAt = number('leaseExpiresAt', item.leaseExpiresAt);
+    const heartbeatAt = number('heartbeatAt', item.heartbeatAt);
+    const acquiredAt = number('acquiredAt', item.acquiredAt);
+    if (typeof item.released !== 'boolean')
+        problems.push(item.released === undefined
+            ? 'released is missing'
+            : `released is ${describeValue(item.released)}, not true/false`);
+    const kind = item.kind ?? 'deploy';
+    if (kind !== 'deploy' && kind !== 'freeze')
+        problems.push(`kind is ${describeValue(kind)}, not deploy or freeze`);
+    const holder = item.holder;
+    if (!isMap(holder) || typeof holder.identity !== 'string')
+        problems.push(holder === undefined ? 'holder is missing' : 'holder has no identity');
+    const lastDeploy = item.lastDeploy;
+    if (lastDeploy !== undefined && !isLastDeploy(lastDeploy))
+        problems.push('lastDeploy is not a deploy record (fence, status)');
+    const deploys = item.deploys;
+    if (deploys !== undefined && (!isMap(deploys) || !Object.values(deploys).every(isLastDeploy)))
+        problems.push('deploys is not a map of deploy records');
+    const lastDeployFence = number('lastDeployFence', item.lastDeployFence, false);
+    const queue = item.queue;
+    if (queue !== undefined && (!isMap(queue) || !Object.values(queue).every(isTicket)))
+        problems.push('queue is not a map of tickets');
+    number('releasedAt', item.releasedAt, false);
+    const ticketSeq = number('ticketSeq', item.ticketSeq, false);
+    if (problems.length > 0)
+        return { malformed: { key, problems, highestFence: highestFence(item), storedFence: item.fence } };
+    return {
+        record: {
+            key,
+            kind: kind,
+            owner: owner,
+            fence,
+            leaseMs,
+            leaseExpiresAt,
+            heartbeatAt,
+            acquiredAt,
+            released: item.released,
+            ...(item.releasedAt !== undefined ? { releasedAt: item.releasedAt } : {}),
+            ...(typeof item.releasedBy === 'string' ? { releasedBy: item.releasedBy } : {}),
+            holder: holder,
+            ...(lastDeploy !== undefined ? { lastDeploy: lastDeploy } : {}),
+            ...(deploys !== undefined ? { deploys: deploys } : {}),
+            ...(item.lastDeployFence !== undefined ? { lastDeployFence } : {}),
+            ...(isMap(item.forced) ? { forced: item.forced } : {}),
+            ...(queue !== undefined ? { queue: queue } : {}),
+            ...(item.ticketSeq !== undefined ? { ticketSeq } : {})
+        }
+    };
+}
+function isMap(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Set);
+}
+function isLastDeploy(value) {
+    return (isMap(value) &&
+        typeof value.fence === 'number' &&
+        DEPLOY_STATUSES.includes(value.status) &&
+        typeof value.startedAt === 'number');
+}
+function isTicket(value) {
+    return (isMap(value) &&
+        typeof value.number === 'number' &&
+        typeof value.heartbeatAt === 'number' &&
+        isMap(value.holder) &&
+        typeof value.holder.identity === 'string');
+}
+/** `a string ("7")`, `a map`, … for "what is wrong" lines; string values are cut short. */
+function describeValue(value) {
+    if (typeof value === 'string')
+        return `a string (${JSON.stringify(value.slice(0, 40))})`;
+    if (typeof value === 'number')
+        return `the number ${value}`;
+    if (typeof value === 'boolean')
+        return `the boolean ${value}`;
+    if (value instanceof Set)
+        return 'a set';
+    if (Array.isArray(value))
+        return 'a list';
+    if (value === null)
+        return 'null';
+    return 'a map';
+}
+function readableNumber(value) {
+    const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value.trim()) : NaN;
+    return Number.isSafeInteger(n) && n > 0 ? n : 0;
+}
+function highestFence(item) {
+    const candidates = [item.fence, item.lastDeployFence];
+    for (const nested of [item.lastDeploy, item.forced])
+        if (isMap(nested))
+            candidates.push(nested.fence);
+    if (isMap(item.deploys))
+        for (const deploy of Object.values(item.deploys))
+            if (isMap(deploy))
+                candidates.push(deploy.fence);
+    return Math.max(0, ...candidates.map(readableNumber));
+}
+
 /** A conditional write DynamoDB refused; `current` is the item as it stood (when the server said so or a read told). */
 class ConditionFailed extends Error {
     current;
@@ -12580,7 +12859,10 @@ const ATTRIBUTES = [
     'lastDeployFence',
     'forced',
     'status',
-    'finishedAt'
+    'finishedAt',
+    'deploys',
+    'queue',
+    'ticketSeq'
 ];
 /**
  * The lock table: the one place that speaks DynamoDB and converts its items into `LockRecord`s.
@@ -12593,17 +12875,36 @@ class LockTable {
         this.db = db;
         this.settings = settings;
     }
-    async read(key) {
-        const reply = await this.call(() => this.db.send(new GetItemCommand({ TableName: this.settings.tableName, Key: this.keyOf(key), ConsistentRead: true })));
-        return reply.Item ? this.toRecord(reply.Item) : undefined;
+    /**
+     * The lock item by consistent read, validated.
+     * @throws MalformedLockError when the item is not what deploy-guard writes; AWS errors (transient ones as they are)
+     */
+    async read(key, options = {}) {
+        const entry = await this.inspect(key, options);
+        return entry ? recordOf(entry) : undefined;
+    }
+    /** The item as it is, valid or malformed (for `status` and a forced clean-up); undefined when absent. */
+    async inspect(key, options = {}) {
+        const reply = await this.call(() => this.db.send(new GetItemCommand({
+            TableName: this.settings.tableName,
+            Key: this.keyOf(key),
+            ConsistentRead: true
+        }), { abortSignal: options.signal }));
+        return reply.Item ? this.toEntry(reply.Item) : undefined;
     }
     /**
      * Applies `update` when `condition` holds and returns the item after the write.
      * On a failed condition throws `ConditionFailed` with the item as it stood: from the error itself where the server
-     * supports ReturnValuesOnConditionCheckFailure, else from a consistent read.
+     * supports ReturnValuesOnConditionCheckFailure, else from a consistent read. A write DynamoDB rejects as mistyped (a
+     * hand-edited item holding a string where a number belongs) is explained by reading the item: `MalformedLockError`
+     * says what is wrong.
      */
-    async update(key, write) {
-        const names = { '#key': this.settings.keyAttribute };
+    async update(key, write, options = {}) {
+        return recordOf(await this.updateEntry(key, write, options));
+    }
+    /** `update` without validating the item written (a forced clean-up rewrites a malformed item). */
+    async updateEntry(key, write, options = {}) {
+        const names = { '#key': this.settings.keyAttribute, ...write.names };
         for (const attribute of ATTRIBUTES)
             names[`#${attribute}`] = attribute;
         const expressions = `${write.update} ${write.condition}`;
@@ -12614,59 +12915,60 @@ class LockTable {
                 UpdateExpression: write.update,
                 ConditionExpression: write.condition,
                 ExpressionAttributeNames: Object.fromEntries(Object.entries(names).filter(([alias]) => new RegExp(`${alias}\\b`).test(expressions))),
-                ExpressionAttributeValues: marshall(write.values, { removeUndefinedValues: true }),
+                ...(Object.keys(write.values).length > 0
+                    ? { ExpressionAttributeValues: marshall(write.values, { removeUndefinedValues: true }) }
+                    : {}),
                 ReturnValues: 'ALL_NEW',
                 ReturnValuesOnConditionCheckFailure: 'ALL_OLD'
-            })));
-            return this.toRecord(reply.Attributes ?? {});
+            }), { abortSignal: options.signal }));
+            return this.toEntry(reply.Attributes ?? {});
         }
         catch (error) {
+            if (awsErrorName(error) === 'ValidationException' &&
+                /data type|operand|document path/i.test(awsErrorMessage(error))) {
+                const current = await this.inspect(key, options);
+                if (current && 'malformed' in current)
+                    throw new MalformedLockError(current.malformed);
+                throw error;
+            }
             if (awsErrorName(error) !== 'ConditionalCheckFailedException')
                 throw error;
             const old = error.Item;
-            throw new ConditionFailed(old ? this.toRecord(old) : await this.read(key));
+            throw new ConditionFailed(old ? recordOf(this.toEntry(old)) : await this.read(key, options));
         }
     }
-    /** Every deploy-guard lock item in the table (items of other tools, such as Terraform's, are skipped). */
-    async list() {
-        const records = [];
+    /**
+     * Every deploy-guard lock item in the table, valid or malformed (items of other tools, such as Terraform's, are
+     * skipped: only items carrying a fence or owner, or at a `deploy-guard/` key, are ours).
+     */
+    async list(options = {}) {
+        const entries = [];
         let startKey;
         do {
             const page = await this.call(() => this.db.send(new ScanCommand({
                 TableName: this.settings.tableName,
                 ConsistentRead: true,
-                FilterExpression: 'attribute_exists(#fence) AND attribute_exists(#owner)',
-                ExpressionAttributeNames: { '#fence': 'fence', '#owner': 'owner' },
+                FilterExpression: 'attribute_exists(#fence) OR attribute_exists(#owner) OR begins_with(#key, :prefix)',
+                ExpressionAttributeNames: {
+                    '#fence': 'fence',
+                    '#owner': 'owner',
+                    '#key': this.settings.keyAttribute
+                },
+                ExpressionAttributeValues: { ':prefix': { S: 'deploy-guard/' } },
                 ExclusiveStartKey: startKey
-            })));
+            }), { abortSignal: options.signal }));
             for (const item of page.Items ?? [])
-                records.push(this.toRecord(item));
+                entries.push(this.toEntry(item));
             startKey = page.LastEvaluatedKey;
         } while (startKey);
-        return records.sort((a, b) => a.key.localeCompare(b.key));
+        return entries.sort((a, b) => keyOfEntry(a).localeCompare(keyOfEntry(b)));
     }
     keyOf(key) {
         return { [this.settings.keyAttribute]: { S: key } };
     }
-    toRecord(item) {
+    toEntry(item) {
         const plain = unmarshall(item);
-        return {
-            key: String(plain[this.settings.keyAttribute]),
-            kind: plain.kind === 'freeze' ? 'freeze' : 'deploy',
-            owner: String(plain.owner ?? ''),
-            fence: Number(plain.fence ?? 0),
-            leaseMs: Number(plain.leaseMs ?? 0),
-            leaseExpiresAt: Number(plain.leaseExpiresAt ?? 0),
-            heartbeatAt: Number(plain.heartbeatAt ?? 0),
-            acquiredAt: Number(plain.acquiredAt ?? 0),
-            released: plain.released === true,
-            ...(plain.releasedAt !== undefined ? { releasedAt: Number(plain.releasedAt) } : {}),
-            ...(plain.releasedBy !== undefined ? { releasedBy: String(plain.releasedBy) } : {}),
-            holder: plain.holder ?? { identity: 'unknown' },
-            ...(plain.lastDeploy ? { lastDeploy: plain.lastDeploy } : {}),
-            ...(plain.lastDeployFence !== undefined ? { lastDeployFence: Number(plain.lastDeployFence) } : {}),
-            ...(plain.forced ? { forced: plain.forced } : {})
-        };
+        return parseLockItem(String(plain[this.settings.keyAttribute]), plain);
     }
     /** Turns the set-up mistakes a user can make into one message that says how to fix them. */
     async call(send) {
@@ -12706,91 +13008,448 @@ class LockTable {
         return error;
     }
 }
+/** The valid record of an entry. @throws MalformedLockError for a malformed one */
+function recordOf(entry) {
+    if ('malformed' in entry)
+        throw new MalformedLockError(entry.malformed);
+    return entry.record;
+}
+function keyOfEntry(entry) {
+    return 'malformed' in entry ? entry.malformed.key : entry.record.key;
+}
+
+const QUEUE_MODES = ['fifo', 'newest-wins'];
+/**
+ * What one waiter knows of the queue: the tickets it has seen, and which it judges dead. A ticket is dead when its
+ * heartbeat stayed the same for one lease (the ticket's own `leaseMs`) observed on this waiter's clock; time in which
+ * the item could not be read does not count, as for the holder's lease.
+ */
+class QueueView {
+    clock;
+    observed = new Map();
+    constructor(clock) {
+        this.clock = clock;
+    }
+    /** Folds in a fresh read of the item. */
+    see(record) {
+        const now = this.clock.monotonic();
+        const queue = record?.queue ?? {};
+        for (const id of this.observed.keys())
+            if (!(id in queue))
+                this.observed.delete(id);
+        for (const [id, ticket] of Object.entries(queue)) {
+            const previous = this.observed.get(id);
+            if (!previous || previous.heartbeatAt !== ticket.heartbeatAt) {
+                this.observed.set(id, { heartbeatAt: ticket.heartbeatAt, silentMs: 0, lastSeen: now });
+                continue;
+            }
+            const gap = now - previous.lastSeen;
+            previous.silentMs += Number.isNaN(gap) ? 0 : gap;
+            previous.lastSeen = now;
+        }
+    }
+    /** The item could not be read: the time until the next successful read is not silence. */
+    blind() {
+        for (const observation of this.observed.values())
+            observation.lastSeen = Number.NaN;
+    }
+    isDead(id, ticket) {
+        const observation = this.observed.get(id);
+        return observation !== undefined && observation.silentMs >= ticketLeaseMs(ticket);
+    }
+    /** Live tickets in serving order (lowest number first). */
+    live(record) {
+        return Object.entries(record?.queue ?? {})
+            .filter(([id, ticket]) => !this.isDead(id, ticket))
+            .sort(([, a], [, b]) => a.number - b.number);
+    }
+    /** Tickets judged dead, for pruning. */
+    dead(record) {
+        return Object.entries(record?.queue ?? {}).filter(([id, ticket]) => this.isDead(id, ticket));
+    }
+    /** 1-based place of `id` among live tickets, or undefined when it holds none. */
+    position(record, id) {
+        const index = this.live(record).findIndex(([ticketId]) => ticketId === id);
+        return index < 0 ? undefined : index + 1;
+    }
+}
+/** A ticket stores the lease its waiter was started with: it is dead after that long without a heartbeat. */
+function ticketLeaseMs(ticket) {
+    return ticket.leaseMs ?? 300_000;
+}
+/** Whether the item has any ticket at all (a fresh acquisition must not jump a queue). */
+function hasQueue(record) {
+    return Object.keys(record?.queue ?? {}).length > 0;
+}
+/**
+ * Takes the next ticket with one conditional write: its number is `ticketSeq + 1`, conditioned on `ticketSeq` being
+ * what was read, so no number is handed out twice. The queue map is written whole when it does not exist yet (a
+ * nested path needs its map).
+ *
+ * @returns the ticket and the item after the write
+ * @throws ConditionFailed when another waiter took a ticket first (retry with the item it carries)
+ */
+async function takeTicket(table, key, seen, id, holder, leaseMs, clock, options = {}) {
+    const number = (seen.ticketSeq ?? 0) + 1;
+    const now = clock.now();
+    const ticket = { number, heartbeatAt: now, since: now, leaseMs, holder };
+    const seq = seen.ticketSeq === undefined ? 'attribute_not_exists(#ticketSeq)' : '#ticketSeq = :seenSeq';
+    const record = await table.update(key, seen.queue
+        ? {
+            update: 'SET #queue.#ticket = :ticket, #ticketSeq = :number',
+            condition: `attribute_exists(#queue) AND ${seq}`,
+            values: { ':ticket': ticket, ':number': number, ':seenSeq': seen.ticketSeq },
+            names: { '#ticket': id }
+        }
+        : {
+            update: 'SET #queue = :queue, #ticketSeq = :number',
+            condition: `attribute_exists(#key) AND attribute_not_exists(#queue) AND ${seq}`,
+            values: { ':queue': { [id]: ticket }, ':number': number, ':seenSeq': seen.ticketSeq }
+        }, options);
+    return { ticket: { id, number }, record };
+}
+/**
+ * The ticket's heartbeat, which is also the waiter's poll: the reply carries the whole item.
+ * @throws ConditionFailed when the ticket is gone (pruned as dead): the waiter lost its place
+ */
+function beatTicket(table, key, id, clock, lastBeatAt, options = {}) {
+    return table.update(key, {
+        update: 'SET #queue.#ticket.#heartbeatAt = :now',
+        condition: 'attribute_exists(#queue.#ticket)',
+        values: { ':now': Math.max(clock.now(), lastBeatAt + 1) },
+        names: { '#ticket': id }
+    }, options);
+}
+/** Removes a ticket judged dead, only if its heartbeat is still the one judged. Returns the item after, if removed. */
+async function pruneTicket(table, key, id, ticket, options = {}) {
+    try {
+        return await table.update(key, {
+            update: 'REMOVE #queue.#ticket',
+            condition: '#queue.#ticket.#heartbeatAt = :seen',
+            values: { ':seen': ticket.heartbeatAt },
+            names: { '#ticket': id }
+        }, options);
+    }
+    catch (error) {
+        if (error instanceof ConditionFailed)
+            return error.current;
+        throw error;
+    }
+}
+/** Leaves the queue (timed out, cancelled, gave up); best effort: a ticket left behind dies after one lease. */
+async function leaveQueue(table, key, id, options = {}) {
+    await table
+        .update(key, {
+        update: 'REMOVE #queue.#ticket',
+        condition: 'attribute_exists(#queue.#ticket)',
+        values: {},
+        names: { '#ticket': id }
+    }, options)
+        .catch(() => undefined);
+}
+/**
+ * `newest-wins`: the newer live ticket of the same repository and workflow that makes this run give up, if any.
+ * Newer means a higher run number, or the same run re-attempted.
+ */
+function newerRunWaiting(me, live, myId) {
+    if (!me.repository || !me.workflow || me.runNumber === undefined)
+        return undefined;
+    return live.find(([id, { holder }]) => id !== myId &&
+        holder.repository === me.repository &&
+        holder.workflow === me.workflow &&
+        holder.runNumber !== undefined &&
+        (holder.runNumber > me.runNumber ||
+            (holder.runNumber === me.runNumber && (holder.runAttempt ?? 0) > (me.runAttempt ?? 0))))?.[1];
+}
 
 /** The lock's domain: what a lock item says, converted from DynamoDB's attribute maps in `table.ts` only. */
 function isFreezeActive(record, now) {
     return record.kind === 'freeze' && !record.released && record.leaseExpiresAt > now;
 }
 
+/** The run gave up its place because a newer run of its workflow is waiting (`queue: newest-wins`). */
+class LockSupersededError extends LockNotGrantedError {
+}
+/** The least time a single request gets, even at a deadline of 0, so `wait-timeout: 0` still makes one real try. */
+const MIN_REQUEST_MS = 2_000;
+const MAX_REQUEST_MS = 10_000;
+/** How long an acquisition whose outcome is unknown may spend finding out (and undoing it) when the wait ends. */
+const SETTLE_MS = 2_000;
 function newOwnerToken() {
     return node_crypto.randomBytes(16).toString('hex');
 }
 /**
- * Takes the lock with one conditional write, waiting (jittered polls) while someone else holds it.
+ * Takes the lock with one conditional write, waiting in a fair queue while someone else holds it.
  *
- * A lease may be taken over only when it has expired by this waiter's wall clock AND the item kept the same fence and
- * heartbeat for a full lease on this waiter's monotonic clock (the amazon-dynamodb-lock-client rule), so a host with a
- * skewed clock cannot steal a lock that is still heartbeating. A write whose reply was lost is reconciled by reading
- * the item: an item carrying our owner token is ours.
+ * Queue (issue 12): a waiter takes a ticket in the lock item (one write) and is served in ticket order; only the head
+ * of the queue tries to acquire, polling fast; the others heartbeat their tickets slowly, each heartbeat's reply being
+ * their poll. A ticket whose heartbeat stops for one lease (as seen by a waiter's own clock) is skipped and pruned. A
+ * fresh acquisition never jumps a queue. The queue only decides who may TRY: the acquire condition alone decides who
+ * holds.
+ *
+ * Takeover: a lease may be taken over only when it has expired by this waiter's wall clock AND the item kept the same
+ * fence and heartbeat for a full lease on this waiter's monotonic clock (the amazon-dynamodb-lock-client rule), so a
+ * host with a skewed clock cannot steal a lock that is still heartbeating. A write whose reply was lost is reconciled
+ * by reading the item: an item carrying our owner token is ours. Every request is aborted at the wait's deadline or
+ * on cancellation, failures are retried with full jitter until that deadline, and a state that could not be read
+ * ends the wait as unknown, never as "free" or "held".
+ *
+ * @throws LockWaitTimeoutError (held, queued or unreadable at the deadline), LockFrozenError, MalformedLockError,
+ *   LockSupersededError (newest-wins), LockNotGrantedError (cancelled), SetupError (table, credentials, region)
  */
 async function acquireLock(deps, options) {
     const { table, clock } = deps;
     const random = deps.random ?? Math.random;
     const owner = (deps.newOwnerToken ?? newOwnerToken)();
     const kind = options.kind ?? 'deploy';
-    const pollMin = options.pollMinMs ?? 250;
-    const pollMax = options.pollMaxMs ?? 1_000;
+    const headPoll = options.pollMinMs ?? 100;
+    const slowPoll = Math.max(headPoll, Math.min(options.pollMaxMs ?? 2_000, options.leaseMs / 4));
     const reportEvery = options.reportEveryMs ?? 30_000;
+    // Freezes and one-shot attempts do not queue: they take the lock now or not at all.
+    const queues = kind === 'deploy' && options.waitTimeoutMs > 0;
     const started = clock.monotonic();
+    const deadline = deadlineIn(clock, options.waitTimeoutMs);
+    const view = new QueueView(clock);
     let known;
-    let writeNext = true;
+    let fresh = true;
+    let freshAfterDeadline = 0;
     let observed;
+    let ticket;
+    let lastBeat = Number.NEGATIVE_INFINITY;
+    let lastBeatAt = 0;
+    let unreadable;
+    let failures = 0;
+    let ambiguous = false;
     let lastReport;
-    let attempt = 0;
+    const leave = async () => {
+        if (ticket)
+            await leaveQueue(table, options.key, ticket.id, { signal: requestSignal(SETTLE_MS) });
+    };
     for (;;) {
-        if (options.signal?.aborted)
+        if (options.signal?.aborted) {
+            await Promise.all([settle(deps, options, owner, ambiguous, true), leave()]);
             throw new LockNotGrantedError(`Cancelled while waiting for lock ${options.key}.`);
+        }
+        const live = view.live(known);
+        const head = ticket !== undefined && live[0]?.[0] === ticket.id;
         const takeover = known !== undefined && !known.released && takeoverDue(known, observed, clock);
-        if (writeNext || takeover) {
-            try {
-                const record = await table.update(options.key, acquireWrite(owner, kind, options, clock.now(), takeover ? known : undefined));
-                return toLease(record, options.holder, clock.monotonic() - started, takeover ? known?.holder : undefined);
+        const deadTicket = ticket ? view.dead(known)[0] : undefined;
+        // Only the head of the queue may try; freezes (set by people) do not queue.
+        const mayTry = head || kind !== 'deploy';
+        const step = fresh || (mayTry && (known?.released || takeover))
+            ? 'acquire'
+            : !queues || !known
+                ? 'read'
+                : !ticket
+                    ? 'ticket'
+                    : deadTicket
+                        ? 'prune'
+                        : clock.monotonic() - lastBeat >=
+                            (head ? slowPoll : pollFor(live, ticket.id, headPoll, slowPoll))
+                            ? 'beat'
+                            : 'read';
+        const signal = requestSignal(Math.min(deadline.remaining(), options.requestTimeoutMs ?? MAX_REQUEST_MS), options.signal, MIN_REQUEST_MS);
+        try {
+            if (step === 'acquire') {
+                const record = await table.update(options.key, acquireWrite(owner, kind, options, clock.now(), {
+                    ...(takeover && !fresh ? { takeoverOf: known } : {}),
+                    ...(fresh && kind === 'deploy' ? { onlyIfNoQueue: true } : {}),
+                    ...(ticket ? { ticketId: ticket.id } : {}),
+                    // Tickets this waiter judged dead leave with its acquisition, so they block nobody afterwards.
+                    deadTickets: view
+                        .dead(known)
+                        .map(([id]) => id)
+                        .slice(0, 20)
+                }), { signal });
+                return toLease(record, options, clock.monotonic() - started, {
+                    ...(takeover && !fresh && known ? { tookOverFrom: known.holder } : {}),
+                    ...(ticket ? { ticket: ticket.number } : {})
+                });
             }
-            catch (error) {
-                if (error instanceof ConditionFailed)
-                    known = error.current;
-                else
-                    known = await reconcileAmbiguousWrite(table, options.key, owner, error);
+            else if (step === 'ticket') {
+                const taken = await takeTicket(table, options.key, known, owner, options.holder, options.leaseMs, clock, {
+                    signal
+                });
+                ticket = taken.ticket;
+                known = taken.record;
+                lastBeat = clock.monotonic();
+                lastBeatAt = known.queue?.[owner]?.heartbeatAt ?? 0;
+            }
+            else if (step === 'beat') {
+                const sentAt = clock.monotonic();
+                known = await beatTicket(table, options.key, ticket.id, clock, lastBeatAt, { signal });
+                lastBeat = sentAt;
+                lastBeatAt = known.queue?.[ticket.id]?.heartbeatAt ?? lastBeatAt;
+            }
+            else if (step === 'prune') {
+                known = (await pruneTicket(table, options.key, deadTicket[0], deadTicket[1], { signal })) ?? known;
+            }
+            else {
+                known = await table.read(options.key, { signal });
+            }
+            unreadable = undefined;
+        }
+        catch (error) {
+            if (error instanceof ConditionFailed) {
+                known = error.current;
+                unreadable = undefined;
+                // A heartbeat whose ticket is gone: we were judged dead (a long outage on our side). Queue again.
+                if (step === 'beat')
+                    ticket = undefined;
+            }
+            else if (error instanceof MalformedLockError || !isUnanswered(error)) {
+                if (ambiguous || (step === 'acquire' && mayHaveApplied(error)))
+                    await settle(deps, options, owner, true, true);
+                await leave();
+                throw error;
+            }
+            else {
+                unreadable = error;
+                ambiguous ||= step === 'acquire' && mayHaveApplied(error);
+            }
+        }
+        if (unreadable === undefined) {
+            failures = 0;
+            if (known && known.owner === owner && !known.released)
+                return toLease(known, options, clock.monotonic() - started, ticket ? { ticket: ticket.number } : {});
+            // The item as read does not carry our token: no write of ours is pending any more.
+            ambiguous = false;
+            view.see(known);
+            // A newcomer (one-shot attempts included) never jumps a queue; freezes are set by people, not queued.
+            fresh = !known || (known.released && (kind !== 'deploy' || (!ticket && !hasQueue(known))));
+            if (ticket && known && !known.queue?.[ticket.id])
+                ticket = undefined;
+            if (known && !known.released) {
+                if (isFreezeActive(known, clock.now()) && kind === 'deploy' && !options.waitOnFreeze) {
+                    await leave();
+                    throw new LockFrozenError(known);
+                }
+                observed = observe(observed, known, clock.monotonic());
+            }
+            else
+                observed = undefined;
+            if (ticket && options.queue === 'newest-wins') {
+                const newer = newerRunWaiting(options.holder, view.live(known), ticket.id);
+                if (newer) {
+                    await leave();
+                    throw new LockSupersededError(`Gave up waiting for lock ${options.key}: a newer run of ${options.holder.workflow} in ` +
+                        `${options.holder.repository} is waiting for it (${describeHolder(newer.holder)}), and this lock is ` +
+                        'queue: newest-wins, so only the newest waiting run of a workflow deploys.');
+                }
             }
         }
         else {
-            known = await readOrUndefinedOnTransient(table, options.key);
-        }
-        if (known && known.owner === owner && !known.released) {
-            return toLease(known, options.holder, clock.monotonic() - started, undefined);
-        }
-        const now = clock.now();
-        writeNext = !known || known.released;
-        if (known && !writeNext) {
-            if (isFreezeActive(known, now) && kind === 'deploy' && !options.waitOnFreeze)
-                throw new LockFrozenError(known);
-            observed = observe(observed, known, clock.monotonic());
+            failures++;
+            view.blind();
+            // Whatever happened while the item could not be read is not silence we observed.
+            if (observed)
+                observed.lastSeen = Number.NaN;
         }
         const waitedMs = clock.monotonic() - started;
-        if (waitedMs >= options.waitTimeoutMs && !writeNext) {
-            throw new LockWaitTimeoutError(options.key, known, waitedMs, now);
+        if (deadline.passed() && !(fresh && unreadable === undefined && freshAfterDeadline++ < 1)) {
+            const lease = await settle(deps, options, owner, ambiguous, false);
+            if (lease)
+                return toLease(lease, options, clock.monotonic() - started, {});
+            await leave();
+            throw new LockWaitTimeoutError(options.key, {
+                holderRecord: known,
+                waitedMs,
+                now: clock.now(),
+                ...(known ? { observedSilenceMs: known.leaseMs } : {}),
+                ...(unreadable !== undefined ? { unreadable: errorLine(unreadable) } : {}),
+                queued: view.live(known).filter(([id]) => id !== ticket?.id).length
+            });
         }
-        if (known &&
-            !writeNext &&
-            options.onWait &&
+        const position = ticket ? view.position(known, ticket.id) : undefined;
+        if (options.onWait &&
+            (unreadable !== undefined || (known && !fresh)) &&
             (lastReport === undefined || waitedMs - lastReport >= reportEvery)) {
             lastReport = waitedMs;
             options.onWait({
-                key: options.key,
-                record: known,
-                waitedMs,
-                heldForMs: now - known.acquiredAt,
-                heartbeatAgeMs: now - known.heartbeatAt,
-                expiresInMs: known.leaseExpiresAt - now
+                ...progressOf(options, known, unreadable, waitedMs, clock.now()),
+                ...(position !== undefined ? { queue: { position, of: view.live(known).length } } : {})
             });
         }
-        const backoff = Math.min(pollMax, pollMin * 2 ** attempt++) * (0.5 + random() * 0.5);
-        const untilDue = known && observed ? untilTakeoverDue(known, observed, clock) : Infinity;
-        const untilTimeout = Math.max(0, options.waitTimeoutMs - waitedMs);
-        await clock.sleep(Math.max(1, Math.min(backoff, untilDue + 1, untilTimeout)), options.signal);
+        // Taking a ticket (or losing a race for one) is retried at once: the queue order is the order tickets are taken.
+        const wantsTicket = queues && known !== undefined && !fresh && !ticket;
+        await clock.sleep(nextDelay({
+            unreadable,
+            failures,
+            // Full jitter over a window that grows with the queue, so a burst of arrivals does not collide forever.
+            interval: wantsTicket
+                ? 1 + random() * 10 * (1 + Object.keys(known?.queue ?? {}).length)
+                : fresh || !queues
+                    ? slowPoll / 2
+                    : pollFor(view.live(known), ticket?.id, headPoll, slowPoll),
+            known,
+            observed,
+            deadline,
+            random,
+            clock
+        }), options.signal);
     }
 }
-function acquireWrite(owner, kind, options, now, takeoverOf) {
+/** The head polls fast, the next in line at the geometric mean, everyone else slowly (their ticket heartbeat). */
+function pollFor(live, id, headPoll, slowPoll) {
+    const index = live.findIndex(([ticketId]) => ticketId === id);
+    if (index === 0)
+        return headPoll;
+    if (index === 1)
+        return Math.sqrt(headPoll * slowPoll);
+    return slowPoll;
+}
+function nextDelay(state) {
+    const { deadline } = state;
+    if (state.unreadable !== undefined)
+        return retryDelay(state.failures - 1, deadline, state.random);
+    // Jittered to ±25 %, so waiters that started together do not poll in lockstep.
+    const poll = state.interval * (0.75 + state.random() * 0.5);
+    const untilDue = state.known && state.observed
+        ? untilTakeoverDue(state.known, state.observed, state.clock)
+        : Number.POSITIVE_INFINITY;
+    return Math.max(1, Math.min(poll, untilDue + 1, deadline.remaining()));
+}
+function progressOf(options, record, unreadable, waitedMs, now) {
+    return {
+        key: options.key,
+        ...(record ? { record } : {}),
+        ...(unreadable !== undefined ? { unreadable: errorLine(unreadable) } : {}),
+        waitedMs,
+        waitTimeoutMs: options.waitTimeoutMs,
+        heldForMs: record ? now - record.acquiredAt : 0,
+        heartbeatAgeMs: record ? now - record.heartbeatAt : 0,
+        expiresInMs: record ? record.leaseExpiresAt - now : 0
+    };
+}
+/**
+ * The wait is over (deadline or cancellation) while an acquire write of ours may have been applied unseen. Find out
+ * within SETTLE_MS: ours and the wait merely timed out → keep it (returned); ours and cancelled → release it; not
+ * ours → nothing to do; unknown → one release attempt by owner token, so a lost reply does not leak the lock.
+ */
+async function settle(deps, options, owner, ambiguous, cancelled) {
+    if (!ambiguous)
+        return undefined;
+    const signal = requestSignal(SETTLE_MS);
+    try {
+        const current = await deps.table.read(options.key, { signal });
+        if (!current || current.owner !== owner || current.released)
+            return undefined;
+        if (!cancelled)
+            return current;
+    }
+    catch {
+        // Unknown: fall through to a release that only applies if the item is ours.
+    }
+    await deps.table
+        .update(options.key, {
+        update: 'SET #released = :true, #releasedAt = :now',
+        condition: '#owner = :owner AND #released = :false',
+        values: { ':owner': owner, ':true': true, ':false': false, ':now': deps.clock.now() }
+    }, { signal })
+        .catch(() => undefined);
+    return undefined;
+}
+function acquireWrite(owner, kind, options, now, how) {
     const values = {
         ':kind': kind,
         ':owner': owner,
@@ -12803,70 +13462,71 @@ function acquireWrite(owner, kind, options, now, takeoverOf) {
         ':false': false,
         ':holder': options.holder
     };
-    let condition = 'attribute_not_exists(#key) OR #released = :true OR #owner = :owner';
-    if (takeoverOf) {
-        condition += ' OR (#fence = :seenFence AND #heartbeatAt = :seenHeartbeat AND #leaseExpiresAt < :now)';
-        values[':seenFence'] = takeoverOf.fence;
-        values[':seenHeartbeat'] = takeoverOf.heartbeatAt;
+    const names = {};
+    // A fresh acquisition has no queue to tidy (it only succeeds when the queue is empty).
+    if (!how.onlyIfNoQueue) {
+        for (const [i, id] of [how.ticketId, ...(how.deadTickets ?? [])].filter(Boolean).entries())
+            names[`#ticket${i}`] = id;
     }
+    let condition = 'attribute_not_exists(#key) OR #released = :true OR #owner = :owner';
+    if (how.takeoverOf) {
+        condition += ' OR (#fence = :seenFence AND #heartbeatAt = :seenHeartbeat AND #leaseExpiresAt < :now)';
+        values[':seenFence'] = how.takeoverOf.fence;
+        values[':seenHeartbeat'] = how.takeoverOf.heartbeatAt;
+    }
+    // A newcomer never jumps a queue: it may only take a lock nobody is queued for (who may TRY, not who holds).
+    if (how.onlyIfNoQueue)
+        condition = `(${condition}) AND (attribute_not_exists(#queue) OR size(#queue) = :zero)`;
     return {
         update: 'SET #kind = :kind, #owner = :owner, #fence = if_not_exists(#fence, :zero) + :one, #leaseMs = :leaseMs, ' +
             '#leaseExpiresAt = :expires, #heartbeatAt = :now, #acquiredAt = :now, #released = :false, #holder = :holder ' +
-            'REMOVE #releasedAt, #releasedBy',
+            `REMOVE #releasedAt, #releasedBy${Object.keys(names)
+                .map(alias => `, #queue.${alias}`)
+                .join('')}`,
         condition,
-        values
+        values,
+        names
     };
 }
+/**
+ * Counts the silence between two successful reads that both saw the same holder state. After a read failed
+ * (`lastSeen` is NaN) the next read restarts the count from its own time: an outage is not the holder's silence.
+ */
 function observe(previous, record, monotonicNow) {
     const unchanged = previous &&
         previous.owner === record.owner &&
         previous.fence === record.fence &&
         previous.heartbeatAt === record.heartbeatAt;
-    return unchanged
-        ? previous
-        : { owner: record.owner, fence: record.fence, heartbeatAt: record.heartbeatAt, since: monotonicNow };
+    if (!unchanged)
+        return {
+            owner: record.owner,
+            fence: record.fence,
+            heartbeatAt: record.heartbeatAt,
+            silentMs: 0,
+            lastSeen: monotonicNow
+        };
+    const gap = monotonicNow - previous.lastSeen;
+    return { ...previous, silentMs: previous.silentMs + (Number.isNaN(gap) ? 0 : gap), lastSeen: monotonicNow };
 }
 /** A freeze ends by the wall clock; a deploy lease also needs a full lease of silence seen on our own clock. */
 function takeoverDue(record, observed, clock) {
     if (!observed || observed.fence !== record.fence || observed.heartbeatAt !== record.heartbeatAt)
         return false;
-    return untilTakeoverDue(record, observed, clock) <= 0;
+    if (record.leaseExpiresAt >= clock.now())
+        return false;
+    return record.kind === 'freeze' || observed.silentMs >= record.leaseMs;
 }
+/** Milliseconds until a takeover may be due, for the next poll's timing (the next read confirms the silence). */
 function untilTakeoverDue(record, observed, clock) {
     const untilExpiry = record.leaseExpiresAt - clock.now();
     if (record.kind === 'freeze')
         return untilExpiry;
-    return Math.max(untilExpiry, observed.since + record.leaseMs - clock.monotonic());
+    return Math.max(untilExpiry, record.leaseMs - observed.silentMs);
 }
-/**
- * The write's outcome is unknown (lost reply, timeout, retries exhausted): the item tells whether it was applied.
- * Ours → we hold it. Otherwise a transient failure is one more failed attempt, and anything else is the caller's to see.
- */
-async function reconcileAmbiguousWrite(table, key, owner, error) {
-    let current;
-    try {
-        current = await table.read(key);
-    }
-    catch (readError) {
-        if (isTransient(error) && isTransient(readError))
-            return undefined;
-        throw error;
-    }
-    if (current?.owner === owner || isTransient(error))
-        return current;
-    throw error;
-}
-async function readOrUndefinedOnTransient(table, key) {
-    try {
-        return await table.read(key);
-    }
-    catch (error) {
-        if (isTransient(error))
-            return undefined;
-        throw error;
-    }
-}
-function toLease(record, holder, waitedMs, tookOverFrom) {
+function toLease(record, options, waitedMs, extra) {
+    const scope = options.scope ?? record.key;
+    // Items written before deploys were kept per stack carry only `lastDeploy`: it stands for every scope.
+    const previousDeploy = record.deploys ? record.deploys[scope] : record.lastDeploy;
     return {
         key: record.key,
         kind: record.kind,
@@ -12874,20 +13534,53 @@ function toLease(record, holder, waitedMs, tookOverFrom) {
         fence: record.fence,
         leaseMs: record.leaseMs,
         acquiredAt: record.acquiredAt,
-        holder,
+        holder: options.holder,
         waitedMs,
-        ...(record.lastDeploy ? { previousDeploy: record.lastDeploy } : {}),
-        ...(tookOverFrom ? { tookOverFrom } : {})
+        scope,
+        ...(previousDeploy ? { previousDeploy } : {}),
+        ...(record.deploys ? { previousDeploys: record.deploys } : {}),
+        ...extra
     };
 }
 
 /** Writes that only the owner of a lease may make: every one is conditional on `owner = me` and not released. */
 const OWNED = '#owner = :owner AND #released = :false';
+function lost(lease, current) {
+    return new LockLostError(lease.key, { kind: 'taken', current }, lease.fence);
+}
 /**
  * Releases the lease: marks the item released (never deletes it, so the fence only grows) and records how the
  * deploy ended. A stale holder whose lease was taken over changes nothing and learns who holds the lock now.
+ * Unanswered calls are retried with full jitter for at most `deadlineMs` (RELEASE_DEADLINE_MS by default, inside
+ * GitHub's SIGINT → SIGTERM window); after that the outcome is reported as unknown, with the latest time the lease
+ * can end (no renewal happens after the heartbeat stopped, so one lease from now at the latest).
  */
-async function releaseLease(table, lease, clock, outcome) {
+async function releaseLease(table, lease, clock, outcome, deadlineMs = RELEASE_DEADLINE_MS) {
+    const deadline = deadlineIn(clock, deadlineMs);
+    const leaseEndsBy = clock.now() + lease.leaseMs;
+    let withOutcome = outcome;
+    for (let attempt = 0;; attempt++) {
+        const signal = requestSignal(deadline.remaining(), undefined, 500);
+        try {
+            return await releaseOnce(table, lease, clock, withOutcome, { signal });
+        }
+        catch (error) {
+            if (error === RETRY_WITHOUT_OUTCOME) {
+                withOutcome = undefined;
+                continue;
+            }
+            if (!isUnanswered(error))
+                throw error;
+            if (deadline.passed())
+                return { released: 'unknown', error: errorLine(error), leaseEndsBy };
+            await clock.sleep(retryDelay(attempt, deadline));
+            if (deadline.passed())
+                return { released: 'unknown', error: errorLine(error), leaseEndsBy };
+        }
+    }
+}
+const RETRY_WITHOUT_OUTCOME = Symbol('retry without outcome');
+async function releaseOnce(table, lease, clock, outcome, options) {
     const now = clock.now();
     const values = {
         ':owner': lease.owner,
@@ -12896,28 +13589,44 @@ async function releaseLease(table, lease, clock, outcome) {
         ':now': now
     };
     let update = 'SET #released = :true, #releasedAt = :now';
+    let condition = OWNED;
+    if (outcome) {
+        // The deploy outcome is written only onto our own deploy record, never over a newer one.
+        update += ', #lastDeploy.#status = :status, #lastDeploy.#finishedAt = :now';
+        values[':status'] = outcome.status;
+        values[':fence'] = lease.fence;
+        condition += ' AND #lastDeploy.#fence = :fence';
+        if (lease.scope) {
+            update += ', #deploys.#scope.#status = :status, #deploys.#scope.#finishedAt = :now';
+            condition += ' AND #deploys.#scope.#fence = :fence';
+        }
+    }
     try {
-        await table.update(lease.key, {
-            update,
-            // The deploy outcome is written only onto our own deploy record, never over a newer one.
-            condition: outcome ? `${OWNED} AND #lastDeploy.#fence = :fence` : OWNED,
-            values
-        });
+        await table.update(lease.key, { update, condition, values, names: scopeName(lease) }, options);
         return { released: true, alreadyReleased: false };
     }
     catch (error) {
-        const current = error instanceof ConditionFailed ? error.current : await readAfterAmbiguous(table, lease, error);
-        if (current && current.owner === lease.owner && current.released)
+        if (!(error instanceof ConditionFailed))
+            throw error;
+        const current = error.current;
+        // Released under our token: by our own earlier attempt whose reply was lost — unless it was forced open.
+        const forcedOpen = current?.forced !== undefined && current.forced.fence === lease.fence;
+        if (current && current.owner === lease.owner && current.released && !forcedOpen)
             return { released: true, alreadyReleased: true };
+        // Ours, but the deploy never began (refused before it started): release without recording an outcome.
+        if (outcome && current && ownedBy(current, lease))
+            throw RETRY_WITHOUT_OUTCOME;
         return { released: false, ...(current ? { current } : {}) };
     }
 }
 /**
  * The fencing check CloudFormation cannot do: before the deploy starts, record this lease's fence as the latest
  * deploy, conditioned on it being higher than any recorded before, so a paused or stale run never deploys over a
- * newer one.
+ * newer one. The deploy is also recorded under the lease's scope (its stack), which out-of-order protection reads.
+ *
+ * @throws LockLostError when the lock is no longer ours or a newer fence already deployed
  */
-async function beginDeploy(table, lease, clock) {
+async function beginDeploy(table, lease, clock, options = {}) {
     const deploy = {
         fence: lease.fence,
         status: 'started',
@@ -12925,35 +13634,39 @@ async function beginDeploy(table, lease, clock) {
         identity: lease.holder.identity,
         ...pick(lease.holder, ['repository', 'workflow', 'runNumber', 'runUrl', 'sha'])
     };
+    const scope = lease.scope ?? lease.key;
+    // We hold the lock, so the map read at acquisition is current: write it whole (a nested path needs the map).
+    const deploys = { ...lease.previousDeploys, [scope]: deploy };
     try {
         await table.update(lease.key, {
-            update: 'SET #lastDeploy = :deploy, #lastDeployFence = :fence',
+            update: 'SET #lastDeploy = :deploy, #lastDeployFence = :fence, #deploys = :deploys',
             condition: `${OWNED} AND (attribute_not_exists(#lastDeployFence) OR #lastDeployFence < :fence)`,
-            values: { ':deploy': deploy, ':fence': lease.fence, ':owner': lease.owner, ':false': false }
-        });
+            values: {
+                ':deploy': deploy,
+                ':fence': lease.fence,
+                ':owner': lease.owner,
+                ':false': false,
+                ':deploys': deploys
+            }
+        }, options);
         return deploy;
     }
     catch (error) {
         if (error instanceof ConditionFailed)
-            throw new LockLostError(lease.key, error.current);
-        const current = await readAfterAmbiguous(table, lease, error);
+            throw lost(lease, error.current);
+        if (!isUnanswered(error))
+            throw error;
+        const current = await table.read(lease.key, options).catch(() => undefined);
         if (current && ownedBy(current, lease) && current.lastDeployFence === lease.fence)
             return deploy;
         throw error;
     }
 }
 function ownedBy(record, lease) {
-    return record.owner === lease.owner && !record.released;
+    return record.owner === lease.owner && !record.released && record.fence === lease.fence;
 }
-async function readAfterAmbiguous(table, lease, error) {
-    try {
-        return await table.read(lease.key);
-    }
-    catch {
-        if (isTransient(error))
-            return undefined;
-        throw error;
-    }
+function scopeName(lease) {
+    return lease.scope ? { '#scope': lease.scope } : undefined;
 }
 function pick(source, keys) {
     const out = {};
@@ -12974,11 +13687,14 @@ async function acquireAll(deps, keys, options) {
         for (const key of [...new Set(keys)].sort()) {
             // One wait budget for the whole set, not one per key.
             const remaining = Math.max(0, options.waitTimeoutMs - (deps.clock.monotonic() - started));
-            leases.push(await acquireLock(deps, { ...options, key, waitTimeoutMs: remaining }));
+            const { scopes, ...rest } = options;
+            const scope = scopes?.[key];
+            leases.push(await acquireLock(deps, { ...rest, key, waitTimeoutMs: remaining, ...(scope ? { scope } : {}) }));
         }
         return leases;
     }
     catch (error) {
+        // Bounded by the release deadline each, so a failed multi-stack acquisition never hangs on clean-up.
         await Promise.allSettled(leases.map(lease => releaseLease(deps.table, lease, deps.clock)));
         throw error;
     }
@@ -13009,65 +13725,6 @@ async function findOutOfOrder(me, previous, isAncestor) {
         return `commit ${me.sha.slice(0, 12)} is an ancestor of ${previous.sha.slice(0, 12)}, deployed by ${deployed}`;
     }
     return undefined;
-}
-
-/**
- * Takes every lock for a deploy: waits (printing who holds it), applies out-of-order protection, and records the
- * fence of the deploy about to start. A lock taken is never leaked: any refusal releases what was taken.
- */
-async function takeDeployLocks(deps, keys, holder, settings, signal) {
-    const started = deps.clock.monotonic();
-    const leases = await acquireAll({ table: deps.table, clock: deps.clock }, keys, {
-        holder,
-        leaseMs: settings.leaseMs,
-        waitTimeoutMs: settings.waitTimeoutMs,
-        waitOnFreeze: settings.waitOnFreeze,
-        ...(signal ? { signal } : {}),
-        onWait: progress => deps.log.info(describeWait(progress))
-    });
-    const waitedMs = deps.clock.monotonic() - started;
-    try {
-        for (const lease of leases) {
-            const took = lease.tookOverFrom
-                ? `, taken over from ${describeHolder(lease.tookOverFrom)} whose lease expired`
-                : '';
-            deps.log.info(`Acquired lock ${lease.key} (fence ${lease.fence}) after ${formatDuration(lease.waitedMs)}${took}.`);
-            const outOfOrder = await findOutOfOrder(holder, lease.previousDeploy, deps.isAncestor);
-            if (outOfOrder && settings.outOfOrder === 'fail') {
-                throw new OutOfOrderError(`Refusing an out-of-order deploy of ${lease.key}: ${outOfOrder}. Deploying it now would revert a newer ` +
-                    'release. To deploy an older version on purpose, set out-of-order: warn (CLI: --out-of-order warn).');
-            }
-            if (outOfOrder && settings.outOfOrder === 'warn')
-                deps.log.warn(`Out-of-order deploy of ${lease.key}: ${outOfOrder}.`);
-        }
-        for (const lease of leases)
-            await beginDeploy(deps.table, lease, deps.clock);
-        return { leases, waitedMs };
-    }
-    catch (error) {
-        await releaseAll(deps, leases);
-        throw error;
-    }
-}
-/** Releases every lease, recording how the deploy ended; a lease that was lost is reported, never retried. */
-async function releaseAll(deps, leases, status) {
-    let allReleased = true;
-    for (const lease of leases) {
-        const result = await releaseLease(deps.table, lease, deps.clock, undefined).catch((error) => {
-            deps.log.error(`Could not release lock ${lease.key}: ${String(error)}. It expires by itself after its lease.`);
-            return undefined;
-        });
-        if (result?.released)
-            deps.log.info(`Released lock ${lease.key}.`);
-        else {
-            allReleased = false;
-            if (result) {
-                const now = result.current ? ` It is now held by ${describeHolder(result.current.holder)}.` : '';
-                deps.log.warn(`Lock ${lease.key} was no longer ours to release: it had been taken over or force-released.${now}`);
-            }
-        }
-    }
-    return allReleased;
 }
 
 const DEFAULTS = {
@@ -13163,7 +13820,8 @@ function parseLockSettings(raw, options = {}) {
         ...(reason ? { reason } : {}),
         ...(region ? { region } : {}),
         outOfOrder: choice(raw['out-of-order'], 'out-of-order', OUT_OF_ORDER_POLICIES, 'fail'),
-        waitOnFreeze: parseBoolean(raw['wait-on-freeze'], 'wait-on-freeze', false)
+        waitOnFreeze: parseBoolean(raw['wait-on-freeze'], 'wait-on-freeze', false),
+        queue: choice(raw.queue, 'queue', QUEUE_MODES, 'fifo')
     };
 }
 /** The lock keys for these settings, in the region the AWS clients resolved. */
@@ -13175,6 +13833,99 @@ function lockKeysFor(settings, region) {
 /** A stack ARN's name part, so `name` and its ARN share one lock. */
 function stackNameOf(stack) {
     return stack.startsWith('arn:') ? (stack.split('/')[1] ?? stack) : stack;
+}
+
+/**
+ * Whose deploy history a lock key's out-of-order check reads (issue 13 §5): the stack's own, also when one custom
+ * key serializes several stacks; the key's for lock-only use (no stack).
+ */
+function deployScope(settings, key) {
+    const [stack] = settings.stacks;
+    return settings.lockKey && stack && settings.stacks.length === 1 ? stackNameOf(stack) : key;
+}
+/**
+ * Takes every lock for a deploy: waits (printing who holds it), applies out-of-order protection, and records the
+ * fence of the deploy about to start. A lock taken is never leaked: any refusal releases what was taken.
+ */
+async function takeDeployLocks(deps, keys, holder, settings, signal) {
+    const started = deps.clock.monotonic();
+    const leases = await acquireAll({ table: deps.table, clock: deps.clock }, keys, {
+        holder,
+        scopes: Object.fromEntries(keys.map(key => [key, deployScope(settings, key)])),
+        leaseMs: settings.leaseMs,
+        waitTimeoutMs: settings.waitTimeoutMs,
+        waitOnFreeze: settings.waitOnFreeze,
+        ...(settings.queue ? { queue: settings.queue } : {}),
+        ...(signal ? { signal } : {}),
+        onWait: progress => deps.log.info(describeWait(progress))
+    });
+    const waitedMs = deps.clock.monotonic() - started;
+    try {
+        for (const lease of leases) {
+            const took = lease.tookOverFrom
+                ? `, taken over from ${describeHolder(lease.tookOverFrom)} whose lease expired`
+                : '';
+            deps.log.info(`Acquired lock ${lease.key} (fence ${lease.fence}) after ${formatDuration(lease.waitedMs)}${took}.`);
+            const outOfOrder = await findOutOfOrder(holder, lease.previousDeploy, deps.isAncestor);
+            if (outOfOrder && settings.outOfOrder === 'fail') {
+                throw new OutOfOrderError(`Refusing an out-of-order deploy of ${lease.key}: ${outOfOrder}. Deploying it now would revert a newer ` +
+                    'release. To deploy an older version on purpose, set out-of-order: warn (CLI: --out-of-order warn).');
+            }
+            if (outOfOrder && settings.outOfOrder === 'warn')
+                deps.log.warn(`Out-of-order deploy of ${lease.key}: ${outOfOrder}.`);
+        }
+        for (const lease of leases)
+            await beginDeploy(deps.table, lease, deps.clock, {
+                signal: requestSignal(Math.min(lease.leaseMs / 3, 20_000), signal)
+            });
+        return { leases, waitedMs };
+    }
+    catch (error) {
+        await releaseAll(deps, leases);
+        throw error;
+    }
+}
+/**
+ * Releases every lease, recording how the deploy ended. Each release is bounded (RELEASE_DEADLINE_MS); an outcome
+ * that could not be confirmed is said as unknown, and a lock that was no longer ours says why (force-released by
+ * whom, or taken over by whom).
+ */
+async function releaseAll(deps, leases, status) {
+    let allReleased = true;
+    for (const lease of leases) {
+        const result = await releaseLease(deps.table, lease, deps.clock, undefined).catch((error) => {
+            deps.log.error(`Could not release lock ${lease.key}: ${String(error)}. It expires by itself after its lease.`);
+            return undefined;
+        });
+        if (result?.released === true)
+            deps.log.info(`Released lock ${lease.key}.`);
+        else {
+            allReleased = false;
+            if (result)
+                deps.log.warn(describeUnreleased(lease, result));
+        }
+    }
+    return allReleased;
+}
+/** Why a release did not happen, in words that do not claim more than is known. */
+function describeUnreleased(lease, result) {
+    if (result.released === 'unknown')
+        return (`Could not confirm the release of lock ${lease.key} (${result.error}): the lease ends at ` +
+            `${new Date(result.leaseEndsBy).toISOString()} at the latest, when the next run may take it.`);
+    const current = result.current;
+    if (current?.forced && current.forced.fence === lease.fence) {
+        const now = current.released ? '' : ` It is now held by ${describeHolder(current.holder)}.`;
+        return (`Lock ${lease.key} was not released by this run: it had been force-released by ${current.forced.by} at ` +
+            `${new Date(current.forced.at).toISOString()} (reason: ${current.forced.reason}).${now}`);
+    }
+    if (!current)
+        return `Lock ${lease.key} was not released by this run: its item is gone.`;
+    if (current.fence < lease.fence)
+        return `Lock ${lease.key} was not released by this run: the table was emptied or recreated (fence ${current.fence} < ${lease.fence}).`;
+    if (current.released)
+        return `Lock ${lease.key} was not released by this run: it was already released by someone else.`;
+    return (`Lock ${lease.key} was not released by this run: it was taken over by ${describeHolder(current.holder)} ` +
+        `(fence ${current.fence}) after this run's lease expired.`);
 }
 
 /** The signals that end a guarded run in order: GitHub's cancellation (SIGINT, SIGTERM) and a closed terminal. */
@@ -13246,22 +13997,6 @@ class AbortingHandler extends NodeHttpHandler {
 function createDynamoDbClient(settings = {}) {
     return new DynamoDBClient(commonConfig(settings));
 }
-
-const systemClock = {
-    now: () => Date.now(),
-    monotonic: () => performance.now(),
-    sleep: (ms, signal) => new Promise(resolve => {
-        if (signal?.aborted)
-            return resolve();
-        const timer = setTimeout(done, Math.max(0, ms));
-        signal?.addEventListener('abort', done, { once: true });
-        function done() {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', done);
-            resolve();
-        }
-    })
-};
 
 /**
  * `git merge-base --is-ancestor older newer` in `cwd`: true, false, or undefined when git cannot tell (no git,
@@ -13374,7 +14109,8 @@ const Inputs = {
     Reason: 'reason',
     Region: 'region',
     OutOfOrder: 'out-of-order',
-    WaitOnFreeze: 'wait-on-freeze'};
+    WaitOnFreeze: 'wait-on-freeze',
+    Queue: 'queue'};
 const LOCK_INPUTS = [
     Inputs.StackName,
     Inputs.LockTable,
@@ -13385,7 +14121,8 @@ const LOCK_INPUTS = [
     Inputs.Reason,
     Inputs.Region,
     Inputs.OutOfOrder,
-    Inputs.WaitOnFreeze
+    Inputs.WaitOnFreeze,
+    Inputs.Queue
 ];
 const Outputs = {
     LockKey: 'lock-key',

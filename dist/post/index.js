@@ -397,6 +397,10 @@ const systemClock = {
         }
     })
 };
+/** Full jitter (AWS Architecture Blog, "Exponential Backoff And Jitter"): uniform in [0, min(cap, base·2^attempt)]. */
+function fullJitterBackoff(attempt, baseMs, capMs, random = Math.random) {
+    return Math.floor(random() * Math.min(capMs, baseMs * 2 ** attempt));
+}
 
 /**
  * Typed failures of the core. The edges (action, CLI) turn each into one clear message and an exit code;
@@ -425,6 +429,14 @@ const DURATION = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h|d))+$/;
  * `name` is the input or flag, so the error says which setting was wrong.
  */
 function parseDuration(value, name) {
+    const ms = parseDurationText(value, name);
+    if (!Number.isSafeInteger(ms)) {
+        const shown = value.length > 40 ? `${value.trim().slice(0, 40)}…` : value;
+        throw new InputError(`${name}: "${shown}" is far too long a duration. Use at most days, e.g. 90s, 5m, 4h or 2d.`);
+    }
+    return ms;
+}
+function parseDurationText(value, name) {
     const text = value.trim().toLowerCase();
     if (/^\d+(?:\.\d+)?$/.test(text))
         return Math.round(Number(text) * 1000);
@@ -463,6 +475,60 @@ function describeHolder(holder) {
     const where = holder.runUrl ?? holder.identity;
     const why = holder.reason ? ` (reason: ${holder.reason})` : '';
     return `${who}${where}${why}`.trim();
+}
+/** The lock was not granted: exit code 3. */
+class LockNotGrantedError extends DeployGuardError {
+    exitCode = 3;
+}
+/** A lock item that is not what deploy-guard writes: `run` refuses it, `unlock --force --reason` clears it. */
+class MalformedLockError extends LockNotGrantedError {
+    malformed;
+    constructor(malformed) {
+        super(`Lock ${malformed.key} is malformed: ${malformed.problems.join('; ')}. deploy-guard does not guess what such ` +
+            'an item means. Clear it with `deploy-guard unlock --key ' +
+            `${malformed.key} --force --reason "…"\` (it is rewritten as released, fence ${malformed.highestFence + 1}).`);
+        this.malformed = malformed;
+    }
+}
+
+/**
+ * The signal for one request: aborts after `budgetMs` (at least `floorMs`, so a request always gets a fair chance
+ * even at a deadline of 0) or when `cancel` aborts, whichever comes first.
+ */
+function requestSignal(budgetMs, cancel, floorMs = 0) {
+    // Timers hold at most 2^31−1 ms (~24.8 days); a longer budget is no budget at all.
+    const timeout = AbortSignal.timeout(Math.min(2 ** 31 - 1, Math.max(1, Math.ceil(Math.max(budgetMs, floorMs)))));
+    return timeout;
+}
+function deadlineIn(clock, ms) {
+    const at = clock.monotonic() + ms;
+    return {
+        at,
+        remaining: () => Math.max(0, at - clock.monotonic()),
+        passed: () => clock.monotonic() >= at
+    };
+}
+/** The delay before retry number `attempt` (0-based) of a failed call: full jitter, capped by the deadline. */
+function retryDelay(attempt, deadline, random = Math.random, baseMs = 100, capMs = 5_000) {
+    return Math.min(deadline.remaining(), Math.max(1, fullJitterBackoff(attempt, baseMs, capMs, random)));
+}
+/**
+ * How long a release may take in all, retries included: GitHub sends SIGINT, SIGTERM 7.5 s later and SIGKILL 2.5 s
+ * after that, so a release begun when the command stops must end well inside those 10 s.
+ */
+const RELEASE_DEADLINE_MS = 6_000;
+/**
+ * A call that got no usable answer: throttled, a 5xx, a dropped or refused connection, a timeout, or aborted at its
+ * deadline. Worth another try within the deadline; what it means for the lock is unknown.
+ */
+function isUnanswered(error) {
+    return isTransient(error) || ['AbortError', 'TimeoutError'].includes(awsErrorName(error));
+}
+/** One line for an error in a message: the SDK's text, never its stack. */
+function errorLine(error) {
+    const text = awsErrorMessage(error).split('\n')[0] ?? '';
+    const name = awsErrorName(error);
+    return name !== 'Error' && !text.includes(name) ? `${name}: ${text}` : text;
 }
 
 const getAllAliases = (name, aliases) => {
@@ -12449,6 +12515,130 @@ const unmarshall = (data, options) => {
     return convertToNative({ M: data });
 };
 
+const DEPLOY_STATUSES = ['started', 'succeeded', 'failed', 'cancelled', 'unknown'];
+/**
+ * Validates one unmarshalled item against the lock item schema (DESIGN §3): `owner` a non-empty string, `fence` and
+ * the lease times numbers, `released` a boolean, `holder` a map with an `identity`. Nothing is guessed: an item that
+ * does not fit is returned as malformed, so a waiter never waits on "unknown since 1970".
+ */
+function parseLockItem(key, item) {
+    const problems = [];
+    const number = (name, value, required = true) => {
+        if (typeof value === 'number' && Number.isFinite(value))
+            return value;
+        if (value === undefined) {
+            if (required)
+                problems.push(`${name} is missing`);
+        }
+        else
+            problems.push(`${name} is ${describeValue(value)}, not a number`);
+        return 0;
+    };
+    const owner = item.owner;
+    if (typeof owner !== 'string' || owner === '')
+        problems.push(owner === undefined ? 'owner is missing' : `owner is ${describeValue(owner)}, not a token`);
+    const fence = number('fence', item.fence);
+    if (typeof item.fence === 'number' && (!Number.isSafeInteger(fence) || fence < 0))
+        problems.push(`fence is ${fence}, not a whole number ≥ 0`);
+    const leaseMs = number('leaseMs', item.leaseMs);
+    const leaseExpiresAt = number('leaseExpiresAt', item.leaseExpiresAt);
+    const heartbeatAt = number('heartbeatAt', item.heartbeatAt);
+    const acquiredAt = number('acquiredAt', item.acquiredAt);
+    if (typeof item.released !== 'boolean')
+        problems.push(item.released === undefined
+            ? 'released is missing'
+            : `released is ${describeValue(item.released)}, not true/false`);
+    const kind = item.kind ?? 'deploy';
+    if (kind !== 'deploy' && kind !== 'freeze')
+        problems.push(`kind is ${describeValue(kind)}, not deploy or freeze`);
+    const holder = item.holder;
+    if (!isMap(holder) || typeof holder.identity !== 'string')
+        problems.push(holder === undefined ? 'holder is missing' : 'holder has no identity');
+    const lastDeploy = item.lastDeploy;
+    if (lastDeploy !== undefined && !isLastDeploy(lastDeploy))
+        problems.push('lastDeploy is not a deploy record (fence, status)');
+    const deploys = item.deploys;
+    if (deploys !== undefined && (!isMap(deploys) || !Object.values(deploys).every(isLastDeploy)))
+        problems.push('deploys is not a map of deploy records');
+    const lastDeployFence = number('lastDeployFence', item.lastDeployFence, false);
+    const queue = item.queue;
+    if (queue !== undefined && (!isMap(queue) || !Object.values(queue).every(isTicket)))
+        problems.push('queue is not a map of tickets');
+    number('releasedAt', item.releasedAt, false);
+    const ticketSeq = number('ticketSeq', item.ticketSeq, false);
+    if (problems.length > 0)
+        return { malformed: { key, problems, highestFence: highestFence(item), storedFence: item.fence } };
+    return {
+        record: {
+            key,
+            kind: kind,
+            owner: owner,
+            fence,
+            leaseMs,
+            leaseExpiresAt,
+            heartbeatAt,
+            acquiredAt,
+            released: item.released,
+            ...(item.releasedAt !== undefined ? { releasedAt: item.releasedAt } : {}),
+            ...(typeof item.releasedBy === 'string' ? { releasedBy: item.releasedBy } : {}),
+            holder: holder,
+            ...(lastDeploy !== undefined ? { lastDeploy: lastDeploy } : {}),
+            ...(deploys !== undefined ? { deploys: deploys } : {}),
+            ...(item.lastDeployFence !== undefined ? { lastDeployFence } : {}),
+            ...(isMap(item.forced) ? { forced: item.forced } : {}),
+            ...(queue !== undefined ? { queue: queue } : {}),
+            ...(item.ticketSeq !== undefined ? { ticketSeq } : {})
+        }
+    };
+}
+function isMap(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Set);
+}
+function isLastDeploy(value) {
+    return (isMap(value) &&
+        typeof value.fence === 'number' &&
+        DEPLOY_STATUSES.includes(value.status) &&
+        typeof value.startedAt === 'number');
+}
+function isTicket(value) {
+    return (isMap(value) &&
+        typeof value.number === 'number' &&
+        typeof value.heartbeatAt === 'number' &&
+        isMap(value.holder) &&
+        typeof value.holder.identity === 'string');
+}
+/** `a string ("7")`, `a map`, … for "what is wrong" lines; string values are cut short. */
+function describeValue(value) {
+    if (typeof value === 'string')
+        return `a string (${JSON.stringify(value.slice(0, 40))})`;
+    if (typeof value === 'number')
+        return `the number ${value}`;
+    if (typeof value === 'boolean')
+        return `the boolean ${value}`;
+    if (value instanceof Set)
+        return 'a set';
+    if (Array.isArray(value))
+        return 'a list';
+    if (value === null)
+        return 'null';
+    return 'a map';
+}
+function readableNumber(value) {
+    const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value.trim()) : NaN;
+    return Number.isSafeInteger(n) && n > 0 ? n : 0;
+}
+function highestFence(item) {
+    const candidates = [item.fence, item.lastDeployFence];
+    for (const nested of [item.lastDeploy, item.forced])
+        if (isMap(nested))
+            candidates.push(nested.fence);
+    if (isMap(item.deploys))
+        for (const deploy of Object.values(item.deploys))
+            if (isMap(deploy))
+                candidates.push(deploy.fence);
+    return Math.max(0, ...candidates.map(readableNumber));
+}
+
 /** A conditional write DynamoDB refused; `current` is the item as it stood (when the server said so or a read told). */
 class ConditionFailed extends Error {
     current;
@@ -12474,7 +12664,10 @@ const ATTRIBUTES = [
     'lastDeployFence',
     'forced',
     'status',
-    'finishedAt'
+    'finishedAt',
+    'deploys',
+    'queue',
+    'ticketSeq'
 ];
 /**
  * The lock table: the one place that speaks DynamoDB and converts its items into `LockRecord`s.
@@ -12487,17 +12680,36 @@ class LockTable {
         this.db = db;
         this.settings = settings;
     }
-    async read(key) {
-        const reply = await this.call(() => this.db.send(new GetItemCommand({ TableName: this.settings.tableName, Key: this.keyOf(key), ConsistentRead: true })));
-        return reply.Item ? this.toRecord(reply.Item) : undefined;
+    /**
+     * The lock item by consistent read, validated.
+     * @throws MalformedLockError when the item is not what deploy-guard writes; AWS errors (transient ones as they are)
+     */
+    async read(key, options = {}) {
+        const entry = await this.inspect(key, options);
+        return entry ? recordOf(entry) : undefined;
+    }
+    /** The item as it is, valid or malformed (for `status` and a forced clean-up); undefined when absent. */
+    async inspect(key, options = {}) {
+        const reply = await this.call(() => this.db.send(new GetItemCommand({
+            TableName: this.settings.tableName,
+            Key: this.keyOf(key),
+            ConsistentRead: true
+        }), { abortSignal: options.signal }));
+        return reply.Item ? this.toEntry(reply.Item) : undefined;
     }
     /**
      * Applies `update` when `condition` holds and returns the item after the write.
      * On a failed condition throws `ConditionFailed` with the item as it stood: from the error itself where the server
-     * supports ReturnValuesOnConditionCheckFailure, else from a consistent read.
+     * supports ReturnValuesOnConditionCheckFailure, else from a consistent read. A write DynamoDB rejects as mistyped (a
+     * hand-edited item holding a string where a number belongs) is explained by reading the item: `MalformedLockError`
+     * says what is wrong.
      */
-    async update(key, write) {
-        const names = { '#key': this.settings.keyAttribute };
+    async update(key, write, options = {}) {
+        return recordOf(await this.updateEntry(key, write, options));
+    }
+    /** `update` without validating the item written (a forced clean-up rewrites a malformed item). */
+    async updateEntry(key, write, options = {}) {
+        const names = { '#key': this.settings.keyAttribute, ...write.names };
         for (const attribute of ATTRIBUTES)
             names[`#${attribute}`] = attribute;
         const expressions = `${write.update} ${write.condition}`;
@@ -12508,59 +12720,60 @@ class LockTable {
                 UpdateExpression: write.update,
                 ConditionExpression: write.condition,
                 ExpressionAttributeNames: Object.fromEntries(Object.entries(names).filter(([alias]) => new RegExp(`${alias}\\b`).test(expressions))),
-                ExpressionAttributeValues: marshall(write.values, { removeUndefinedValues: true }),
+                ...(Object.keys(write.values).length > 0
+                    ? { ExpressionAttributeValues: marshall(write.values, { removeUndefinedValues: true }) }
+                    : {}),
                 ReturnValues: 'ALL_NEW',
                 ReturnValuesOnConditionCheckFailure: 'ALL_OLD'
-            })));
-            return this.toRecord(reply.Attributes ?? {});
+            }), { abortSignal: options.signal }));
+            return this.toEntry(reply.Attributes ?? {});
         }
         catch (error) {
+            if (awsErrorName(error) === 'ValidationException' &&
+                /data type|operand|document path/i.test(awsErrorMessage(error))) {
+                const current = await this.inspect(key, options);
+                if (current && 'malformed' in current)
+                    throw new MalformedLockError(current.malformed);
+                throw error;
+            }
             if (awsErrorName(error) !== 'ConditionalCheckFailedException')
                 throw error;
             const old = error.Item;
-            throw new ConditionFailed(old ? this.toRecord(old) : await this.read(key));
+            throw new ConditionFailed(old ? recordOf(this.toEntry(old)) : await this.read(key, options));
         }
     }
-    /** Every deploy-guard lock item in the table (items of other tools, such as Terraform's, are skipped). */
-    async list() {
-        const records = [];
+    /**
+     * Every deploy-guard lock item in the table, valid or malformed (items of other tools, such as Terraform's, are
+     * skipped: only items carrying a fence or owner, or at a `deploy-guard/` key, are ours).
+     */
+    async list(options = {}) {
+        const entries = [];
         let startKey;
         do {
             const page = await this.call(() => this.db.send(new ScanCommand({
                 TableName: this.settings.tableName,
                 ConsistentRead: true,
-                FilterExpression: 'attribute_exists(#fence) AND attribute_exists(#owner)',
-                ExpressionAttributeNames: { '#fence': 'fence', '#owner': 'owner' },
+                FilterExpression: 'attribute_exists(#fence) OR attribute_exists(#owner) OR begins_with(#key, :prefix)',
+                ExpressionAttributeNames: {
+                    '#fence': 'fence',
+                    '#owner': 'owner',
+                    '#key': this.settings.keyAttribute
+                },
+                ExpressionAttributeValues: { ':prefix': { S: 'deploy-guard/' } },
                 ExclusiveStartKey: startKey
-            })));
+            }), { abortSignal: options.signal }));
             for (const item of page.Items ?? [])
-                records.push(this.toRecord(item));
+                entries.push(this.toEntry(item));
             startKey = page.LastEvaluatedKey;
         } while (startKey);
-        return records.sort((a, b) => a.key.localeCompare(b.key));
+        return entries.sort((a, b) => keyOfEntry(a).localeCompare(keyOfEntry(b)));
     }
     keyOf(key) {
         return { [this.settings.keyAttribute]: { S: key } };
     }
-    toRecord(item) {
+    toEntry(item) {
         const plain = unmarshall(item);
-        return {
-            key: String(plain[this.settings.keyAttribute]),
-            kind: plain.kind === 'freeze' ? 'freeze' : 'deploy',
-            owner: String(plain.owner ?? ''),
-            fence: Number(plain.fence ?? 0),
-            leaseMs: Number(plain.leaseMs ?? 0),
-            leaseExpiresAt: Number(plain.leaseExpiresAt ?? 0),
-            heartbeatAt: Number(plain.heartbeatAt ?? 0),
-            acquiredAt: Number(plain.acquiredAt ?? 0),
-            released: plain.released === true,
-            ...(plain.releasedAt !== undefined ? { releasedAt: Number(plain.releasedAt) } : {}),
-            ...(plain.releasedBy !== undefined ? { releasedBy: String(plain.releasedBy) } : {}),
-            holder: plain.holder ?? { identity: 'unknown' },
-            ...(plain.lastDeploy ? { lastDeploy: plain.lastDeploy } : {}),
-            ...(plain.lastDeployFence !== undefined ? { lastDeployFence: Number(plain.lastDeployFence) } : {}),
-            ...(plain.forced ? { forced: plain.forced } : {})
-        };
+        return parseLockItem(String(plain[this.settings.keyAttribute]), plain);
     }
     /** Turns the set-up mistakes a user can make into one message that says how to fix them. */
     async call(send) {
@@ -12600,14 +12813,53 @@ class LockTable {
         return error;
     }
 }
+/** The valid record of an entry. @throws MalformedLockError for a malformed one */
+function recordOf(entry) {
+    if ('malformed' in entry)
+        throw new MalformedLockError(entry.malformed);
+    return entry.record;
+}
+function keyOfEntry(entry) {
+    return 'malformed' in entry ? entry.malformed.key : entry.record.key;
+}
+
+const QUEUE_MODES = ['fifo', 'newest-wins'];
 
 /** Writes that only the owner of a lease may make: every one is conditional on `owner = me` and not released. */
 const OWNED = '#owner = :owner AND #released = :false';
 /**
  * Releases the lease: marks the item released (never deletes it, so the fence only grows) and records how the
  * deploy ended. A stale holder whose lease was taken over changes nothing and learns who holds the lock now.
+ * Unanswered calls are retried with full jitter for at most `deadlineMs` (RELEASE_DEADLINE_MS by default, inside
+ * GitHub's SIGINT → SIGTERM window); after that the outcome is reported as unknown, with the latest time the lease
+ * can end (no renewal happens after the heartbeat stopped, so one lease from now at the latest).
  */
-async function releaseLease(table, lease, clock, outcome) {
+async function releaseLease(table, lease, clock, outcome, deadlineMs = RELEASE_DEADLINE_MS) {
+    const deadline = deadlineIn(clock, deadlineMs);
+    const leaseEndsBy = clock.now() + lease.leaseMs;
+    let withOutcome = outcome;
+    for (let attempt = 0;; attempt++) {
+        const signal = requestSignal(deadline.remaining(), undefined, 500);
+        try {
+            return await releaseOnce(table, lease, clock, withOutcome, { signal });
+        }
+        catch (error) {
+            if (error === RETRY_WITHOUT_OUTCOME) {
+                withOutcome = undefined;
+                continue;
+            }
+            if (!isUnanswered(error))
+                throw error;
+            if (deadline.passed())
+                return { released: 'unknown', error: errorLine(error), leaseEndsBy };
+            await clock.sleep(retryDelay(attempt, deadline));
+            if (deadline.passed())
+                return { released: 'unknown', error: errorLine(error), leaseEndsBy };
+        }
+    }
+}
+const RETRY_WITHOUT_OUTCOME = Symbol('retry without outcome');
+async function releaseOnce(table, lease, clock, outcome, options) {
     const now = clock.now();
     const values = {
         ':owner': lease.owner,
@@ -12616,65 +12868,44 @@ async function releaseLease(table, lease, clock, outcome) {
         ':now': now
     };
     let update = 'SET #released = :true, #releasedAt = :now';
+    let condition = OWNED;
     if (outcome) {
+        // The deploy outcome is written only onto our own deploy record, never over a newer one.
         update += ', #lastDeploy.#status = :status, #lastDeploy.#finishedAt = :now';
         values[':status'] = outcome.status;
         values[':fence'] = lease.fence;
+        condition += ' AND #lastDeploy.#fence = :fence';
+        if (lease.scope) {
+            update += ', #deploys.#scope.#status = :status, #deploys.#scope.#finishedAt = :now';
+            condition += ' AND #deploys.#scope.#fence = :fence';
+        }
     }
     try {
-        await table.update(lease.key, {
-            update,
-            // The deploy outcome is written only onto our own deploy record, never over a newer one.
-            condition: outcome ? `${OWNED} AND #lastDeploy.#fence = :fence` : OWNED,
-            values
-        });
+        await table.update(lease.key, { update, condition, values, names: scopeName(lease) }, options);
         return { released: true, alreadyReleased: false };
     }
     catch (error) {
-        const current = error instanceof ConditionFailed ? error.current : await readAfterAmbiguous(table, lease, error);
-        if (current && current.owner === lease.owner && current.released)
+        if (!(error instanceof ConditionFailed))
+            throw error;
+        const current = error.current;
+        // Released under our token: by our own earlier attempt whose reply was lost — unless it was forced open.
+        const forcedOpen = current?.forced !== undefined && current.forced.fence === lease.fence;
+        if (current && current.owner === lease.owner && current.released && !forcedOpen)
             return { released: true, alreadyReleased: true };
+        // Ours, but the deploy never began (refused before it started): release without recording an outcome.
         if (outcome && current && ownedBy(current, lease))
-            return releaseLease(table, lease, clock);
+            throw RETRY_WITHOUT_OUTCOME;
         return { released: false, ...(current ? { current } : {}) };
     }
 }
 function ownedBy(record, lease) {
-    return record.owner === lease.owner && !record.released;
+    return record.owner === lease.owner && !record.released && record.fence === lease.fence;
 }
-async function readAfterAmbiguous(table, lease, error) {
-    try {
-        return await table.read(lease.key);
-    }
-    catch {
-        if (isTransient(error))
-            return undefined;
-        throw error;
-    }
+function scopeName(lease) {
+    return lease.scope ? { '#scope': lease.scope } : undefined;
 }
 
 const OUT_OF_ORDER_POLICIES = ['fail', 'warn', 'allow'];
-
-/** Releases every lease, recording how the deploy ended; a lease that was lost is reported, never retried. */
-async function releaseAll(deps, leases, status) {
-    let allReleased = true;
-    for (const lease of leases) {
-        const result = await releaseLease(deps.table, lease, deps.clock, { status } ).catch((error) => {
-            deps.log.error(`Could not release lock ${lease.key}: ${String(error)}. It expires by itself after its lease.`);
-            return undefined;
-        });
-        if (result?.released)
-            deps.log.info(`Released lock ${lease.key}.`);
-        else {
-            allReleased = false;
-            if (result) {
-                const now = result.current ? ` It is now held by ${describeHolder(result.current.holder)}.` : '';
-                deps.log.warn(`Lock ${lease.key} was no longer ours to release: it had been taken over or force-released.${now}`);
-            }
-        }
-    }
-    return allReleased;
-}
 
 const DEFAULTS = {
     lease: '5m',
@@ -12769,7 +13000,8 @@ function parseLockSettings(raw, options = {}) {
         ...(reason ? { reason } : {}),
         ...(region ? { region } : {}),
         outOfOrder: choice(raw['out-of-order'], 'out-of-order', OUT_OF_ORDER_POLICIES, 'fail'),
-        waitOnFreeze: parseBoolean(raw['wait-on-freeze'], 'wait-on-freeze', false)
+        waitOnFreeze: parseBoolean(raw['wait-on-freeze'], 'wait-on-freeze', false),
+        queue: choice(raw.queue, 'queue', QUEUE_MODES, 'fifo')
     };
 }
 /** The lock keys for these settings, in the region the AWS clients resolved. */
@@ -12781,6 +13013,49 @@ function lockKeysFor(settings, region) {
 /** A stack ARN's name part, so `name` and its ARN share one lock. */
 function stackNameOf(stack) {
     return stack.startsWith('arn:') ? (stack.split('/')[1] ?? stack) : stack;
+}
+
+/**
+ * Releases every lease, recording how the deploy ended. Each release is bounded (RELEASE_DEADLINE_MS); an outcome
+ * that could not be confirmed is said as unknown, and a lock that was no longer ours says why (force-released by
+ * whom, or taken over by whom).
+ */
+async function releaseAll(deps, leases, status) {
+    let allReleased = true;
+    for (const lease of leases) {
+        const result = await releaseLease(deps.table, lease, deps.clock, { status } ).catch((error) => {
+            deps.log.error(`Could not release lock ${lease.key}: ${String(error)}. It expires by itself after its lease.`);
+            return undefined;
+        });
+        if (result?.released === true)
+            deps.log.info(`Released lock ${lease.key}.`);
+        else {
+            allReleased = false;
+            if (result)
+                deps.log.warn(describeUnreleased(lease, result));
+        }
+    }
+    return allReleased;
+}
+/** Why a release did not happen, in words that do not claim more than is known. */
+function describeUnreleased(lease, result) {
+    if (result.released === 'unknown')
+        return (`Could not confirm the release of lock ${lease.key} (${result.error}): the lease ends at ` +
+            `${new Date(result.leaseEndsBy).toISOString()} at the latest, when the next run may take it.`);
+    const current = result.current;
+    if (current?.forced && current.forced.fence === lease.fence) {
+        const now = current.released ? '' : ` It is now held by ${describeHolder(current.holder)}.`;
+        return (`Lock ${lease.key} was not released by this run: it had been force-released by ${current.forced.by} at ` +
+            `${new Date(current.forced.at).toISOString()} (reason: ${current.forced.reason}).${now}`);
+    }
+    if (!current)
+        return `Lock ${lease.key} was not released by this run: its item is gone.`;
+    if (current.fence < lease.fence)
+        return `Lock ${lease.key} was not released by this run: the table was emptied or recreated (fence ${current.fence} < ${lease.fence}).`;
+    if (current.released)
+        return `Lock ${lease.key} was not released by this run: it was already released by someone else.`;
+    return (`Lock ${lease.key} was not released by this run: it was taken over by ${describeHolder(current.holder)} ` +
+        `(fence ${current.fence}) after this run's lease expired.`);
 }
 
 /**
@@ -12940,7 +13215,8 @@ const Inputs = {
     Reason: 'reason',
     Region: 'region',
     OutOfOrder: 'out-of-order',
-    WaitOnFreeze: 'wait-on-freeze'};
+    WaitOnFreeze: 'wait-on-freeze',
+    Queue: 'queue'};
 const LOCK_INPUTS = [
     Inputs.StackName,
     Inputs.LockTable,
@@ -12951,7 +13227,8 @@ const LOCK_INPUTS = [
     Inputs.Reason,
     Inputs.Region,
     Inputs.OutOfOrder,
-    Inputs.WaitOnFreeze
+    Inputs.WaitOnFreeze,
+    Inputs.Queue
 ];
 const State = {
     /** JSON of the leases this job holds: what post needs to release them by owner token. */

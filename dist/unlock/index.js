@@ -301,6 +301,10 @@ const systemClock = {
         }
     })
 };
+/** Full jitter (AWS Architecture Blog, "Exponential Backoff And Jitter"): uniform in [0, min(cap, base·2^attempt)]. */
+function fullJitterBackoff(attempt, baseMs, capMs, random = Math.random) {
+    return Math.floor(random() * Math.min(capMs, baseMs * 2 ** attempt));
+}
 
 /**
  * Typed failures of the core. The edges (action, CLI) turn each into one clear message and an exit code;
@@ -364,6 +368,32 @@ const NETWORK_CODES = new Set([
     'EAI_AGAIN',
     'ECONNABORTED'
 ]);
+/** Throttling, 5xx, timeouts and dropped connections: worth another try after a backoff. */
+function isTransient(error) {
+    if (isThrottling(error))
+        return true;
+    if (!error || typeof error !== 'object')
+        return false;
+    const e = error;
+    const status = e.$metadata?.httpStatusCode;
+    if (status !== undefined && status >= 500)
+        return true;
+    if (e.$fault === 'server')
+        return true;
+    if (e.code && NETWORK_CODES.has(e.code))
+        return true;
+    // The SDK sometimes wraps a dropped connection in a plain Error that only its message identifies.
+    if (/socket hang up|ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE/.test(awsErrorMessage(error)))
+        return true;
+    return [
+        'TimeoutError',
+        'RequestTimeout',
+        'RequestTimeoutException',
+        'InternalFailure',
+        'ServiceUnavailable',
+        'InternalServerError'
+    ].includes(e.name ?? '');
+}
 function isAccessDenied(error) {
     return /AccessDenied|UnauthorizedOperation|NotAuthorized/.test(awsErrorName(error));
 }
@@ -446,6 +476,14 @@ const DURATION = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h|d))+$/;
  * `name` is the input or flag, so the error says which setting was wrong.
  */
 function parseDuration(value, name) {
+    const ms = parseDurationText(value, name);
+    if (!Number.isSafeInteger(ms)) {
+        const shown = value.length > 40 ? `${value.trim().slice(0, 40)}…` : value;
+        throw new InputError(`${name}: "${shown}" is far too long a duration. Use at most days, e.g. 90s, 5m, 4h or 2d.`);
+    }
+    return ms;
+}
+function parseDurationText(value, name) {
     const text = value.trim().toLowerCase();
     if (/^\d+(?:\.\d+)?$/.test(text))
         return Math.round(Number(text) * 1000);
@@ -492,16 +530,50 @@ class LockNotGrantedError extends DeployGuardError {
 class LockWaitTimeoutError extends LockNotGrantedError {
     key;
     holderRecord;
-    constructor(key, holderRecord, waitedMs, now) {
-        const holder = holderRecord
-            ? `It is held by ${describeHolder(holderRecord.holder)} since ${new Date(holderRecord.acquiredAt).toISOString()}` +
-                ` (lease expires in ${formatDuration(holderRecord.leaseExpiresAt - now)}).`
-            : 'Its holder could not be read.';
-        super(`Timed out after ${formatDuration(waitedMs)} waiting for lock ${key}. ${holder} ` +
-            'Raise wait-timeout to wait longer, or check `deploy-guard status` if the holder looks stuck.');
+    constructor(key, context) {
+        const queued = context.queued ? ` ${context.queued} other run(s) were queued for it.` : '';
+        super(`Timed out after ${formatDuration(context.waitedMs)} waiting for lock ${key}. ${explainWait(context)}${queued}`);
         this.key = key;
-        this.holderRecord = holderRecord;
+        this.holderRecord = context.holderRecord;
     }
+}
+/**
+ * Why the wait ended without the lock, and what to do. A lease that already expired is not "expires in 0ms": a
+ * takeover needs one full lease of silence observed by the waiter itself (DESIGN §3, clock skew), so a wait-timeout
+ * shorter than the lease can never take over a dead holder's lock.
+ */
+function explainWait(context) {
+    const { holderRecord: record, now, waitedMs } = context;
+    if (!record) {
+        const why = context.unreadable ? ` (${errorText(context.unreadable)})` : '';
+        return (`Its state could not be read${why}, so whether it is free is unknown. ` +
+            'Check that DynamoDB is reachable (region, endpoint, network), then retry or raise wait-timeout.');
+    }
+    if (record.released)
+        return ('It is free, but other runs are queued for it and are served first (first come, first served). ' +
+            'Raise wait-timeout to take a place in the queue.');
+    const holder = `It is held by ${describeHolder(record.holder)} since ${new Date(record.acquiredAt).toISOString()}`;
+    const unreadable = context.unreadable
+        ? ` The last attempt to read it failed (${errorText(context.unreadable)}); this is the state read before.`
+        : '';
+    if (record.leaseExpiresAt > now) {
+        return (`${holder} (lease expires in ${formatDuration(record.leaseExpiresAt - now)}, last heartbeat ` +
+            `${formatDuration(now - record.heartbeatAt)} ago).${unreadable} ` +
+            'Raise wait-timeout to wait longer, or check `deploy-guard status` if the holder looks stuck.');
+    }
+    const silence = context.observedSilenceMs ?? record.leaseMs;
+    const rule = `Its lease expired ${formatDuration(now - record.leaseExpiresAt)} ago (last heartbeat ` +
+        `${new Date(record.heartbeatAt).toISOString()}), but a takeover needs one lease (${formatDuration(silence)}) ` +
+        'of silence observed by the waiter itself, so a skewed clock can never steal a live lock.';
+    const advice = waitedMs < silence
+        ? ` This wait (${formatDuration(waitedMs)}) is shorter than the lease, so it could never take over: set ` +
+            `wait-timeout above ${formatDuration(silence)}, or, if the holder is gone for good, ` +
+            '`deploy-guard unlock --force --reason "…"`.'
+        : ' If the holder is gone for good, `deploy-guard unlock --force --reason "…"` frees it at once.';
+    return `${holder}. ${rule}${unreadable}${advice}`;
+}
+function errorText(error) {
+    return error instanceof Error ? error.message : String(error);
 }
 class LockFrozenError extends LockNotGrantedError {
     record;
@@ -510,6 +582,81 @@ class LockFrozenError extends LockNotGrantedError {
             `${describeHolder({ ...record.holder, reason: undefined })}: ${record.holder.reason ?? 'no reason given'}. ` +
             'Wait for the freeze to end (set wait-on-freeze to wait), or lift it with `deploy-guard unfreeze`.');
         this.record = record;
+    }
+}
+/** A lock item that is not what deploy-guard writes: `run` refuses it, `unlock --force --reason` clears it. */
+class MalformedLockError extends LockNotGrantedError {
+    malformed;
+    constructor(malformed) {
+        super(`Lock ${malformed.key} is malformed: ${malformed.problems.join('; ')}. deploy-guard does not guess what such ` +
+            'an item means. Clear it with `deploy-guard unlock --key ' +
+            `${malformed.key} --force --reason "…"\` (it is rewritten as released, fence ${malformed.highestFence + 1}).`);
+        this.malformed = malformed;
+    }
+}
+/** The lock's state could not be read within the deadline: whether it is held, or ours, is unknown. */
+class LockStateUnknownError extends LockNotGrantedError {
+}
+
+/**
+ * The signal for one request: aborts after `budgetMs` (at least `floorMs`, so a request always gets a fair chance
+ * even at a deadline of 0) or when `cancel` aborts, whichever comes first.
+ */
+function requestSignal(budgetMs, cancel, floorMs = 0) {
+    // Timers hold at most 2^31−1 ms (~24.8 days); a longer budget is no budget at all.
+    const timeout = AbortSignal.timeout(Math.min(2 ** 31 - 1, Math.max(1, Math.ceil(Math.max(budgetMs, floorMs)))));
+    return cancel ? AbortSignal.any([timeout, cancel]) : timeout;
+}
+function deadlineIn(clock, ms) {
+    const at = clock.monotonic() + ms;
+    return {
+        at,
+        remaining: () => Math.max(0, at - clock.monotonic()),
+        passed: () => clock.monotonic() >= at
+    };
+}
+/** The delay before retry number `attempt` (0-based) of a failed call: full jitter, capped by the deadline. */
+function retryDelay(attempt, deadline, random = Math.random, baseMs = 100, capMs = 5_000) {
+    return Math.min(deadline.remaining(), Math.max(1, fullJitterBackoff(attempt, baseMs, capMs, random)));
+}
+/**
+ * A call that got no usable answer: throttled, a 5xx, a dropped or refused connection, a timeout, or aborted at its
+ * deadline. Worth another try within the deadline; what it means for the lock is unknown.
+ */
+function isUnanswered(error) {
+    return isTransient(error) || ['AbortError', 'TimeoutError'].includes(awsErrorName(error));
+}
+/** One line for an error in a message: the SDK's text, never its stack. */
+function errorLine(error) {
+    const text = awsErrorMessage(error).split('\n')[0] ?? '';
+    const name = awsErrorName(error);
+    return name !== 'Error' && !text.includes(name) ? `${name}: ${text}` : text;
+}
+/**
+ * Runs `call` until it answers, retrying unanswered attempts with full jitter until `deadline`, each attempt aborted
+ * at the deadline (or by `cancel`). `what` names the question for the error, e.g. "read lock deploy-guard/…/A".
+ *
+ * @throws LockStateUnknownError when no attempt was answered in time (the state is unknown, not "free" or "held");
+ *   any other error of `call` at once
+ */
+async function retryUntil(clock, deadline, what, call, cancel) {
+    // The last attempt is usually aborted by the deadline itself; the reason worth showing is what came before it
+    // (refused, throttled, 500).
+    let reason;
+    for (let attempt = 0;; attempt++) {
+        try {
+            return await call({ signal: requestSignal(deadline.remaining(), cancel, 500) });
+        }
+        catch (error) {
+            if (awsErrorName(error) !== 'AbortError')
+                reason = error;
+            if (!isUnanswered(error) || cancel?.aborted || deadline.passed()) {
+                if (isUnanswered(error))
+                    throw new LockStateUnknownError(`Could not ${what}: DynamoDB gave no answer (${errorLine(reason ?? error)}); the lock's state is unknown.`, { cause: error });
+                throw error;
+            }
+            await clock.sleep(retryDelay(attempt, deadline), cancel);
+        }
     }
 }
 
@@ -12497,6 +12644,130 @@ const unmarshall = (data, options) => {
     return convertToNative({ M: data });
 };
 
+const DEPLOY_STATUSES = ['started', 'succeeded', 'failed', 'cancelled', 'unknown'];
+/**
+ * Validates one unmarshalled item against the lock item schema (DESIGN §3): `owner` a non-empty string, `fence` and
+ * the lease times numbers, `released` a boolean, `holder` a map with an `identity`. Nothing is guessed: an item that
+ * does not fit is returned as malformed, so a waiter never waits on "unknown since 1970".
+ */
+function parseLockItem(key, item) {
+    const problems = [];
+    const number = (name, value, required = true) => {
+        if (typeof value === 'number' && Number.isFinite(value))
+            return value;
+        if (value === undefined) {
+            if (required)
+                problems.push(`${name} is missing`);
+        }
+        else
+            problems.push(`${name} is ${describeValue(value)}, not a number`);
+        return 0;
+    };
+    const owner = item.owner;
+    if (typeof owner !== 'string' || owner === '')
+        problems.push(owner === undefined ? 'owner is missing' : `owner is ${describeValue(owner)}, not a token`);
+    const fence = number('fence', item.fence);
+    if (typeof item.fence === 'number' && (!Number.isSafeInteger(fence) || fence < 0))
+        problems.push(`fence is ${fence}, not a whole number ≥ 0`);
+    const leaseMs = number('leaseMs', item.leaseMs);
+    const leaseExpiresAt = number('leaseExpiresAt', item.leaseExpiresAt);
+    const heartbeatAt = number('heartbeatAt', item.heartbeatAt);
+    const acquiredAt = number('acquiredAt', item.acquiredAt);
+    if (typeof item.released !== 'boolean')
+        problems.push(item.released === undefined
+            ? 'released is missing'
+            : `released is ${describeValue(item.released)}, not true/false`);
+    const kind = item.kind ?? 'deploy';
+    if (kind !== 'deploy' && kind !== 'freeze')
+        problems.push(`kind is ${describeValue(kind)}, not deploy or freeze`);
+    const holder = item.holder;
+    if (!isMap(holder) || typeof holder.identity !== 'string')
+        problems.push(holder === undefined ? 'holder is missing' : 'holder has no identity');
+    const lastDeploy = item.lastDeploy;
+    if (lastDeploy !== undefined && !isLastDeploy(lastDeploy))
+        problems.push('lastDeploy is not a deploy record (fence, status)');
+    const deploys = item.deploys;
+    if (deploys !== undefined && (!isMap(deploys) || !Object.values(deploys).every(isLastDeploy)))
+        problems.push('deploys is not a map of deploy records');
+    const lastDeployFence = number('lastDeployFence', item.lastDeployFence, false);
+    const queue = item.queue;
+    if (queue !== undefined && (!isMap(queue) || !Object.values(queue).every(isTicket)))
+        problems.push('queue is not a map of tickets');
+    number('releasedAt', item.releasedAt, false);
+    const ticketSeq = number('ticketSeq', item.ticketSeq, false);
+    if (problems.length > 0)
+        return { malformed: { key, problems, highestFence: highestFence(item), storedFence: item.fence } };
+    return {
+        record: {
+            key,
+            kind: kind,
+            owner: owner,
+            fence,
+            leaseMs,
+            leaseExpiresAt,
+            heartbeatAt,
+            acquiredAt,
+            released: item.released,
+            ...(item.releasedAt !== undefined ? { releasedAt: item.releasedAt } : {}),
+            ...(typeof item.releasedBy === 'string' ? { releasedBy: item.releasedBy } : {}),
+            holder: holder,
+            ...(lastDeploy !== undefined ? { lastDeploy: lastDeploy } : {}),
+            ...(deploys !== undefined ? { deploys: deploys } : {}),
+            ...(item.lastDeployFence !== undefined ? { lastDeployFence } : {}),
+            ...(isMap(item.forced) ? { forced: item.forced } : {}),
+            ...(queue !== undefined ? { queue: queue } : {}),
+            ...(item.ticketSeq !== undefined ? { ticketSeq } : {})
+        }
+    };
+}
+function isMap(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Set);
+}
+function isLastDeploy(value) {
+    return (isMap(value) &&
+        typeof value.fence === 'number' &&
+        DEPLOY_STATUSES.includes(value.status) &&
+        typeof value.startedAt === 'number');
+}
+function isTicket(value) {
+    return (isMap(value) &&
+        typeof value.number === 'number' &&
+        typeof value.heartbeatAt === 'number' &&
+        isMap(value.holder) &&
+        typeof value.holder.identity === 'string');
+}
+/** `a string ("7")`, `a map`, … for "what is wrong" lines; string values are cut short. */
+function describeValue(value) {
+    if (typeof value === 'string')
+        return `a string (${JSON.stringify(value.slice(0, 40))})`;
+    if (typeof value === 'number')
+        return `the number ${value}`;
+    if (typeof value === 'boolean')
+        return `the boolean ${value}`;
+    if (value instanceof Set)
+        return 'a set';
+    if (Array.isArray(value))
+        return 'a list';
+    if (value === null)
+        return 'null';
+    return 'a map';
+}
+function readableNumber(value) {
+    const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value.trim()) : NaN;
+    return Number.isSafeInteger(n) && n > 0 ? n : 0;
+}
+function highestFence(item) {
+    const candidates = [item.fence, item.lastDeployFence];
+    for (const nested of [item.lastDeploy, item.forced])
+        if (isMap(nested))
+            candidates.push(nested.fence);
+    if (isMap(item.deploys))
+        for (const deploy of Object.values(item.deploys))
+            if (isMap(deploy))
+                candidates.push(deploy.fence);
+    return Math.max(0, ...candidates.map(readableNumber));
+}
+
 /** A conditional write DynamoDB refused; `current` is the item as it stood (when the server said so or a read told). */
 class ConditionFailed extends Error {
     current;
@@ -12522,7 +12793,10 @@ const ATTRIBUTES = [
     'lastDeployFence',
     'forced',
     'status',
-    'finishedAt'
+    'finishedAt',
+    'deploys',
+    'queue',
+    'ticketSeq'
 ];
 /**
  * The lock table: the one place that speaks DynamoDB and converts its items into `LockRecord`s.
@@ -12535,17 +12809,36 @@ class LockTable {
         this.db = db;
         this.settings = settings;
     }
-    async read(key) {
-        const reply = await this.call(() => this.db.send(new GetItemCommand({ TableName: this.settings.tableName, Key: this.keyOf(key), ConsistentRead: true })));
-        return reply.Item ? this.toRecord(reply.Item) : undefined;
+    /**
+     * The lock item by consistent read, validated.
+     * @throws MalformedLockError when the item is not what deploy-guard writes; AWS errors (transient ones as they are)
+     */
+    async read(key, options = {}) {
+        const entry = await this.inspect(key, options);
+        return entry ? recordOf(entry) : undefined;
+    }
+    /** The item as it is, valid or malformed (for `status` and a forced clean-up); undefined when absent. */
+    async inspect(key, options = {}) {
+        const reply = await this.call(() => this.db.send(new GetItemCommand({
+            TableName: this.settings.tableName,
+            Key: this.keyOf(key),
+            ConsistentRead: true
+        }), { abortSignal: options.signal }));
+        return reply.Item ? this.toEntry(reply.Item) : undefined;
     }
     /**
      * Applies `update` when `condition` holds and returns the item after the write.
      * On a failed condition throws `ConditionFailed` with the item as it stood: from the error itself where the server
-     * supports ReturnValuesOnConditionCheckFailure, else from a consistent read.
+     * supports ReturnValuesOnConditionCheckFailure, else from a consistent read. A write DynamoDB rejects as mistyped (a
+     * hand-edited item holding a string where a number belongs) is explained by reading the item: `MalformedLockError`
+     * says what is wrong.
      */
-    async update(key, write) {
-        const names = { '#key': this.settings.keyAttribute };
+    async update(key, write, options = {}) {
+        return recordOf(await this.updateEntry(key, write, options));
+    }
+    /** `update` without validating the item written (a forced clean-up rewrites a malformed item). */
+    async updateEntry(key, write, options = {}) {
+        const names = { '#key': this.settings.keyAttribute, ...write.names };
         for (const attribute of ATTRIBUTES)
             names[`#${attribute}`] = attribute;
         const expressions = `${write.update} ${write.condition}`;
@@ -12556,59 +12849,60 @@ class LockTable {
                 UpdateExpression: write.update,
                 ConditionExpression: write.condition,
                 ExpressionAttributeNames: Object.fromEntries(Object.entries(names).filter(([alias]) => new RegExp(`${alias}\\b`).test(expressions))),
-                ExpressionAttributeValues: marshall(write.values, { removeUndefinedValues: true }),
+                ...(Object.keys(write.values).length > 0
+                    ? { ExpressionAttributeValues: marshall(write.values, { removeUndefinedValues: true }) }
+                    : {}),
                 ReturnValues: 'ALL_NEW',
                 ReturnValuesOnConditionCheckFailure: 'ALL_OLD'
-            })));
-            return this.toRecord(reply.Attributes ?? {});
+            }), { abortSignal: options.signal }));
+            return this.toEntry(reply.Attributes ?? {});
         }
         catch (error) {
+            if (awsErrorName(error) === 'ValidationException' &&
+                /data type|operand|document path/i.test(awsErrorMessage(error))) {
+                const current = await this.inspect(key, options);
+                if (current && 'malformed' in current)
+                    throw new MalformedLockError(current.malformed);
+                throw error;
+            }
             if (awsErrorName(error) !== 'ConditionalCheckFailedException')
                 throw error;
             const old = error.Item;
-            throw new ConditionFailed(old ? this.toRecord(old) : await this.read(key));
+            throw new ConditionFailed(old ? recordOf(this.toEntry(old)) : await this.read(key, options));
         }
     }
-    /** Every deploy-guard lock item in the table (items of other tools, such as Terraform's, are skipped). */
-    async list() {
-        const records = [];
+    /**
+     * Every deploy-guard lock item in the table, valid or malformed (items of other tools, such as Terraform's, are
+     * skipped: only items carrying a fence or owner, or at a `deploy-guard/` key, are ours).
+     */
+    async list(options = {}) {
+        const entries = [];
         let startKey;
         do {
             const page = await this.call(() => this.db.send(new ScanCommand({
                 TableName: this.settings.tableName,
                 ConsistentRead: true,
-                FilterExpression: 'attribute_exists(#fence) AND attribute_exists(#owner)',
-                ExpressionAttributeNames: { '#fence': 'fence', '#owner': 'owner' },
+                FilterExpression: 'attribute_exists(#fence) OR attribute_exists(#owner) OR begins_with(#key, :prefix)',
+                ExpressionAttributeNames: {
+                    '#fence': 'fence',
+                    '#owner': 'owner',
+                    '#key': this.settings.keyAttribute
+                },
+                ExpressionAttributeValues: { ':prefix': { S: 'deploy-guard/' } },
                 ExclusiveStartKey: startKey
-            })));
+            }), { abortSignal: options.signal }));
             for (const item of page.Items ?? [])
-                records.push(this.toRecord(item));
+                entries.push(this.toEntry(item));
             startKey = page.LastEvaluatedKey;
         } while (startKey);
-        return records.sort((a, b) => a.key.localeCompare(b.key));
+        return entries.sort((a, b) => keyOfEntry(a).localeCompare(keyOfEntry(b)));
     }
     keyOf(key) {
         return { [this.settings.keyAttribute]: { S: key } };
     }
-    toRecord(item) {
+    toEntry(item) {
         const plain = unmarshall(item);
-        return {
-            key: String(plain[this.settings.keyAttribute]),
-            kind: plain.kind === 'freeze' ? 'freeze' : 'deploy',
-            owner: String(plain.owner ?? ''),
-            fence: Number(plain.fence ?? 0),
-            leaseMs: Number(plain.leaseMs ?? 0),
-            leaseExpiresAt: Number(plain.leaseExpiresAt ?? 0),
-            heartbeatAt: Number(plain.heartbeatAt ?? 0),
-            acquiredAt: Number(plain.acquiredAt ?? 0),
-            released: plain.released === true,
-            ...(plain.releasedAt !== undefined ? { releasedAt: Number(plain.releasedAt) } : {}),
-            ...(plain.releasedBy !== undefined ? { releasedBy: String(plain.releasedBy) } : {}),
-            holder: plain.holder ?? { identity: 'unknown' },
-            ...(plain.lastDeploy ? { lastDeploy: plain.lastDeploy } : {}),
-            ...(plain.lastDeployFence !== undefined ? { lastDeployFence: Number(plain.lastDeployFence) } : {}),
-            ...(plain.forced ? { forced: plain.forced } : {})
-        };
+        return parseLockItem(String(plain[this.settings.keyAttribute]), plain);
     }
     /** Turns the set-up mistakes a user can make into one message that says how to fix them. */
     async call(send) {
@@ -12648,13 +12942,33 @@ class LockTable {
         return error;
     }
 }
+/** The valid record of an entry. @throws MalformedLockError for a malformed one */
+function recordOf(entry) {
+    if ('malformed' in entry)
+        throw new MalformedLockError(entry.malformed);
+    return entry.record;
+}
+function keyOfEntry(entry) {
+    return 'malformed' in entry ? entry.malformed.key : entry.record.key;
+}
+
+const QUEUE_MODES = ['fifo', 'newest-wins'];
 
 /**
  * Releases a lock without its owner token: a person's own lock (same identity), or anyone's with `force`.
  * Conditional on the fence read just before, so it can never release a newer acquisition than the one it judged.
+ * A malformed item (issue 13 §4) is cleared only with `force`: rewritten as released with a fence above any number
+ * it held, conditioned on the `fence` attribute still being what was read.
+ *
+ * @throws InputError (someone else's lock without force, a malformed item without force), LockStateUnknownError
+ *   (no answer from DynamoDB within the deadline)
  */
 async function unlock(table, clock, options) {
-    const record = await table.read(options.key);
+    const deadline = deadlineIn(clock, options.deadlineMs ?? 20_000);
+    const entry = await retryUntil(clock, deadline, `read lock ${options.key}`, call => table.inspect(options.key, call), options.signal);
+    if (entry && 'malformed' in entry)
+        return clearMalformed(table, clock, options, entry.malformed, deadline);
+    const record = entry?.record;
     const wanted = options.kind ?? 'deploy';
     if (!record || record.released || record.kind !== wanted)
         return { outcome: 'not-held', ...(record ? { record } : {}) };
@@ -12684,11 +12998,7 @@ async function unlock(table, clock, options) {
         };
     }
     try {
-        const released = await table.update(options.key, {
-            update,
-            condition: '#fence = :fence AND #released = :false',
-            values
-        });
+        const released = await retryUntil(clock, deadline, `release lock ${options.key}`, call => table.update(options.key, { update, condition: '#fence = :fence AND #released = :false', values }, call), options.signal);
         return { outcome: 'released', record: released };
     }
     catch (error) {
@@ -12696,6 +13006,49 @@ async function unlock(table, clock, options) {
             return { outcome: 'not-held', ...(error.current ? { record: error.current } : {}) };
         throw error;
     }
+}
+async function clearMalformed(table, clock, options, malformed, deadline) {
+    if (!options.force) {
+        throw new InputError(`Lock ${options.key} is malformed (${malformed.problems.join('; ')}), so whose it is cannot be told. ` +
+            'Clear it with --force --reason "why": it is rewritten as released and the reason is recorded.');
+    }
+    const now = clock.now();
+    const fence = malformed.highestFence + 1;
+    const values = {
+        ':kind': 'deploy',
+        ':owner': `cleared-by-${options.requester.identity}`,
+        ':fence': fence,
+        ':zero': 0,
+        ':now': now,
+        ':true': true,
+        ':by': options.requester.identity,
+        ':holder': { identity: 'unknown (malformed item)' },
+        ':forced': {
+            by: options.requester.identity,
+            reason: options.force.reason,
+            at: now,
+            previousHolder: `malformed item: ${malformed.problems.join('; ')}`,
+            fence
+        }
+    };
+    // Only the item that was judged: its fence attribute must still be exactly what was read (or still missing).
+    let condition = 'attribute_exists(#key) AND attribute_not_exists(#fence)';
+    if (malformed.storedFence !== undefined) {
+        condition = '#fence = :storedFence';
+        values[':storedFence'] = malformed.storedFence;
+    }
+    const entry = await retryUntil(clock, deadline, `clear malformed lock ${options.key}`, call => table.updateEntry(options.key, {
+        update: 'SET #kind = :kind, #owner = :owner, #fence = :fence, #leaseMs = :zero, #leaseExpiresAt = :now, ' +
+            '#heartbeatAt = :now, #acquiredAt = :now, #released = :true, #releasedAt = :now, #releasedBy = :by, ' +
+            '#holder = :holder, #forced = :forced, #lastDeployFence = :fence REMOVE #lastDeploy, #deploys, #queue',
+        condition,
+        values
+    }, call), options.signal);
+    if ('malformed' in entry) {
+        throw new InputError(`Lock ${options.key} is still malformed after the clean-up (${entry.malformed.problems.join('; ')}); ` +
+            'fix or delete the item by hand.');
+    }
+    return { outcome: 'cleared', record: entry.record, malformed };
 }
 
 const OUT_OF_ORDER_POLICIES = ['fail', 'warn', 'allow'];
@@ -12793,7 +13146,8 @@ function parseLockSettings(raw, options = {}) {
         ...(reason ? { reason } : {}),
         ...(region ? { region } : {}),
         outOfOrder: choice(raw['out-of-order'], 'out-of-order', OUT_OF_ORDER_POLICIES, 'fail'),
-        waitOnFreeze: parseBoolean(raw['wait-on-freeze'], 'wait-on-freeze', false)
+        waitOnFreeze: parseBoolean(raw['wait-on-freeze'], 'wait-on-freeze', false),
+        queue: choice(raw.queue, 'queue', QUEUE_MODES, 'fifo')
     };
 }
 /** The lock keys for these settings, in the region the AWS clients resolved. */
@@ -12927,6 +13281,7 @@ const Inputs = {
     Region: 'region',
     OutOfOrder: 'out-of-order',
     WaitOnFreeze: 'wait-on-freeze',
+    Queue: 'queue',
     Run: 'run',
     Force: 'force',
     TerminationProtection: 'termination-protection',
@@ -12947,7 +13302,8 @@ const LOCK_INPUTS = [
     Inputs.Reason,
     Inputs.Region,
     Inputs.OutOfOrder,
-    Inputs.WaitOnFreeze
+    Inputs.WaitOnFreeze,
+    Inputs.Queue
 ];
 const Outputs = {
     LockKey: 'lock-key',
@@ -13108,7 +13464,11 @@ async function run() {
                 requester,
                 ...(force ? { force: { reason: settings.reason } } : {})
             });
-            if (result.outcome === 'released') {
+            if (result.outcome === 'cleared') {
+                released++;
+                runnerLog.info(`Cleared malformed lock ${key} (${result.malformed.problems.join('; ')}): now released, fence ${result.record.fence}.`);
+            }
+            else if (result.outcome === 'released') {
                 released++;
                 runnerLog.info(`Released lock ${key}, held by ${describeHolder(result.record.holder)}.`);
             }

@@ -10282,6 +10282,14 @@ const DURATION = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h|d))+$/;
  * `name` is the input or flag, so the error says which setting was wrong.
  */
 function parseDuration(value, name) {
+    const ms = parseDurationText(value, name);
+    if (!Number.isSafeInteger(ms)) {
+        const shown = value.length > 40 ? `${value.trim().slice(0, 40)}…` : value;
+        throw new InputError(`${name}: "${shown}" is far too long a duration. Use at most days, e.g. 90s, 5m, 4h or 2d.`);
+    }
+    return ms;
+}
+function parseDurationText(value, name) {
     const text = value.trim().toLowerCase();
     if (/^\d+(?:\.\d+)?$/.test(text))
         return Math.round(Number(text) * 1000);
@@ -11789,6 +11797,75 @@ function reportOutcome(log, outcome) {
         log.error(`Stopped watching after the watch timeout; ${formatDuration(outcome.durationMs)} elapsed.`);
 }
 
+/** One line naming a holder for people: the run link when there is one, else its identity. */
+function describeHolder(holder) {
+    const who = holder.actor ? `${holder.actor} ` : '';
+    const where = holder.runUrl ?? holder.identity;
+    const why = holder.reason ? ` (reason: ${holder.reason})` : '';
+    return `${who}${where}${why}`.trim();
+}
+/** The lock was not granted: exit code 3. */
+class LockNotGrantedError extends DeployGuardError {
+    exitCode = 3;
+}
+class LockWaitTimeoutError extends LockNotGrantedError {
+    key;
+    holderRecord;
+    constructor(key, context) {
+        const queued = context.queued ? ` ${context.queued} other run(s) were queued for it.` : '';
+        super(`Timed out after ${formatDuration(context.waitedMs)} waiting for lock ${key}. ${explainWait(context)}${queued}`);
+        this.key = key;
+        this.holderRecord = context.holderRecord;
+    }
+}
+/**
+ * Why the wait ended without the lock, and what to do. A lease that already expired is not "expires in 0ms": a
+ * takeover needs one full lease of silence observed by the waiter itself (DESIGN §3, clock skew), so a wait-timeout
+ * shorter than the lease can never take over a dead holder's lock.
+ */
+function explainWait(context) {
+    const { holderRecord: record, now, waitedMs } = context;
+    if (!record) {
+        const why = context.unreadable ? ` (${errorText(context.unreadable)})` : '';
+        return (`Its state could not be read${why}, so whether it is free is unknown. ` +
+            'Check that DynamoDB is reachable (region, endpoint, network), then retry or raise wait-timeout.');
+    }
+    if (record.released)
+        return ('It is free, but other runs are queued for it and are served first (first come, first served). ' +
+            'Raise wait-timeout to take a place in the queue.');
+    const holder = `It is held by ${describeHolder(record.holder)} since ${new Date(record.acquiredAt).toISOString()}`;
+    const unreadable = context.unreadable
+        ? ` The last attempt to read it failed (${errorText(context.unreadable)}); this is the state read before.`
+        : '';
+    if (record.leaseExpiresAt > now) {
+        return (`${holder} (lease expires in ${formatDuration(record.leaseExpiresAt - now)}, last heartbeat ` +
+            `${formatDuration(now - record.heartbeatAt)} ago).${unreadable} ` +
+            'Raise wait-timeout to wait longer, or check `deploy-guard status` if the holder looks stuck.');
+    }
+    const silence = context.observedSilenceMs ?? record.leaseMs;
+    const rule = `Its lease expired ${formatDuration(now - record.leaseExpiresAt)} ago (last heartbeat ` +
+        `${new Date(record.heartbeatAt).toISOString()}), but a takeover needs one lease (${formatDuration(silence)}) ` +
+        'of silence observed by the waiter itself, so a skewed clock can never steal a live lock.';
+    const advice = waitedMs < silence
+        ? ` This wait (${formatDuration(waitedMs)}) is shorter than the lease, so it could never take over: set ` +
+            `wait-timeout above ${formatDuration(silence)}, or, if the holder is gone for good, ` +
+            '`deploy-guard unlock --force --reason "…"`.'
+        : ' If the holder is gone for good, `deploy-guard unlock --force --reason "…"` frees it at once.';
+    return `${holder}. ${rule}${unreadable}${advice}`;
+}
+function errorText(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+class LockFrozenError extends LockNotGrantedError {
+    record;
+    constructor(record) {
+        super(`Deploys to ${record.key} are frozen until ${new Date(record.leaseExpiresAt).toISOString()} by ` +
+            `${describeHolder({ ...record.holder, reason: undefined })}: ${record.holder.reason ?? 'no reason given'}. ` +
+            'Wait for the freeze to end (set wait-on-freeze to wait), or lift it with `deploy-guard unfreeze`.');
+        this.record = record;
+    }
+}
+
 const DEFAULTS = {
     'poll-interval': '3s',
     'slow-resource-after': '10m',
@@ -11914,41 +11991,6 @@ function deadlineSignal(ms, ...signals) {
     return AbortSignal.any([AbortSignal.timeout(ms), ...signals.filter(signal => signal !== undefined)]);
 }
 
-/** One line naming a holder for people: the run link when there is one, else its identity. */
-function describeHolder(holder) {
-    const who = holder.actor ? `${holder.actor} ` : '';
-    const where = holder.runUrl ?? holder.identity;
-    const why = holder.reason ? ` (reason: ${holder.reason})` : '';
-    return `${who}${where}${why}`.trim();
-}
-/** The lock was not granted: exit code 3. */
-class LockNotGrantedError extends DeployGuardError {
-    exitCode = 3;
-}
-class LockWaitTimeoutError extends LockNotGrantedError {
-    key;
-    holderRecord;
-    constructor(key, holderRecord, waitedMs, now) {
-        const holder = holderRecord
-            ? `It is held by ${describeHolder(holderRecord.holder)} since ${new Date(holderRecord.acquiredAt).toISOString()}` +
-                ` (lease expires in ${formatDuration(holderRecord.leaseExpiresAt - now)}).`
-            : 'Its holder could not be read.';
-        super(`Timed out after ${formatDuration(waitedMs)} waiting for lock ${key}. ${holder} ` +
-            'Raise wait-timeout to wait longer, or check `deploy-guard status` if the holder looks stuck.');
-        this.key = key;
-        this.holderRecord = holderRecord;
-    }
-}
-class LockFrozenError extends LockNotGrantedError {
-    record;
-    constructor(record) {
-        super(`Deploys to ${record.key} are frozen until ${new Date(record.leaseExpiresAt).toISOString()} by ` +
-            `${describeHolder({ ...record.holder, reason: undefined })}: ${record.holder.reason ?? 'no reason given'}. ` +
-            'Wait for the freeze to end (set wait-on-freeze to wait), or lift it with `deploy-guard unfreeze`.');
-        this.record = record;
-    }
-}
-
 /** deploy-guard's version: `package.json`'s, kept equal by a test (it names the CLI's --version and the user agent). */
 const VERSION = '0.1.0';
 
@@ -11966,6 +12008,7 @@ const Inputs = {
     Region: 'region',
     OutOfOrder: 'out-of-order',
     WaitOnFreeze: 'wait-on-freeze',
+    Queue: 'queue',
     TerminationProtection: 'termination-protection',
     ReplaceFailedCreate: 'replace-failed-create',
     WatchTimeout: 'watch-timeout',
@@ -11995,7 +12038,8 @@ const LOCK_INPUTS = [
     Inputs.Reason,
     Inputs.Region,
     Inputs.OutOfOrder,
-    Inputs.WaitOnFreeze
+    Inputs.WaitOnFreeze,
+    Inputs.Queue
 ];
 const Outputs = {
     Holder: 'holder',

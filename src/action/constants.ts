@@ -10,6 +10,7 @@ export const Inputs = {
   Region: 'region',
   OutOfOrder: 'out-of-order',
   WaitOnFreeze: 'wait-on-freeze',
+  Queue: 'queue',
   Run: 'run',
   Force: 'force',
   TerminationProtection: 'termination-protection',
@@ -43,7 +44,8 @@ export const LOCK_INPUTS = [
   Inputs.Reason,
   Inputs.Region,
   Inputs.OutOfOrder,
-  Inputs.WaitOnFreeze
+  Inputs.WaitOnFreeze,
+  Inputs.Queue
 ] as const
 
 export const Outputs = {

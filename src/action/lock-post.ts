@@ -10,11 +10,13 @@ import { deadlineSignal, DEADLINES, exitAfter } from '../runtime/deadlines.js'
 import { USER_AGENT } from '../runtime/session.js'
 import { State } from './constants.js'
 import { releaseLeftoverLeases } from './post.js'
+import { setFailed } from './annotations.js'
 import { loadLeases, readInputs, runnerLog } from './runner.js'
 
 /**
  * Stops the lock step's heartbeat (showing anything it had to say), releases the lock, and — when a guarded stack's
- * latest operation failed while the lock was held — writes its diagnosis. It only warns: clean-up never fails a job.
+ * latest operation failed while the lock was held — writes its diagnosis. Clean-up problems only warn, but a lock the
+ * heartbeat lost between steps fails this step with the reason (issue 13 §2).
  */
 export async function run(): Promise<void> {
   exitAfter(DEADLINES.lockPostMs, 0, () =>
@@ -24,11 +26,18 @@ export async function run(): Promise<void> {
     )
   )
   const leases = loadLeases()
+  const lost: string[] = []
   await releaseLeftoverLeases(async () => {
     const pid = Number(core.getState(State.HeartbeatPid))
     const report = await stopDetachedHeartbeat(pid, core.getState(State.HeartbeatLog))
     for (const line of report.problems) runnerLog.warn(line)
+    lost.push(...report.lost)
   })
+  // The one failure post does not swallow: the steps after the lock step may have deployed without the lock.
+  if (lost.length > 0)
+    setFailed(
+      `The lock was lost between steps, so the steps after the lock step may have run without it: ${lost.join(' ')}`
+    )
   // A lock-only step (lock-key, no stack-name) has nothing to diagnose and calls no CloudFormation API.
   if (leases.length > 0 && parseLockSettings(readInputs()).stacks.length > 0)
     await diagnoseGuardedStacks(leases).catch(error =>

@@ -40,10 +40,11 @@ export async function run(): Promise<void> {
     const session = await openLockSession(settings)
     // The watch's requests end with the run's cancellation; the lock's release is not tied to it.
     const aws = { region: session.region, userAgent: USER_AGENT, signal }
-    // If this step is killed outright, post stops what is left of the command before it releases.
-    const runTracked = (stop?: AbortSignal) =>
+    // If this step is killed outright, post stops what is left of the command before it releases. `stop` is the
+    // run's cancellation or a lost lock; `settleStop` is stop-after-stack-settles.
+    const runTracked = (stop: AbortSignal, settleStop?: AbortSignal) =>
       runShell(command, {
-        signal: stop ? AbortSignal.any([signal, stop]) : signal,
+        signal: settleStop ? AbortSignal.any([stop, settleStop]) : stop,
         onStart: group => core.saveState(State.CommandGroup, JSON.stringify(group))
       }).finally(() => core.saveState(State.CommandGroup, ''))
     const holder = detectHolder(process.env, settings.reason)
@@ -55,9 +56,9 @@ export async function run(): Promise<void> {
       session.keys,
       holder,
       settings,
-      async () => {
+      async stop => {
         if (!watchSettings) {
-          commandExit = await runTracked()
+          commandExit = await runTracked(stop)
           return commandExit
         }
         const { createCloudFormationClient, deployWatched, lazyEvidenceReaders } = await afterLock()
@@ -72,8 +73,8 @@ export async function run(): Promise<void> {
             }
           },
           watchSettings,
-          runTracked,
-          signal
+          settleStop => runTracked(stop, settleStop),
+          stop
         )
         commandExit = deploy.exitCode
         return deploy.failed && deploy.exitCode === 0 ? 1 : deploy.exitCode
@@ -102,7 +103,9 @@ export async function run(): Promise<void> {
       ])
       .write()
     if (result.lockLost)
-      setFailed('The lock was lost while the deploy ran: another deploy may have run concurrently.')
+      setFailed(
+        `The lock was lost while the deploy ran, so the deploy command was stopped: ${result.lostReason ?? ''}`
+      )
     else if (deploy?.stoppedAfterSettle && watchSettings) {
       setFailed(
         `The deploy command was stopped ${formatDuration(watchSettings.commandGraceMs)} after every guarded stack reached ` +

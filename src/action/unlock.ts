@@ -27,7 +27,12 @@ export async function run(): Promise<void> {
         requester,
         ...(force ? { force: { reason: settings.reason! } } : {})
       })
-      if (result.outcome === 'released') {
+      if (result.outcome === 'cleared') {
+        released++
+        runnerLog.info(
+          `Cleared malformed lock ${key} (${result.malformed.problems.join('; ')}): now released, fence ${result.record.fence}.`
+        )
+      } else if (result.outcome === 'released') {
         released++
         runnerLog.info(`Released lock ${key}, held by ${describeHolder(result.record.holder)}.`)
       } else runnerLog.info(`Lock ${key} was not held.`)

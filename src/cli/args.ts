@@ -45,6 +45,7 @@ const OPTIONS = {
   region: { type: 'string' },
   'out-of-order': { type: 'string' },
   'wait-on-freeze': { type: 'boolean' },
+  queue: { type: 'string' },
   until: { type: 'string' },
   for: { type: 'string' },
   force: { type: 'boolean' },
@@ -103,6 +104,7 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
     region: values.region ?? '',
     'out-of-order': values['out-of-order'] ?? '',
     'wait-on-freeze': values['wait-on-freeze'] ? 'true' : '',
+    queue: values.queue ?? '',
     'termination-protection': values['termination-protection'] ?? '',
     'replace-failed-create': values['replace-failed-create'] ? 'true' : '',
     'watch-timeout': values.timeout ?? (command === 'watch' ? '60m' : ''),
@@ -188,6 +190,8 @@ Options:
   --region REGION       AWS region (default: AWS_REGION / profile)
   --out-of-order MODE   fail | warn | allow, for a run older than the last deploy (default fail)
   --wait-on-freeze      wait for a freeze to end instead of failing
+  --queue MODE          fifo (first come, first served) | newest-wins (a newer run of the same
+                        workflow makes its older waiting runs give up); default fifo
   --json                machine-readable output (status)
   --termination-protection true|false
                         protect the stacks, and a new stack as soon as it appears (default true)

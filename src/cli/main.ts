@@ -1,9 +1,18 @@
 import { systemClock } from '../core/clock.js'
 import { formatDuration, parseDuration } from '../core/duration.js'
 import { DeployGuardError, InputError } from '../core/errors.js'
-import { runGuarded, takeDeployLocks } from '../core/guard.js'
+import { type GuardedRun, runGuarded, takeDeployLocks } from '../core/guard.js'
 import { describeWait, type Log } from '../core/log.js'
-import { acquireLock, describeHolder, readStatus, unlock, type LockStatus } from '../core/lock/index.js'
+import {
+  acquireLock,
+  describeHolder,
+  LockStateUnknownError,
+  readStatus,
+  unlock,
+  type LockRecord,
+  type LockStatus,
+  type QueueTicket
+} from '../core/lock/index.js'
 import { parseLockSettings, parseWatchSettings } from '../core/settings.js'
 import type { Evidence, EvidenceReaders } from '../core/evidence/index.js'
 import { debugRequested, describeFailure } from '../aws/errors.js'
@@ -26,6 +35,14 @@ const stderrLog: Log = {
   info: message => process.stderr.write(`${neutraliseForLog(message)}\n`),
   warn: message => process.stderr.write(`warning: ${neutraliseForLog(message)}\n`),
   error: message => process.stderr.write(`error: ${neutraliseForLog(message)}\n`)
+}
+
+/** A lost lock is the run's failure whatever the command's exit: say so, with the reason. */
+function sayIfLockLost(result: GuardedRun): void {
+  if (result.lockLost)
+    stderrLog.error(
+      `The lock was lost while the deploy command ran, so the command was stopped and this run failed: ${result.lostReason}`
+    )
 }
 
 /** Runs one CLI invocation and returns the process exit code. */
@@ -81,9 +98,10 @@ async function execute(invocation: CliInvocation, env: Record<string, string | u
           session.keys,
           holder,
           settings,
-          () => runCommand(file!, args, { signal }),
+          stop => runCommand(file!, args, { signal: stop }),
           signal
         )
+        sayIfLockLost(result)
         stderrLog.info(
           `Command ${result.status} (exit ${result.exitCode}); waited ${formatDuration(result.waitedMs)}, held ${formatDuration(result.heldMs)}.`
         )
@@ -109,7 +127,7 @@ async function execute(invocation: CliInvocation, env: Record<string, string | u
         session.keys,
         holder,
         settings,
-        async () => {
+        async stop => {
           const { modules, cfn, evidence } = await stackReady()
           const deploy = await modules.deployWatched(
             {
@@ -119,8 +137,8 @@ async function execute(invocation: CliInvocation, env: Record<string, string | u
               evidence: { readers: evidence, region: session.region }
             },
             watchSettings,
-            stop => runCommand(file!, args, { signal: AbortSignal.any([signal, stop]) }),
-            signal
+            settleStop => runCommand(file!, args, { signal: AbortSignal.any([stop, settleStop]) }),
+            stop
           )
           commandExit = deploy.exitCode
           if (deploy.stoppedAfterSettle)
@@ -135,8 +153,9 @@ async function execute(invocation: CliInvocation, env: Record<string, string | u
         },
         signal
       )
+      sayIfLockLost(result)
       stderrLog.info(
-        `Deploy ${result.status} (exit ${commandExit}); waited ${formatDuration(result.waitedMs)}, held ${formatDuration(result.heldMs)}.`
+        `Deploy ${result.lockLost ? 'failed (lock lost)' : result.status} (exit ${commandExit}); waited ${formatDuration(result.waitedMs)}, held ${formatDuration(result.heldMs)}.`
       )
       // A cancelled run still explains a failed stack, within what is left before GitHub's SIGTERM.
       const diagnosis = {
@@ -184,9 +203,11 @@ async function execute(invocation: CliInvocation, env: Record<string, string | u
           ...(invocation.force ? { force: { reason: settings.reason! } } : {})
         })
         stderrLog.info(
-          result.outcome === 'released'
-            ? `${kind === 'freeze' ? 'Lifted the freeze on' : 'Released'} ${key} (was ${describeHolder(result.record.holder)}).`
-            : `${key}: no ${kind === 'freeze' ? 'freeze' : 'lock'} is in force.`
+          result.outcome === 'cleared'
+            ? `Cleared malformed lock ${key} (${result.malformed.problems.join('; ')}): now released, fence ${result.record.fence}.`
+            : result.outcome === 'released'
+              ? `${kind === 'freeze' ? 'Lifted the freeze on' : 'Released'} ${key} (was ${describeHolder(result.record.holder)}).`
+              : `${key}: no ${kind === 'freeze' ? 'freeze' : 'lock'} is in force.`
         )
       }
       return 0
@@ -216,6 +237,9 @@ async function execute(invocation: CliInvocation, env: Record<string, string | u
             ? session.keys.map(key => readStatus(session.table, systemClock, key))
             : [readStatus(session.table, systemClock)]
         ).catch((error: unknown) => {
+          // Exit 3 means "lock not granted"; a status that could not be read is a plain failure (1).
+          if (error instanceof LockStateUnknownError)
+            throw new DeployGuardError(error.message, { cause: error })
           throw unanswered(error, 'deploy-guard status', {
             signal: readSignal!,
             cancel: readCancel!,
@@ -357,12 +381,24 @@ function docsLocation(): string {
     : '`npm docs deploy-guard`'
 }
 
+/** A freeze longer than a year is a mistake, not a plan (and keeps the end a valid date). */
+const MAX_FREEZE_MS = 366 * 86_400_000
+
 function freezeEnd(invocation: CliInvocation): number {
   if (!invocation.settings.reason)
     throw new InputError('freeze: --reason is required: waiters are told why deploys are frozen.')
   if (invocation.until && invocation.for)
     throw new InputError('freeze: give either --until or --for, not both.')
-  if (invocation.for) return Date.now() + parseDuration(invocation.for, '--for')
+  if (invocation.for) {
+    const ms = parseDuration(invocation.for, '--for')
+    if (ms <= 0 || ms > MAX_FREEZE_MS) {
+      throw new InputError(
+        `--for: "${invocation.for.slice(0, 40)}${invocation.for.length > 40 ? '…' : ''}" is out of range. ` +
+          'Give a freeze longer than 0 and at most 366d, e.g. --for 4h.'
+      )
+    }
+    return Date.now() + ms
+  }
   if (invocation.until) {
     const until = Date.parse(invocation.until)
     if (Number.isNaN(until) || until <= Date.now()) {
@@ -376,6 +412,8 @@ function freezeEnd(invocation: CliInvocation): number {
 }
 
 function statusJson(status: LockStatus) {
+  if (status.state === 'malformed')
+    return { key: status.key, state: status.state, problems: status.malformed.problems }
   const { record } = status
   return {
     key: record.key,
@@ -387,28 +425,48 @@ function statusJson(status: LockStatus) {
     heartbeatAt: new Date(record.heartbeatAt).toISOString(),
     leaseExpiresAt: new Date(record.leaseExpiresAt).toISOString(),
     ...(record.lastDeploy ? { lastDeploy: record.lastDeploy } : {}),
-    ...(record.forced ? { forced: record.forced } : {})
+    ...(record.deploys ? { deploys: record.deploys } : {}),
+    ...(record.forced ? { forced: record.forced } : {}),
+    queue: queueOf(record).map(({ position, ticket }) => ({
+      position,
+      ticket: ticket.number,
+      holder: ticket.holder,
+      since: new Date(ticket.since).toISOString(),
+      heartbeatAt: new Date(ticket.heartbeatAt).toISOString()
+    }))
   }
+}
+
+/** The waiters in serving order, numbered from 1 (status cannot judge liveness on its own clock: it shows the age). */
+function queueOf(record: LockRecord): { position: number; ticket: QueueTicket }[] {
+  return Object.values(record.queue ?? {})
+    .sort((a, b) => a.number - b.number)
+    .map((ticket, index) => ({ position: index + 1, ticket }))
 }
 
 function statusTable(statuses: LockStatus[]): string {
   if (statuses.length === 0) return 'No deploy-guard locks in this table.\n'
   const now = Date.now()
-  const rows = statuses.map(({ record, state }) => [
-    record.key,
-    state,
-    state === 'free' ? '-' : describeHolder(record.holder),
-    state === 'free' ? '-' : `${formatDuration(now - record.acquiredAt)} ago`,
-    state === 'free'
-      ? '-'
-      : record.leaseExpiresAt > now
-        ? `in ${formatDuration(record.leaseExpiresAt - now)}`
-        : 'expired',
-    String(record.fence),
-    record.lastDeploy
-      ? `${record.lastDeploy.runNumber ? `#${record.lastDeploy.runNumber}` : record.lastDeploy.identity} ${record.lastDeploy.status}`
-      : '-'
-  ])
+  const rows = statuses.map(status => {
+    if (status.state === 'malformed')
+      return [status.key, 'malformed', status.malformed.problems.join('; '), '-', '-', '-', '-']
+    const { record, state } = status
+    return [
+      record.key,
+      state,
+      state === 'free' ? '-' : describeHolder(record.holder),
+      state === 'free' ? '-' : `${formatDuration(now - record.acquiredAt)} ago`,
+      state === 'free'
+        ? '-'
+        : record.leaseExpiresAt > now
+          ? `in ${formatDuration(record.leaseExpiresAt - now)}`
+          : 'expired',
+      String(record.fence),
+      record.lastDeploy
+        ? `${record.lastDeploy.runNumber ? `#${record.lastDeploy.runNumber}` : record.lastDeploy.identity} ${record.lastDeploy.status}`
+        : '-'
+    ]
+  })
   const header = ['LOCK', 'STATE', 'HOLDER', 'ACQUIRED', 'LEASE ENDS', 'FENCE', 'LAST DEPLOY']
   const widths = header.map((title, i) => Math.max(title.length, ...rows.map(row => row[i]!.length)))
   const line = (cells: string[]) =>
@@ -416,5 +474,21 @@ function statusTable(statuses: LockStatus[]): string {
       .map((cell, i) => cell.padEnd(widths[i]!))
       .join('  ')
       .trimEnd()
-  return [line(header), ...rows.map(row => line(row.map(cell => neutraliseForLog(cell))))].join('\n') + '\n'
+  const lines = [line(header)]
+  statuses.forEach((status, i) => {
+    lines.push(line(rows[i]!.map(cell => neutraliseForLog(cell))))
+    if (status.state === 'malformed') return
+    for (const { position, ticket } of queueOf(status.record)) {
+      const beat = now - ticket.heartbeatAt
+      const stale =
+        beat > (ticket.leaseMs ?? status.record.leaseMs) ? `, no heartbeat for ${formatDuration(beat)}` : ''
+      lines.push(
+        neutraliseForLog(
+          `  queue #${position}: ${describeHolder(ticket.holder)} waiting since ` +
+            `${new Date(ticket.since).toISOString()} (${formatDuration(now - ticket.since)}${stale})`
+        )
+      )
+    }
+  })
+  return lines.join('\n') + '\n'
 }

@@ -8,6 +8,17 @@ const DURATION = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h|d))+$/
  * `name` is the input or flag, so the error says which setting was wrong.
  */
 export function parseDuration(value: string, name: string): number {
+  const ms = parseDurationText(value, name)
+  if (!Number.isSafeInteger(ms)) {
+    const shown = value.length > 40 ? `${value.trim().slice(0, 40)}…` : value
+    throw new InputError(
+      `${name}: "${shown}" is far too long a duration. Use at most days, e.g. 90s, 5m, 4h or 2d.`
+    )
+  }
+  return ms
+}
+
+function parseDurationText(value: string, name: string): number {
   const text = value.trim().toLowerCase()
   if (/^\d+(?:\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000)
   if (!DURATION.test(text)) {

@@ -12,10 +12,12 @@ import {
   type LockTable,
   OutOfOrderError,
   releaseLease,
+  requestSignal,
   startHeartbeat,
-  type DeployStatus
+  type DeployStatus,
+  type ReleaseResult
 } from './lock/index.js'
-import type { LockSettings } from './settings.js'
+import { stackNameOf, type LockSettings } from './settings.js'
 
 export interface GuardDeps {
   table: LockTable
@@ -23,6 +25,21 @@ export interface GuardDeps {
   log: Log
   /** `git merge-base --is-ancestor` where a checkout is at hand; undefined when it cannot tell. */
   isAncestor?: (olderSha: string, newerSha: string) => Promise<boolean | undefined>
+}
+
+export type GuardSettings = Pick<
+  LockSettings,
+  'leaseMs' | 'waitTimeoutMs' | 'outOfOrder' | 'waitOnFreeze' | 'stacks' | 'lockKey'
+> &
+  Partial<Pick<LockSettings, 'queue'>>
+
+/**
+ * Whose deploy history a lock key's out-of-order check reads (issue 13 §5): the stack's own, also when one custom
+ * key serializes several stacks; the key's for lock-only use (no stack).
+ */
+export function deployScope(settings: Pick<LockSettings, 'stacks' | 'lockKey'>, key: string): string {
+  const [stack] = settings.stacks
+  return settings.lockKey && stack && settings.stacks.length === 1 ? stackNameOf(stack) : key
 }
 
 export interface TakenLocks {
@@ -38,15 +55,17 @@ export async function takeDeployLocks(
   deps: GuardDeps,
   keys: string[],
   holder: LockHolder,
-  settings: Pick<LockSettings, 'leaseMs' | 'waitTimeoutMs' | 'outOfOrder' | 'waitOnFreeze'>,
+  settings: GuardSettings,
   signal?: AbortSignal
 ): Promise<TakenLocks> {
   const started = deps.clock.monotonic()
   const leases = await acquireAll({ table: deps.table, clock: deps.clock }, keys, {
     holder,
+    scopes: Object.fromEntries(keys.map(key => [key, deployScope(settings, key)])),
     leaseMs: settings.leaseMs,
     waitTimeoutMs: settings.waitTimeoutMs,
     waitOnFreeze: settings.waitOnFreeze,
+    ...(settings.queue ? { queue: settings.queue } : {}),
     ...(signal ? { signal } : {}),
     onWait: progress => deps.log.info(describeWait(progress))
   })
@@ -69,7 +88,10 @@ export async function takeDeployLocks(
       if (outOfOrder && settings.outOfOrder === 'warn')
         deps.log.warn(`Out-of-order deploy of ${lease.key}: ${outOfOrder}.`)
     }
-    for (const lease of leases) await beginDeploy(deps.table, lease, deps.clock)
+    for (const lease of leases)
+      await beginDeploy(deps.table, lease, deps.clock, {
+        signal: requestSignal(Math.min(lease.leaseMs / 3, 20_000), signal)
+      })
     return { leases, waitedMs }
   } catch (error) {
     await releaseAll(deps, leases)
@@ -91,7 +113,11 @@ export function keepAlive(deps: GuardDeps, leases: Lease[], onLost: (message: st
   )
 }
 
-/** Releases every lease, recording how the deploy ended; a lease that was lost is reported, never retried. */
+/**
+ * Releases every lease, recording how the deploy ended. Each release is bounded (RELEASE_DEADLINE_MS); an outcome
+ * that could not be confirmed is said as unknown, and a lock that was no longer ours says why (force-released by
+ * whom, or taken over by whom).
+ */
 export async function releaseAll(deps: GuardDeps, leases: Lease[], status?: DeployStatus): Promise<boolean> {
   let allReleased = true
   for (const lease of leases) {
@@ -103,18 +129,39 @@ export async function releaseAll(deps: GuardDeps, leases: Lease[], status?: Depl
         return undefined
       }
     )
-    if (result?.released) deps.log.info(`Released lock ${lease.key}.`)
+    if (result?.released === true) deps.log.info(`Released lock ${lease.key}.`)
     else {
       allReleased = false
-      if (result) {
-        const now = result.current ? ` It is now held by ${describeHolder(result.current.holder)}.` : ''
-        deps.log.warn(
-          `Lock ${lease.key} was no longer ours to release: it had been taken over or force-released.${now}`
-        )
-      }
+      if (result) deps.log.warn(describeUnreleased(lease, result))
     }
   }
   return allReleased
+}
+
+/** Why a release did not happen, in words that do not claim more than is known. */
+export function describeUnreleased(lease: Lease, result: Exclude<ReleaseResult, { released: true }>): string {
+  if (result.released === 'unknown')
+    return (
+      `Could not confirm the release of lock ${lease.key} (${result.error}): the lease ends at ` +
+      `${new Date(result.leaseEndsBy).toISOString()} at the latest, when the next run may take it.`
+    )
+  const current = result.current
+  if (current?.forced && current.forced.fence === lease.fence) {
+    const now = current.released ? '' : ` It is now held by ${describeHolder(current.holder)}.`
+    return (
+      `Lock ${lease.key} was not released by this run: it had been force-released by ${current.forced.by} at ` +
+      `${new Date(current.forced.at).toISOString()} (reason: ${current.forced.reason}).${now}`
+    )
+  }
+  if (!current) return `Lock ${lease.key} was not released by this run: its item is gone.`
+  if (current.fence < lease.fence)
+    return `Lock ${lease.key} was not released by this run: the table was emptied or recreated (fence ${current.fence} < ${lease.fence}).`
+  if (current.released)
+    return `Lock ${lease.key} was not released by this run: it was already released by someone else.`
+  return (
+    `Lock ${lease.key} was not released by this run: it was taken over by ${describeHolder(current.holder)} ` +
+    `(fence ${current.fence}) after this run's lease expired.`
+  )
 }
 
 export interface GuardedRun {
@@ -124,35 +171,54 @@ export interface GuardedRun {
   waitedMs: number
   heldMs: number
   lockLost: boolean
+  /** Why the lock was lost, when it was. */
+  lostReason?: string
 }
 
 /**
  * The full guard around a deploy command: lock → run → release. The command is injected (a child process at the
- * edges), so the same sequence runs in the action, the CLI and the tests. Cancellation (`signal`) is passed to
- * the command; the locks are released whatever happens.
+ * edges) and given the signal to stop on: cancellation (`signal`) or the loss of a lock (issue 13 §2: the holder
+ * that can no longer count on its lease stops the command before anyone may take the lock over). The locks are
+ * released whatever happens.
  */
 export async function runGuarded(
   deps: GuardDeps,
   keys: string[],
   holder: LockHolder,
-  settings: Pick<LockSettings, 'leaseMs' | 'waitTimeoutMs' | 'outOfOrder' | 'waitOnFreeze'>,
-  runCommand: () => Promise<number>,
+  settings: GuardSettings,
+  runCommand: (stop: AbortSignal) => Promise<number>,
   signal?: AbortSignal,
   onLocked?: (leases: Lease[], waitedMs: number) => void
 ): Promise<GuardedRun> {
   const { leases, waitedMs } = await takeDeployLocks(deps, keys, holder, settings, signal)
   onLocked?.(leases, waitedMs)
   const heldSince = deps.clock.monotonic()
-  let lockLost = false
-  const heartbeats = keepAlive(deps, leases, () => (lockLost = true))
+  let lostReason: string | undefined
+  const heartbeats = keepAlive(deps, leases, message => (lostReason ??= message))
+  const stop = AbortSignal.any([...(signal ? [signal] : []), ...heartbeats.map(heartbeat => heartbeat.lost)])
   let exitCode = 1
   let status: DeployStatus = 'failed'
   try {
-    exitCode = await runCommand()
-    status = signal?.aborted ? 'cancelled' : exitCode === 0 ? 'succeeded' : 'failed'
+    exitCode = await runCommand(stop)
+    status =
+      lostReason !== undefined
+        ? 'unknown'
+        : signal?.aborted
+          ? 'cancelled'
+          : exitCode === 0
+            ? 'succeeded'
+            : 'failed'
   } finally {
     await Promise.all(heartbeats.map(heartbeat => heartbeat.stop()))
     await releaseAll(deps, leases, status)
   }
-  return { exitCode, status, leases, waitedMs, heldMs: deps.clock.monotonic() - heldSince, lockLost }
+  return {
+    exitCode,
+    status,
+    leases,
+    waitedMs,
+    heldMs: deps.clock.monotonic() - heldSince,
+    lockLost: lostReason !== undefined,
+    ...(lostReason !== undefined ? { lostReason } : {})
+  }
 }

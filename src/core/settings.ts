@@ -1,6 +1,7 @@
 import { parseDuration } from './duration.js'
 import { InputError } from './errors.js'
 import { OUT_OF_ORDER_POLICIES, type OutOfOrderPolicy } from './lock/order.js'
+import { QUEUE_MODES, type QueueMode } from './lock/queue.js'
 
 /**
  * Raw settings as the user wrote them, keyed by the action's input names (the CLI maps its flags onto the same
@@ -19,6 +20,7 @@ export type SettingName =
   | 'region'
   | 'out-of-order'
   | 'wait-on-freeze'
+  | 'queue'
   | 'run'
   | 'force'
   | 'termination-protection'
@@ -41,6 +43,8 @@ export interface LockSettings {
   region?: string
   outOfOrder: OutOfOrderPolicy
   waitOnFreeze: boolean
+  /** How waiters are served: in ticket order, or newest run of a workflow first (older ones give up). */
+  queue: QueueMode
 }
 
 export const DEFAULTS = {
@@ -49,6 +53,7 @@ export const DEFAULTS = {
   'lock-key-attribute': 'LockID',
   'out-of-order': 'fail',
   'wait-on-freeze': 'false',
+  queue: 'fifo',
   'termination-protection': 'true',
   'replace-failed-create': 'false',
   'poll-interval': '3s',
@@ -167,7 +172,8 @@ export function parseLockSettings(raw: RawSettings, options: { requireStack?: bo
     ...(reason ? { reason } : {}),
     ...(region ? { region } : {}),
     outOfOrder: choice(raw['out-of-order'], 'out-of-order', OUT_OF_ORDER_POLICIES, 'fail'),
-    waitOnFreeze: parseBoolean(raw['wait-on-freeze'], 'wait-on-freeze', false)
+    waitOnFreeze: parseBoolean(raw['wait-on-freeze'], 'wait-on-freeze', false),
+    queue: choice(raw.queue, 'queue', QUEUE_MODES, 'fifo')
   }
 }
 

@@ -35,6 +35,8 @@ export interface ReadDeadline {
  * unreachable, refused, denied — is returned as it is, for the caller's one-line formatter.
  */
 export function unanswered(error: unknown, doing: string, deadline: ReadDeadline): unknown {
+  // Already worded by the code that gave up (e.g. the lock's "the lock's state is unknown").
+  if (error instanceof DeployGuardError) return error
   if (deadline.cancel.aborted)
     return new DeployGuardError(`${doing} was cancelled before AWS answered; nothing was changed.`)
   if (!deadline.signal.aborted) return error

@@ -21,7 +21,8 @@ export interface HeartbeatConfig {
 }
 
 const CONFIG_VARIABLE = 'DEPLOY_GUARD_HEARTBEAT'
-const PROBLEM = /^(WARN|LOST) /
+const PROBLEM = /^WARN /
+const LOST = /^LOST (.*?)(?: \d{4}-\d\d-\d\dT[\d:.]+Z)?$/
 
 /** Starts `dist/heartbeat` detached, so it outlives this step and keeps renewing while later steps deploy. */
 export function startDetachedHeartbeat(config: HeartbeatConfig): { pid: number; logFile: string } {
@@ -42,8 +43,11 @@ export function startDetachedHeartbeat(config: HeartbeatConfig): { pid: number; 
   return { pid: child.pid, logFile }
 }
 
-/** Stops the heartbeat and returns the problems it logged (failed renewals, a lost lock). */
-export async function stopDetachedHeartbeat(pid: number, logFile: string): Promise<{ problems: string[] }> {
+/** Stops the heartbeat and returns what it logged: failed renewals (`problems`) and lost locks (`lost`, the reasons). */
+export async function stopDetachedHeartbeat(
+  pid: number,
+  logFile: string
+): Promise<{ problems: string[]; lost: string[] }> {
   if (pid > 0 && isAlive(pid)) {
     process.kill(pid, 'SIGTERM')
     for (let waited = 0; waited < 3_000 && isAlive(pid); waited += 50) await systemClock.sleep(50)
@@ -52,9 +56,13 @@ export async function stopDetachedHeartbeat(pid: number, logFile: string): Promi
   try {
     log = readFileSync(logFile, 'utf8')
   } catch {
-    return { problems: [] }
+    return { problems: [], lost: [] }
   }
-  return { problems: log.split('\n').filter(line => PROBLEM.test(line)) }
+  const lines = log.split('\n')
+  return {
+    problems: lines.filter(line => PROBLEM.test(line)),
+    lost: lines.flatMap(line => LOST.exec(line)?.[1] ?? [])
+  }
 }
 
 function isAlive(pid: number): boolean {

@@ -1,11 +1,16 @@
 import type { Clock } from '../clock.js'
 import { InputError } from '../errors.js'
+import { deadlineIn, retryUntil } from './deadline.js'
 import { describeHolder } from './errors.js'
 import { ConditionFailed, type LockTable } from './table.js'
 import { isFreezeActive, isHeld, type LockHolder, type LockRecord } from './types.js'
+import type { LockEntry, MalformedLock } from './validate.js'
 
 export type UnlockResult =
-  { outcome: 'released'; record: LockRecord } | { outcome: 'not-held'; record?: LockRecord }
+  | { outcome: 'released'; record: LockRecord }
+  | { outcome: 'not-held'; record?: LockRecord }
+  /** A malformed item rewritten as released, its fence restarted above every number it held. */
+  | { outcome: 'cleared'; record: LockRecord; malformed: MalformedLock }
 
 export interface UnlockOptions {
   key: string
@@ -15,14 +20,31 @@ export interface UnlockOptions {
   force?: { reason: string }
   /** Lift a freeze instead of a deploy lock. */
   kind?: 'deploy' | 'freeze'
+  /** The whole unlock, retries included (ms); 20 s by default. */
+  deadlineMs?: number
+  signal?: AbortSignal
 }
 
 /**
  * Releases a lock without its owner token: a person's own lock (same identity), or anyone's with `force`.
  * Conditional on the fence read just before, so it can never release a newer acquisition than the one it judged.
+ * A malformed item (issue 13 §4) is cleared only with `force`: rewritten as released with a fence above any number
+ * it held, conditioned on the `fence` attribute still being what was read.
+ *
+ * @throws InputError (someone else's lock without force, a malformed item without force), LockStateUnknownError
+ *   (no answer from DynamoDB within the deadline)
  */
 export async function unlock(table: LockTable, clock: Clock, options: UnlockOptions): Promise<UnlockResult> {
-  const record = await table.read(options.key)
+  const deadline = deadlineIn(clock, options.deadlineMs ?? 20_000)
+  const entry = await retryUntil(
+    clock,
+    deadline,
+    `read lock ${options.key}`,
+    call => table.inspect(options.key, call),
+    options.signal
+  )
+  if (entry && 'malformed' in entry) return clearMalformed(table, clock, options, entry.malformed, deadline)
+  const record = entry?.record
   const wanted = options.kind ?? 'deploy'
   if (!record || record.released || record.kind !== wanted)
     return { outcome: 'not-held', ...(record ? { record } : {}) }
@@ -54,11 +76,18 @@ export async function unlock(table: LockTable, clock: Clock, options: UnlockOpti
     }
   }
   try {
-    const released = await table.update(options.key, {
-      update,
-      condition: '#fence = :fence AND #released = :false',
-      values
-    })
+    const released = await retryUntil(
+      clock,
+      deadline,
+      `release lock ${options.key}`,
+      call =>
+        table.update(
+          options.key,
+          { update, condition: '#fence = :fence AND #released = :false', values },
+          call
+        ),
+      options.signal
+    )
     return { outcome: 'released', record: released }
   } catch (error) {
     if (error instanceof ConditionFailed)
@@ -67,12 +96,77 @@ export async function unlock(table: LockTable, clock: Clock, options: UnlockOpti
   }
 }
 
+async function clearMalformed(
+  table: LockTable,
+  clock: Clock,
+  options: UnlockOptions,
+  malformed: MalformedLock,
+  deadline: ReturnType<typeof deadlineIn>
+): Promise<UnlockResult> {
+  if (!options.force) {
+    throw new InputError(
+      `Lock ${options.key} is malformed (${malformed.problems.join('; ')}), so whose it is cannot be told. ` +
+        'Clear it with --force --reason "why": it is rewritten as released and the reason is recorded.'
+    )
+  }
+  const now = clock.now()
+  const fence = malformed.highestFence + 1
+  const values: Record<string, unknown> = {
+    ':kind': 'deploy',
+    ':owner': `cleared-by-${options.requester.identity}`,
+    ':fence': fence,
+    ':zero': 0,
+    ':now': now,
+    ':true': true,
+    ':by': options.requester.identity,
+    ':holder': { identity: 'unknown (malformed item)' },
+    ':forced': {
+      by: options.requester.identity,
+      reason: options.force.reason,
+      at: now,
+      previousHolder: `malformed item: ${malformed.problems.join('; ')}`,
+      fence
+    }
+  }
+  // Only the item that was judged: its fence attribute must still be exactly what was read (or still missing).
+  let condition = 'attribute_exists(#key) AND attribute_not_exists(#fence)'
+  if (malformed.storedFence !== undefined) {
+    condition = '#fence = :storedFence'
+    values[':storedFence'] = malformed.storedFence
+  }
+  const entry: LockEntry = await retryUntil(
+    clock,
+    deadline,
+    `clear malformed lock ${options.key}`,
+    call =>
+      table.updateEntry(
+        options.key,
+        {
+          update:
+            'SET #kind = :kind, #owner = :owner, #fence = :fence, #leaseMs = :zero, #leaseExpiresAt = :now, ' +
+            '#heartbeatAt = :now, #acquiredAt = :now, #released = :true, #releasedAt = :now, #releasedBy = :by, ' +
+            '#holder = :holder, #forced = :forced, #lastDeployFence = :fence REMOVE #lastDeploy, #deploys, #queue',
+          condition,
+          values
+        },
+        call
+      ),
+    options.signal
+  )
+  if ('malformed' in entry) {
+    throw new InputError(
+      `Lock ${options.key} is still malformed after the clean-up (${entry.malformed.problems.join('; ')}); ` +
+        'fix or delete the item by hand.'
+    )
+  }
+  return { outcome: 'cleared', record: entry.record, malformed }
+}
+
 export type LockState = 'held' | 'expired' | 'free' | 'frozen'
 
-export interface LockStatus {
-  record: LockRecord
-  state: LockState
-}
+export type LockStatus =
+  | { key: string; state: LockState; record: LockRecord }
+  | { key: string; state: 'malformed'; malformed: MalformedLock }
 
 export function lockState(record: LockRecord, now: number): LockState {
   if (isFreezeActive(record, now)) return 'frozen'
@@ -80,11 +174,28 @@ export function lockState(record: LockRecord, now: number): LockState {
   return isHeld(record, now) ? 'held' : 'expired'
 }
 
-/** Every lock in the table, or just `key`; freezes are told apart from deploy locks by `state`. */
-export async function readStatus(table: LockTable, clock: Clock, key?: string): Promise<LockStatus[]> {
-  const records = key
-    ? [await table.read(key)].filter((r): r is LockRecord => r !== undefined)
-    : await table.list()
+/**
+ * Every lock in the table, or just `key`; freezes are told apart from deploy locks by `state`, and items that are
+ * not what deploy-guard writes are listed as `malformed` with what is wrong.
+ *
+ * @throws LockStateUnknownError when DynamoDB gives no answer within `deadlineMs` (20 s by default)
+ */
+export async function readStatus(
+  table: LockTable,
+  clock: Clock,
+  key?: string,
+  deadlineMs = 20_000
+): Promise<LockStatus[]> {
+  const deadline = deadlineIn(clock, deadlineMs)
+  const entries = key
+    ? [await retryUntil(clock, deadline, `read lock ${key}`, call => table.inspect(key, call))].filter(
+        (entry): entry is LockEntry => entry !== undefined
+      )
+    : await retryUntil(clock, deadline, 'list the locks', call => table.list(call))
   const now = clock.now()
-  return records.map(record => ({ record, state: lockState(record, now) }))
+  return entries.map(entry =>
+    'malformed' in entry
+      ? { key: entry.malformed.key, state: 'malformed' as const, malformed: entry.malformed }
+      : { key: entry.record.key, state: lockState(entry.record, now), record: entry.record }
+  )
 }

@@ -9,7 +9,7 @@ import type { Lease } from './types.js'
 export async function acquireAll(
   deps: LockDeps,
   keys: string[],
-  options: Omit<AcquireOptions, 'key'>
+  options: Omit<AcquireOptions, 'key' | 'scope'> & { scopes?: Record<string, string> }
 ): Promise<Lease[]> {
   const leases: Lease[] = []
   const started = deps.clock.monotonic()
@@ -17,10 +17,15 @@ export async function acquireAll(
     for (const key of [...new Set(keys)].sort()) {
       // One wait budget for the whole set, not one per key.
       const remaining = Math.max(0, options.waitTimeoutMs - (deps.clock.monotonic() - started))
-      leases.push(await acquireLock(deps, { ...options, key, waitTimeoutMs: remaining }))
+      const { scopes, ...rest } = options
+      const scope = scopes?.[key]
+      leases.push(
+        await acquireLock(deps, { ...rest, key, waitTimeoutMs: remaining, ...(scope ? { scope } : {}) })
+      )
     }
     return leases
   } catch (error) {
+    // Bounded by the release deadline each, so a failed multi-stack acquisition never hangs on clean-up.
     await Promise.allSettled(leases.map(lease => releaseLease(deps.table, lease, deps.clock)))
     throw error
   }

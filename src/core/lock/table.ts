@@ -8,7 +8,10 @@ import {
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb'
 import { awsErrorMessage, awsErrorName, isMissingCredentials, isMissingRegion } from '../../aws/errors.js'
 import { SetupError } from '../errors.js'
+import type { CallOptions } from './deadline.js'
+import { MalformedLockError } from './errors.js'
 import type { LockRecord } from './types.js'
+import { type LockEntry, parseLockItem } from './validate.js'
 
 export interface LockTableSettings {
   tableName: string
@@ -27,6 +30,8 @@ export interface ConditionalUpdate {
   update: string
   condition: string
   values: Record<string, unknown>
+  /** Aliases for names only known at run time (a stack name in `deploys`, a ticket id in `queue`). */
+  names?: Record<string, string> | undefined
 }
 
 /** Item attributes besides the key; names are aliased (`#owner`) so none collides with a DynamoDB reserved word. */
@@ -46,7 +51,10 @@ const ATTRIBUTES = [
   'lastDeployFence',
   'forced',
   'status',
-  'finishedAt'
+  'finishedAt',
+  'deploys',
+  'queue',
+  'ticketSeq'
 ] as const
 
 /**
@@ -59,22 +67,44 @@ export class LockTable {
     readonly settings: LockTableSettings
   ) {}
 
-  async read(key: string): Promise<LockRecord | undefined> {
+  /**
+   * The lock item by consistent read, validated.
+   * @throws MalformedLockError when the item is not what deploy-guard writes; AWS errors (transient ones as they are)
+   */
+  async read(key: string, options: CallOptions = {}): Promise<LockRecord | undefined> {
+    const entry = await this.inspect(key, options)
+    return entry ? recordOf(entry) : undefined
+  }
+
+  /** The item as it is, valid or malformed (for `status` and a forced clean-up); undefined when absent. */
+  async inspect(key: string, options: CallOptions = {}): Promise<LockEntry | undefined> {
     const reply = await this.call(() =>
       this.db.send(
-        new GetItemCommand({ TableName: this.settings.tableName, Key: this.keyOf(key), ConsistentRead: true })
+        new GetItemCommand({
+          TableName: this.settings.tableName,
+          Key: this.keyOf(key),
+          ConsistentRead: true
+        }),
+        { abortSignal: options.signal }
       )
     )
-    return reply.Item ? this.toRecord(reply.Item) : undefined
+    return reply.Item ? this.toEntry(reply.Item) : undefined
   }
 
   /**
    * Applies `update` when `condition` holds and returns the item after the write.
    * On a failed condition throws `ConditionFailed` with the item as it stood: from the error itself where the server
-   * supports ReturnValuesOnConditionCheckFailure, else from a consistent read.
+   * supports ReturnValuesOnConditionCheckFailure, else from a consistent read. A write DynamoDB rejects as mistyped (a
+   * hand-edited item holding a string where a number belongs) is explained by reading the item: `MalformedLockError`
+   * says what is wrong.
    */
-  async update(key: string, write: ConditionalUpdate): Promise<LockRecord> {
-    const names: Record<string, string> = { '#key': this.settings.keyAttribute }
+  async update(key: string, write: ConditionalUpdate, options: CallOptions = {}): Promise<LockRecord> {
+    return recordOf(await this.updateEntry(key, write, options))
+  }
+
+  /** `update` without validating the item written (a forced clean-up rewrites a malformed item). */
+  async updateEntry(key: string, write: ConditionalUpdate, options: CallOptions = {}): Promise<LockEntry> {
+    const names: Record<string, string> = { '#key': this.settings.keyAttribute, ...write.names }
     for (const attribute of ATTRIBUTES) names[`#${attribute}`] = attribute
     const expressions = `${write.update} ${write.condition}`
     try {
@@ -88,23 +118,37 @@ export class LockTable {
             ExpressionAttributeNames: Object.fromEntries(
               Object.entries(names).filter(([alias]) => new RegExp(`${alias}\\b`).test(expressions))
             ),
-            ExpressionAttributeValues: marshall(write.values, { removeUndefinedValues: true }),
+            ...(Object.keys(write.values).length > 0
+              ? { ExpressionAttributeValues: marshall(write.values, { removeUndefinedValues: true }) }
+              : {}),
             ReturnValues: 'ALL_NEW',
             ReturnValuesOnConditionCheckFailure: 'ALL_OLD'
-          })
+          }),
+          { abortSignal: options.signal }
         )
       )
-      return this.toRecord(reply.Attributes ?? {})
+      return this.toEntry(reply.Attributes ?? {})
     } catch (error) {
+      if (
+        awsErrorName(error) === 'ValidationException' &&
+        /data type|operand|document path/i.test(awsErrorMessage(error))
+      ) {
+        const current = await this.inspect(key, options)
+        if (current && 'malformed' in current) throw new MalformedLockError(current.malformed)
+        throw error
+      }
       if (awsErrorName(error) !== 'ConditionalCheckFailedException') throw error
       const old = (error as { Item?: Record<string, AttributeValue> }).Item
-      throw new ConditionFailed(old ? this.toRecord(old) : await this.read(key))
+      throw new ConditionFailed(old ? recordOf(this.toEntry(old)) : await this.read(key, options))
     }
   }
 
-  /** Every deploy-guard lock item in the table (items of other tools, such as Terraform's, are skipped). */
-  async list(): Promise<LockRecord[]> {
-    const records: LockRecord[] = []
+  /**
+   * Every deploy-guard lock item in the table, valid or malformed (items of other tools, such as Terraform's, are
+   * skipped: only items carrying a fence or owner, or at a `deploy-guard/` key, are ours).
+   */
+  async list(options: CallOptions = {}): Promise<LockEntry[]> {
+    const entries: LockEntry[] = []
     let startKey: Record<string, AttributeValue> | undefined
     do {
       const page = await this.call(() =>
@@ -112,41 +156,32 @@ export class LockTable {
           new ScanCommand({
             TableName: this.settings.tableName,
             ConsistentRead: true,
-            FilterExpression: 'attribute_exists(#fence) AND attribute_exists(#owner)',
-            ExpressionAttributeNames: { '#fence': 'fence', '#owner': 'owner' },
+            FilterExpression:
+              'attribute_exists(#fence) OR attribute_exists(#owner) OR begins_with(#key, :prefix)',
+            ExpressionAttributeNames: {
+              '#fence': 'fence',
+              '#owner': 'owner',
+              '#key': this.settings.keyAttribute
+            },
+            ExpressionAttributeValues: { ':prefix': { S: 'deploy-guard/' } },
             ExclusiveStartKey: startKey
-          })
+          }),
+          { abortSignal: options.signal }
         )
       )
-      for (const item of page.Items ?? []) records.push(this.toRecord(item))
+      for (const item of page.Items ?? []) entries.push(this.toEntry(item))
       startKey = page.LastEvaluatedKey
     } while (startKey)
-    return records.sort((a, b) => a.key.localeCompare(b.key))
+    return entries.sort((a, b) => keyOfEntry(a).localeCompare(keyOfEntry(b)))
   }
 
   private keyOf(key: string): Record<string, AttributeValue> {
     return { [this.settings.keyAttribute]: { S: key } }
   }
 
-  private toRecord(item: Record<string, AttributeValue>): LockRecord {
+  private toEntry(item: Record<string, AttributeValue>): LockEntry {
     const plain = unmarshall(item) as Record<string, unknown>
-    return {
-      key: String(plain[this.settings.keyAttribute]),
-      kind: plain.kind === 'freeze' ? 'freeze' : 'deploy',
-      owner: String(plain.owner ?? ''),
-      fence: Number(plain.fence ?? 0),
-      leaseMs: Number(plain.leaseMs ?? 0),
-      leaseExpiresAt: Number(plain.leaseExpiresAt ?? 0),
-      heartbeatAt: Number(plain.heartbeatAt ?? 0),
-      acquiredAt: Number(plain.acquiredAt ?? 0),
-      released: plain.released === true,
-      ...(plain.releasedAt !== undefined ? { releasedAt: Number(plain.releasedAt) } : {}),
-      ...(plain.releasedBy !== undefined ? { releasedBy: String(plain.releasedBy) } : {}),
-      holder: (plain.holder as LockRecord['holder']) ?? { identity: 'unknown' },
-      ...(plain.lastDeploy ? { lastDeploy: plain.lastDeploy as LockRecord['lastDeploy'] } : {}),
-      ...(plain.lastDeployFence !== undefined ? { lastDeployFence: Number(plain.lastDeployFence) } : {}),
-      ...(plain.forced ? { forced: plain.forced as LockRecord['forced'] } : {})
-    }
+    return parseLockItem(String(plain[this.settings.keyAttribute]), plain)
   }
 
   /** Turns the set-up mistakes a user can make into one message that says how to fix them. */
@@ -201,4 +236,14 @@ export class LockTable {
     }
     return error
   }
+}
+
+/** The valid record of an entry. @throws MalformedLockError for a malformed one */
+export function recordOf(entry: LockEntry): LockRecord {
+  if ('malformed' in entry) throw new MalformedLockError(entry.malformed)
+  return entry.record
+}
+
+export function keyOfEntry(entry: LockEntry): string {
+  return 'malformed' in entry ? entry.malformed.key : entry.record.key
 }

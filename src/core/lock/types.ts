@@ -59,9 +59,32 @@ export interface LockRecord {
   releasedAt?: number
   releasedBy?: string
   holder: LockHolder
+  /** The latest deploy under this lock, of any stack (shown by `status`). */
   lastDeploy?: LastDeploy
+  /**
+   * The latest deploy per stack (or per key for lock-only use): out-of-order protection compares a run with its own
+   * stack's history, so one custom key shared by several stacks does not refuse StackBeta because of StackAlpha.
+   */
+  deploys?: Record<string, LastDeploy>
   lastDeployFence?: number
   forced?: ForcedRelease
+  /** Waiters' tickets by ticket id: who may try next (issue 12). Absent when nobody ever queued. */
+  queue?: Record<string, QueueTicket>
+  /** The last ticket number handed out. */
+  ticketSeq?: number
+}
+
+/** A waiter's place in the queue, kept in the lock item; it loses its place after one lease without a heartbeat. */
+export interface QueueTicket {
+  /** Served in increasing order; handed out by a conditional write on `ticketSeq`, so never twice. */
+  number: number
+  /** Wall time of the waiter's last ticket heartbeat (epoch ms); changes on every heartbeat. */
+  heartbeatAt: number
+  /** When the waiter took the ticket (epoch ms). */
+  since: number
+  /** The waiter's lease: its ticket is dead after this long without a heartbeat. */
+  leaseMs?: number
+  holder: LockHolder
 }
 
 /** A lock this process holds. */
@@ -74,10 +97,16 @@ export interface Lease {
   acquiredAt: number
   holder: LockHolder
   waitedMs: number
-  /** The deploy recorded before this acquisition (for out-of-order protection). */
+  /** Whose deploy history out-of-order protection uses: the stack name, or the key for lock-only use. */
+  scope?: string
+  /** The deploy recorded before this acquisition for this `scope` (for out-of-order protection). */
   previousDeploy?: LastDeploy
+  /** Every stack's latest deploy at acquisition: rewritten, with this one's, when the deploy begins. */
+  previousDeploys?: Record<string, LastDeploy>
   /** Set when this acquisition took over an expired lease: whose. */
   tookOverFrom?: LockHolder
+  /** The queue ticket this acquisition was served on, when it waited in the queue. */
+  ticket?: number
 }
 
 export function isFreezeActive(record: LockRecord, now: number): boolean {

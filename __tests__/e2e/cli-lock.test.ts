@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { PutItemCommand } from '@aws-sdk/client-dynamodb'
+import { marshall } from '@aws-sdk/util-dynamodb'
+import { spawn } from 'node:child_process'
+import { join } from 'node:path'
+import { systemClock } from '../../src/core/clock.js'
+import { acquireLock, LockTable, takeTicket } from '../../src/core/lock/index.js'
+import { startDynalite, type LocalDynamo } from '../../src/sim/dynamo.js'
+import { localAwsEnv, nodeFor, ROOT_DIR } from '../../src/sim/runner.js'
+import { ciHolder } from '../helpers/holders.js'
+
+let dynamo: LocalDynamo
+beforeAll(async () => {
+  dynamo = await startDynalite()
+})
+afterAll(() => dynamo.close())
+
+function cli(
+  args: string[],
+  env: Record<string, string> = {}
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise(resolve => {
+    const child = spawn(nodeFor('node24'), [join(ROOT_DIR, 'dist', 'cli', 'index.js'), ...args], {
+      env: { PATH: process.env.PATH, USER: 'alice', ...localAwsEnv({ dynamodb: dynamo.endpoint }), ...env }
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', chunk => (stdout += chunk))
+    child.stderr.on('data', chunk => (stderr += chunk))
+    child.on('close', code => resolve({ code, stdout, stderr }))
+  })
+}
+
+describe('deploy-guard lock commands at their edges (issue 13)', () => {
+  it('returns from `lock --wait-timeout 0` against an unreachable DynamoDB with one clear line', async () => {
+    const result = await cli(['lock', '--stack', 'A', '--table', 'locks', '--wait-timeout', '0'], {
+      AWS_ENDPOINT_URL_DYNAMODB: 'http://127.0.0.1:1'
+    })
+    expect(result.code).toBe(3)
+    expect(result.stderr.trim().split('\n')).toHaveLength(1)
+    expect(result.stderr).toMatch(
+      /^error: Timed out after .* waiting for lock deploy-guard\/us-east-1\/A\. Its state could not be read \(.*ECONNREFUSED.*\), so whether it is free is unknown\./
+    )
+  })
+
+  it.each([
+    ['0', '0', /--for: "0" is out of range/],
+    ['400 digits', '9'.repeat(400), /--for: "9{40}…" is far too long a duration/]
+  ])('refuses `freeze --for` %s with one line', async (_, duration, message) => {
+    const table = await dynamo.createLockTable()
+    const result = await cli([
+      'freeze',
+      '--stack',
+      'A',
+      '--table',
+      table,
+      '--reason',
+      'change freeze',
+      '--for',
+      duration
+    ])
+    expect(result.code).toBe(2)
+    expect(result.stderr.trim().split('\n')).toHaveLength(1)
+    expect(result.stderr).toMatch(message)
+  })
+
+  it('shows malformed items and the queue in status', async () => {
+    const tableName = await dynamo.createLockTable()
+    await dynamo.client().send(
+      new PutItemCommand({
+        TableName: tableName,
+        Item: marshall({ LockID: 'deploy-guard/us-east-1/Broken', fence: '12', released: false })
+      })
+    )
+    const table = new LockTable(dynamo.client(), { tableName, keyAttribute: 'LockID' })
+    const key = 'deploy-guard/us-east-1/Held'
+    await acquireLock(
+      { table, clock: systemClock },
+      { key, holder: ciHolder(1), leaseMs: 60_000, waitTimeoutMs: 0 }
+    )
+    await takeTicket(table, key, (await table.read(key))!, 'waiter-2', ciHolder(2), 60_000, systemClock)
+    const result = await cli(['status', '--table', tableName])
+    expect(result.code).toBe(0)
+    expect(result.stdout).toMatch(
+      /deploy-guard\/us-east-1\/Broken\s+malformed\s+owner is missing; fence is a string \("12"\), not a number/
+    )
+    expect(result.stdout).toMatch(
+      / {2}queue #1: iseepatterns-iam-user https:\/\/github.com\/acme\/court-cases\/actions\/runs\/9002 waiting since \d{4}-/
+    )
+  })
+})
