@@ -16037,10 +16037,13 @@ function isStackRow(event) {
 /**
  * Cuts a history (oldest first; nested stacks' events carry a non-empty `nestedPath` and are ignored here) into
  * operations at the root stack's operation starts: create (from REVIEW_IN_PROGRESS or CREATE_IN_PROGRESS), update,
- * delete, import. A rollback belongs to the operation it undoes; a rollback resumed after `*_ROLLBACK_FAILED`
+ * delete, import. A rollback belongs to the operation it undoes; a rollback resumed after `UPDATE_ROLLBACK_FAILED`
  * (continue-update-rollback) is an operation of its own. A deletion right after a create that did not complete is
  * the clean-up of that create and stays part of it, as `diagnose` reads it (the stack "failed and vanished").
- * Events before the first start (a history cut off at 90 days or by paging) form an operation of their own.
+ * Copied logs often lack the start row: any row after the stack reached a final status (`*_COMPLETE`, `*_FAILED`)
+ * opens an operation too, because a finished operation receives no more events — except the rollback CloudFormation
+ * runs after a `*_FAILED` whose rollback was disabled. Events before the first start (a history cut off at 90 days
+ * or by paging) form an operation of their own.
  * @returns oldest first, numbered from the newest (1).
  */
 function splitOperations(events) {
@@ -16048,83 +16051,120 @@ function splitOperations(events) {
     const groups = [];
     let current;
     for (const event of root) {
-        if (!current || (isStackRow(event) && opensOperation(current, event))) {
+        if (!current || opensOperation(current, event, finalStatusOf(groups.at(-2) ?? []))) {
             current = [event];
             groups.push(current);
         }
         else
             current.push(event);
     }
+    let previousStatus = '';
     return groups.map((group, index) => {
         const stackRows = group.filter(isStackRow);
-        const type = operationType(stackRows);
-        const finalStatus = stackRows.at(-1)?.resourceStatus ?? 'UNKNOWN';
+        const type = operationType(group, previousStatus);
+        const finalStatus = finalStatusOf(group);
+        previousStatus = finalStatus;
         const opener = stackRows[0] ?? group[0];
         return {
             number: groups.length - index,
             id: opener.operationId ?? opener.eventId,
             type,
             startedAt: group[0].timestamp,
+            windowStart: index > 0 ? groups[index - 1].at(-1).timestamp : -Infinity,
             windowEnd: index + 1 < groups.length ? groups[index + 1][0].timestamp : Infinity,
             endedAt: group.at(-1).timestamp,
             finalStatus,
-            failed: operationFailed(type, stackRows, group),
+            failed: operationFailed(type, group),
             rootEvents: group
         };
     });
 }
-function opensOperation(current, event) {
+/** A status an operation ends in: nothing of that operation follows it (`*_IN_PROGRESS` are all on the way). */
+function isFinalStatus(status) {
+    return status.endsWith('_COMPLETE') || status.endsWith('_FAILED');
+}
+/** The group's last stack status, `UNKNOWN` when it holds no stack row; '' for no group. */
+function finalStatusOf(group) {
+    if (group.length === 0)
+        return '';
+    return group.filter(isStackRow).at(-1)?.resourceStatus ?? 'UNKNOWN';
+}
+/** `before`: the final status of the operation before `current` ('' when `current` is the first). */
+function opensOperation(current, event, before) {
     const previous = current.filter(isStackRow).at(-1);
-    const previousStatus = previous?.resourceStatus ?? '';
-    const ended = previousStatus.endsWith('_COMPLETE') || previousStatus.endsWith('_FAILED');
-    const status = event.resourceStatus;
-    if (status.endsWith('ROLLBACK_IN_PROGRESS')) {
-        // A rollback after the operation failed without rolling back (--disable-rollback, then rollback-stack) is
-        // still that operation's; one after a completed status or a failed rollback was started on its own.
-        return ended && !/^(CREATE|UPDATE|IMPORT)_FAILED$/.test(previousStatus);
-    }
-    const opens = OPENS.get(status);
-    if (!opens)
-        return false;
     // Resource rows before any stack row (a log whose first second is out of order) belong to the opener.
     if (!previous)
         return false;
-    if (opens === 'CREATE_STACK' && previousStatus === 'REVIEW_IN_PROGRESS')
-        return false;
-    if (opens === 'DELETE_STACK' && isUnfinishedCreate(current))
-        return false;
-    return ended || event.resourceStatusReason === USER_INITIATED;
+    const previousStatus = previous.resourceStatus;
+    const ended = isFinalStatus(previousStatus);
+    const status = event.resourceStatus;
+    const opens = isStackRow(event) ? OPENS.get(status) : undefined;
+    if (opens) {
+        if (opens === 'CREATE_STACK' && previousStatus === 'REVIEW_IN_PROGRESS')
+            return false;
+        if (opens === 'DELETE_STACK' && isUnfinishedCreate(current, before))
+            return false;
+        return ended || event.resourceStatusReason === USER_INITIATED;
+    }
+    // A rollback after the operation failed without rolling back (--disable-rollback, then rollback-stack) is
+    // still that operation's.
+    if (isStackRow(event) && status.endsWith('ROLLBACK_IN_PROGRESS'))
+        return ended && !/^(CREATE|UPDATE|IMPORT)_FAILED$/.test(previousStatus);
+    // Anything else after a final status — a resource row, a clean-up, a status row repeated with a reason (an
+    // operation CloudFormation refused) — belongs to a later operation whose start row the input lacks.
+    return ended;
 }
 /** A create that never reached CREATE_COMPLETE: a deletion after it is its clean-up. */
-function isUnfinishedCreate(group) {
-    const rows = group.filter(isStackRow);
-    return operationType(rows) === 'CREATE_STACK' && !rows.some(row => row.resourceStatus === 'CREATE_COMPLETE');
+function isUnfinishedCreate(group, before) {
+    return (operationType(group, before) === 'CREATE_STACK' &&
+        !group.some(row => isStackRow(row) && row.resourceStatus === 'CREATE_COMPLETE'));
 }
-function operationType(stackRows) {
-    const first = stackRows[0]?.resourceStatus ?? '';
+/**
+ * What the group of rows did. Its first stack row names it; a log cut off before the start row names it by the
+ * phase it shows: a create's rollback (`ROLLBACK_*`), an update's (`UPDATE_ROLLBACK_*`), or, before any stack row,
+ * the resources' own verbs (a resource created in a stack an earlier operation left is an update's).
+ * `UPDATE_ROLLBACK_IN_PROGRESS` opens an operation of its own (continue-update-rollback) only after
+ * `UPDATE_ROLLBACK_FAILED`: after any other status it is the rollback of an update whose start row is missing (a
+ * cancelled update among them).
+ */
+function operationType(group, previousStatus) {
+    const firstRow = group.find(isStackRow);
+    const first = firstRow?.resourceStatus ?? '';
     const opened = OPENS.get(first);
-    if (opened)
+    // A deletion that follows resource rows without a start row is the clean-up of what those rows began.
+    if (opened && (opened !== 'DELETE_STACK' || firstRow === group[0]))
         return opened;
-    if (first.endsWith('ROLLBACK_IN_PROGRESS'))
-        return first.startsWith('UPDATE') ? 'CONTINUE_ROLLBACK' : 'ROLLBACK';
-    // A history cut off mid-operation: the status names the operation.
+    if (first === 'UPDATE_ROLLBACK_IN_PROGRESS' && firstRow === group[0])
+        return previousStatus === 'UPDATE_ROLLBACK_FAILED' ? 'CONTINUE_ROLLBACK' : 'UPDATE_STACK';
     if (/^(CREATE|ROLLBACK)_/.test(first))
         return 'CREATE_STACK';
     if (first.startsWith('UPDATE_'))
         return 'UPDATE_STACK';
-    if (first.startsWith('DELETE_'))
-        return 'DELETE_STACK';
     if (first.startsWith('IMPORT_'))
         return 'IMPORT_STACK';
+    const verbs = group.filter(event => !isStackRow(event)).map(event => event.resourceStatus);
+    // Once the stack exists (an earlier operation left it), resources are created and updated only by updates.
+    const exists = previousStatus !== '' && previousStatus !== 'DELETE_COMPLETE';
+    if (verbs.some(verb => verb.startsWith('UPDATE_')))
+        return 'UPDATE_STACK';
+    if (verbs.some(verb => verb.startsWith('CREATE_')))
+        return exists ? 'UPDATE_STACK' : 'CREATE_STACK';
+    if (first.startsWith('DELETE_') || verbs.some(verb => verb.startsWith('DELETE_')))
+        return 'DELETE_STACK';
     return 'UNKNOWN';
 }
-function operationFailed(type, stackRows, group) {
+/**
+ * Whether the operation failed: a stack status that failed or rolled back, a resource that failed (a create or an
+ * update whose clean-up could not delete an old resource leaves it behind). A resumed rollback failed only when it
+ * failed again.
+ */
+function operationFailed(type, group) {
+    const stackRows = group.filter(isStackRow);
     const statuses = stackRows.map(row => row.resourceStatus);
-    if (type === 'CONTINUE_ROLLBACK' || type === 'ROLLBACK' || type === 'DELETE_STACK')
+    if (type === 'CONTINUE_ROLLBACK')
         return statuses.some(status => status.endsWith('_FAILED'));
-    if (statuses.length === 0)
-        return group.some(event => event.resourceStatus.endsWith('_FAILED'));
-    return statuses.some(status => status.endsWith('_FAILED') || status.includes('ROLLBACK'));
+    return (statuses.some(status => status.endsWith('_FAILED') || status.includes('ROLLBACK')) ||
+        group.some(event => !isStackRow(event) && event.resourceStatus.endsWith('_FAILED')));
 }
 /**
  * The operation to explain: by default the newest one that failed, else the newest; `latest`; `N` counting back
@@ -16139,13 +16179,16 @@ function pickOperation(operations, selector) {
 }
 /**
  * When the operation stopped going forward: the root stack's first rollback row, or a deletion after the operation
- * began (the clean-up of a failed create). Failures after it (a rollback that failed, a resource that could not be
- * deleted) are what blocks the stack, not why the operation failed. Infinity when it never turned back.
+ * began (the clean-up of a failed create) — unless that row is the operation's first (a resumed rollback, a
+ * deletion). A log cut off before the start row still turns back at its rollback row when resource rows come before it.
+ * Failures after it (a rollback that failed, a resource that could not be deleted) are what blocks the stack, not
+ * why the operation failed. Infinity when it never turned back.
  */
 function forwardPhaseEnd(ordered) {
-    const rows = ordered.filter(event => isStackRow(event) && event.nestedPath.length === 0);
-    const turn = rows.find((row, index) => (row.resourceStatus.endsWith('ROLLBACK_IN_PROGRESS') && index > 0) ||
-        (row.resourceStatus === 'DELETE_IN_PROGRESS' && index > 0));
+    const root = ordered.filter(event => event.nestedPath.length === 0);
+    const turn = root.find((event, index) => index > 0 &&
+        isStackRow(event) &&
+        (event.resourceStatus.endsWith('ROLLBACK_IN_PROGRESS') || event.resourceStatus === 'DELETE_IN_PROGRESS'));
     return turn?.timestamp ?? Infinity;
 }
 /** The events of one operation: the root stack's, and the nested stacks' that fall within its window. */
@@ -16153,7 +16196,7 @@ function eventsOfOperation(events, operation) {
     const own = new Set(operation.rootEvents);
     return events.filter(event => own.has(event) ||
         (event.nestedPath.length > 0 &&
-            event.timestamp >= operation.startedAt &&
+            event.timestamp > operation.windowStart &&
             event.timestamp < operation.windowEnd));
 }
 
@@ -16213,7 +16256,9 @@ async function readBackToDeploy(api, stackId, stackName, nestedPath, notes, sinc
         }
         token = page.nextToken;
     } while (token);
-    // Each nested stack is read from the first time its parent touched it (events arrive newest first).
+    // Each nested stack is read back to its own operation start, but not past the parent's previous operation: its
+    // rows come before the parent's row that reports them, and a copied or cut-off parent may lack the rows that
+    // touched it first (events arrive newest first).
     const childSince = new Map();
     for (const event of collected) {
         if (event.resourceType !== NESTED_STACK_TYPE ||
@@ -16223,7 +16268,13 @@ async function readBackToDeploy(api, stackId, stackName, nestedPath, notes, sinc
         const first = collected
             .filter(other => other.logicalResourceId === event.logicalResourceId && other.stackId === event.stackId)
             .reduce((earliest, other) => Math.min(earliest, other.timestamp), event.timestamp);
-        childSince.set(event.physicalResourceId, { logicalResourceId: event.logicalResourceId, since: first });
+        const previousEnd = collected
+            .filter(other => isStackRow(other) && isFinalStatus(other.resourceStatus) && other.timestamp < first)
+            .reduce((latest, other) => Math.max(latest, other.timestamp + 1), sinceMs ?? -Infinity);
+        childSince.set(event.physicalResourceId, {
+            logicalResourceId: event.logicalResourceId,
+            since: previousEnd === -Infinity ? undefined : previousEnd
+        });
     }
     for (const [childId, child] of childSince) {
         const path = [...nestedPath, child.logicalResourceId];

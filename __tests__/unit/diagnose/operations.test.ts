@@ -252,3 +252,119 @@ describe('explain: a whole describe-stack-events history', () => {
     )
   })
 })
+
+describe('explain: logs copied without the row that opened the operation', () => {
+  /** A successful create and update: the part of a history a partial log of a later operation follows. */
+  const settled = (name: string) =>
+    new History(name)
+      .stack('CREATE_IN_PROGRESS', 'User Initiated')
+      .resource('Queue', 'AWS::SQS::Queue', 'CREATE_COMPLETE')
+      .stack('CREATE_COMPLETE')
+      .wait(DAY)
+      .stack('UPDATE_IN_PROGRESS', 'User Initiated')
+      .resource('Queue', 'AWS::SQS::Queue', 'UPDATE_FAILED', 'Queue attribute out of range')
+      .stack('UPDATE_ROLLBACK_IN_PROGRESS', 'The following resource(s) failed to update: [Queue].')
+      .stack('UPDATE_ROLLBACK_COMPLETE')
+      .wait(DAY)
+      .stack('UPDATE_IN_PROGRESS', 'User Initiated')
+      .stack('UPDATE_COMPLETE')
+      .wait(DAY)
+
+  it('opens an operation at a resource row that follows a final status: a finished operation gets no more rows', () => {
+    const history = settled('DataStack').resource(
+      'Settings',
+      'AWS::LakeFormation::DataLakeSettings',
+      'CREATE_FAILED',
+      'Invalid principal'
+    )
+    const operations = splitOperations(parseEventDump(history.dump()))
+    expect(operations.map(operation => [operation.type, operation.finalStatus, operation.failed])).toEqual([
+      ['CREATE_STACK', 'CREATE_COMPLETE', false],
+      ['UPDATE_STACK', 'UPDATE_ROLLBACK_COMPLETE', true],
+      ['UPDATE_STACK', 'UPDATE_COMPLETE', false],
+      ['UPDATE_STACK', 'UNKNOWN', true]
+    ])
+    const report = explainEvents(history.dump())
+    expect(report.operation).toMatchObject({ number: 1, count: 4 })
+    expect(report.rootCauses.map(cause => cause.logicalResourceId)).toEqual(['Settings'])
+  })
+
+  it('opens one at a clean-up row after a final status, and counts a resource the clean-up could not delete', () => {
+    const history = settled('AssetsStack')
+      .stack('UPDATE_COMPLETE_CLEANUP_IN_PROGRESS')
+      .resource(
+        'Deploy',
+        'AWS::CloudFormation::CustomResource',
+        'DELETE_FAILED',
+        'AccessDenied on CreateInvalidation'
+      )
+    const report = explainEvents(history.dump())
+    expect(report.operation).toMatchObject({ number: 1, count: 4, type: 'UPDATE_STACK' })
+    expect(report.rootCauses.map(cause => cause.logicalResourceId)).toEqual(['Deploy'])
+  })
+
+  it('types an update whose start row is missing by its rollback, even when it follows a successful update', () => {
+    const history = settled('FnStack')
+      .resource(
+        'Version',
+        'AWS::Lambda::Version',
+        'CREATE_FAILED',
+        'A version for this Lambda function exists ( 1 ).'
+      )
+      .stack('UPDATE_ROLLBACK_IN_PROGRESS', 'The following resource(s) failed to create: [Version].')
+      .stack('UPDATE_ROLLBACK_COMPLETE')
+    const latest = splitOperations(parseEventDump(history.dump())).at(-1)!
+    expect([latest.type, latest.finalStatus, latest.failed]).toEqual([
+      'UPDATE_STACK',
+      'UPDATE_ROLLBACK_COMPLETE',
+      true
+    ])
+    expect(explainEvents(history.dump()).rootCauses[0]?.logicalResourceId).toBe('Version')
+  })
+
+  it('explains a create cut off before its start row and deleted afterwards as that create', () => {
+    const history = new History('NodeStack')
+      .resource('Instance', 'AWS::EC2::Instance', 'CREATE_COMPLETE')
+      .resource('Wait', 'AWS::CloudFormation::WaitCondition', 'CREATE_FAILED', 'WaitCondition timed out.')
+      .stack(
+        'ROLLBACK_IN_PROGRESS',
+        'The following resource(s) failed to create: [Wait]. Rollback requested by user.'
+      )
+      .wait(DAY)
+      .stack('DELETE_IN_PROGRESS', 'User Initiated')
+      .resource('Instance', 'AWS::EC2::Instance', 'DELETE_COMPLETE')
+      .resource('Wait', 'AWS::CloudFormation::WaitCondition', 'DELETE_COMPLETE')
+      .stack('DELETE_COMPLETE')
+    const report = explainEvents(history.dump())
+    expect(report.operation).toMatchObject({ count: 1, type: 'CREATE_STACK' })
+    expect(report.stack).toMatchObject({ finalStatus: 'DELETE_COMPLETE', deleted: true, failed: true })
+    expect(report.rootCauses.map(cause => cause.logicalResourceId)).toEqual(['Wait'])
+  })
+
+  it("takes a nested stack's rows that come before the parent's first copied row of the operation", () => {
+    const childId = arn('Amp-api-1FGH', 'child')
+    const parent = settled('Amp')
+    const child = parent
+      .child('Amp-api-1FGH', childId)
+      .resource(
+        'Model',
+        'AWS::CloudFormation::Stack',
+        'UPDATE_FAILED',
+        'Embedded stack arn:aws:cloudformation:us-east-1:123456789012:stack/Amp-api-1FGH-Model-9/x was not successfully updated. Currently in UPDATE_ROLLBACK_IN_PROGRESS with reason: The following resource(s) failed to create: [Resolver].'
+      )
+      .stack('UPDATE_ROLLBACK_IN_PROGRESS', 'The following resource(s) failed to update: [Model].')
+    parent
+      .at(child.now())
+      .nested(
+        'api',
+        childId,
+        'UPDATE_FAILED',
+        `Embedded stack ${childId} was not successfully updated. Currently in UPDATE_ROLLBACK_IN_PROGRESS with reason: The following resource(s) failed to update: [Model].`
+      )
+    const report = explainEvents(parent.dump(), [child.dump()])
+    expect(report.operation?.number).toBe(1)
+    expect(report.rootCauses.map(cause => [cause.nestedPath, cause.logicalResourceId])).toEqual([
+      [['api'], 'Model']
+    ])
+  })
+})

@@ -2,7 +2,7 @@ import { awsErrorMessage, awsErrorName } from '../../aws/errors.js'
 import { SetupError, StackNotFoundError } from '../errors.js'
 import type { StackApi } from '../stack/api.js'
 import { NESTED_STACK_TYPE, type StackEvent } from '../stack/types.js'
-import { isStackRow } from './operations.js'
+import { isFinalStatus, isStackRow } from './operations.js'
 
 export interface LoadedOperation {
   stackName: string
@@ -85,8 +85,10 @@ async function readBackToDeploy(
     }
     token = page.nextToken
   } while (token)
-  // Each nested stack is read from the first time its parent touched it (events arrive newest first).
-  const childSince = new Map<string, { logicalResourceId: string; since: number }>()
+  // Each nested stack is read back to its own operation start, but not past the parent's previous operation: its
+  // rows come before the parent's row that reports them, and a copied or cut-off parent may lack the rows that
+  // touched it first (events arrive newest first).
+  const childSince = new Map<string, { logicalResourceId: string; since: number | undefined }>()
   for (const event of collected) {
     if (
       event.resourceType !== NESTED_STACK_TYPE ||
@@ -97,7 +99,13 @@ async function readBackToDeploy(
     const first = collected
       .filter(other => other.logicalResourceId === event.logicalResourceId && other.stackId === event.stackId)
       .reduce((earliest, other) => Math.min(earliest, other.timestamp), event.timestamp)
-    childSince.set(event.physicalResourceId, { logicalResourceId: event.logicalResourceId, since: first })
+    const previousEnd = collected
+      .filter(other => isStackRow(other) && isFinalStatus(other.resourceStatus) && other.timestamp < first)
+      .reduce((latest, other) => Math.max(latest, other.timestamp + 1), sinceMs ?? -Infinity)
+    childSince.set(event.physicalResourceId, {
+      logicalResourceId: event.logicalResourceId,
+      since: previousEnd === -Infinity ? undefined : previousEnd
+    })
   }
   for (const [childId, child] of childSince) {
     const path = [...nestedPath, child.logicalResourceId]
