@@ -12207,6 +12207,44 @@ function specificity(reason) {
         score -= 1;
     return score;
 }
+/**
+ * Sentences CloudFormation adds to a stack's own rows that say only that something failed elsewhere or who asked:
+ * on their own they are never a root cause. Matched as plain text (no regular expression runs over AWS text here).
+ */
+const GENERIC_SENTENCES = [
+    'Rollback requested by user.',
+    'User Initiated',
+    'Resource creation Initiated',
+    'Resource update Initiated'
+];
+const FAILED_LIST = 'The following resource(s) failed to ';
+const EMBEDDED = 'Embedded stack ';
+const NOT_SUCCESSFULLY = ' was not successfully ';
+/**
+ * What a stack's own row says beyond the generic summaries: "No export named X found. Rollback requested by user."
+ * → "No export named X found."; an "Embedded stack … was not successfully created: " prefix is dropped and its
+ * remainder judged the same way. Empty when nothing specific is left, or only a cascade.
+ */
+function specificStackReason(reason) {
+    let text = (reason ?? '').trim();
+    if (text.startsWith(EMBEDDED)) {
+        const verb = text.indexOf(NOT_SUCCESSFULLY);
+        const colon = verb < 0 ? -1 : text.indexOf(': ', verb);
+        text = colon < 0 ? '' : text.slice(colon + 2);
+    }
+    for (;;) {
+        const start = text.indexOf(FAILED_LIST);
+        if (start < 0)
+            break;
+        const close = text.indexOf(']', start);
+        const end = close < 0 ? text.length : text[close + 1] === '.' ? close + 2 : close + 1;
+        text = `${text.slice(0, start)} ${text.slice(end)}`;
+    }
+    for (const sentence of GENERIC_SENTENCES)
+        text = text.split(sentence).join(' ');
+    text = text.split(/\s+/).join(' ').trim();
+    return text === '' || text === '.' || isCascade(text) ? '' : text;
+}
 
 /** The one place SDK stack shapes become domain types. */
 function toStackSummary(stack) {
@@ -16155,8 +16193,9 @@ function operationType(group, previousStatus) {
 }
 /**
  * Whether the operation failed: a stack status that failed or rolled back, a resource that failed (a create or an
- * update whose clean-up could not delete an old resource leaves it behind). A resumed rollback failed only when it
- * failed again.
+ * update whose clean-up could not delete an old resource leaves it behind), or a final status repeated with a
+ * reason of its own (CloudFormation refused the operation: "Export … cannot be deleted as it is in use by …"). A
+ * resumed rollback failed only when it failed again.
  */
 function operationFailed(type, group) {
     const stackRows = group.filter(isStackRow);
@@ -16164,7 +16203,18 @@ function operationFailed(type, group) {
     if (type === 'CONTINUE_ROLLBACK')
         return statuses.some(status => status.endsWith('_FAILED'));
     return (statuses.some(status => status.endsWith('_FAILED') || status.includes('ROLLBACK')) ||
-        group.some(event => !isStackRow(event) && event.resourceStatus.endsWith('_FAILED')));
+        group.some(event => !isStackRow(event) && event.resourceStatus.endsWith('_FAILED')) ||
+        stackRows.some(isRefusal));
+}
+/**
+ * A stack row in a final `*_COMPLETE` status that carries a reason of its own: CloudFormation refused an operation
+ * and left the stack as it was (a DeleteStack while another stack imports one of its exports: `UPDATE_COMPLETE`
+ * "Export … cannot be deleted as it is in use by …").
+ */
+function isRefusal(event) {
+    return (isStackRow(event) &&
+        event.resourceStatus.endsWith('_COMPLETE') &&
+        specificStackReason(event.resourceStatusReason) !== '');
 }
 /**
  * The operation to explain: by default the newest one that failed, else the newest; `latest`; `N` counting back
@@ -16180,8 +16230,8 @@ function pickOperation(operations, selector) {
 /**
  * When the operation stopped going forward: the root stack's first rollback row, or a deletion after the operation
  * began (the clean-up of a failed create) — unless that row is the operation's first (a resumed rollback, a
- * deletion). A log cut off before the start row still turns back at its rollback row when resource rows come before it.
- * Failures after it (a rollback that failed, a resource that could not be deleted) are what blocks the stack, not
+ * deletion). A log cut off before the start row still turns back at its rollback row when resource rows come
+ * before it. Failures after it (a rollback that failed, a resource that could not be deleted) are what blocks the stack, not
  * why the operation failed. Infinity when it never turned back.
  */
 function forwardPhaseEnd(ordered) {
@@ -16290,60 +16340,35 @@ async function readBackToDeploy(api, stackId, stackName, nestedPath, notes, sinc
     return collected;
 }
 
-/**
- * Sentences CloudFormation adds to a stack's own rows that say only that something failed elsewhere or who asked:
- * on their own they are never a root cause. Matched as plain text (no regular expression runs over AWS text here).
- */
-const GENERIC_SENTENCES = [
-    'Rollback requested by user.',
-    'User Initiated',
-    'Resource creation Initiated',
-    'Resource update Initiated'
-];
-const FAILED_LIST = 'The following resource(s) failed to ';
-const EMBEDDED = 'Embedded stack ';
-const NOT_SUCCESSFULLY = ' was not successfully ';
-/**
- * What a stack's own row says beyond the generic summaries: "No export named X found. Rollback requested by user."
- * → "No export named X found."; an "Embedded stack … was not successfully created: " prefix is dropped and its
- * remainder judged the same way. Empty when nothing specific is left, or only a cascade.
- */
-function specificStackReason(reason) {
-    let text = (reason ?? '').trim();
-    if (text.startsWith(EMBEDDED)) {
-        const verb = text.indexOf(NOT_SUCCESSFULLY);
-        const colon = verb < 0 ? -1 : text.indexOf(': ', verb);
-        text = colon < 0 ? '' : text.slice(colon + 2);
-    }
-    for (;;) {
-        const start = text.indexOf(FAILED_LIST);
-        if (start < 0)
-            break;
-        const close = text.indexOf(']', start);
-        const end = close < 0 ? text.length : text[close + 1] === '.' ? close + 2 : close + 1;
-        text = `${text.slice(0, start)} ${text.slice(end)}`;
-    }
-    for (const sentence of GENERIC_SENTENCES)
-        text = text.split(sentence).join(' ');
-    text = text.split(/\s+/).join(' ').trim();
-    return text === '' || text === '.' || isCascade(text) ? '' : text;
+const CANCELLED_UPDATE = 'The update was cancelled (CancelUpdateStack, or "Cancel update stack" in the console) and rolled back; ' +
+    'no resource had failed before the cancel.';
+/** The root stack's rollback started by a user rather than by a failure: a cancelled update. */
+function isCancelledUpdate(event) {
+    return (isStackRow(event) &&
+        event.nestedPath.length === 0 &&
+        event.resourceStatus === 'UPDATE_ROLLBACK_IN_PROGRESS' &&
+        (event.resourceStatusReason ?? '').trim() === 'User Initiated');
 }
 /**
  * The stack-level failures of an operation, oldest first: a stack's own rows (ROLLBACK_IN_PROGRESS,
  * UPDATE_ROLLBACK_IN_PROGRESS, CREATE_FAILED, UPDATE_FAILED, sometimes CREATE_IN_PROGRESS) and nested-stack
  * resource rows ("Embedded stack … was not successfully created: <why>") whose reason says something specific.
+ * A stack's own row in a final `*_COMPLETE` status with such a reason is an operation CloudFormation refused
+ * (isRefusal). The root stack's `UPDATE_ROLLBACK_IN_PROGRESS` "User Initiated" is a cancelled update
+ * (CancelUpdateStack; lono's `cfn cancel` log shows exactly this row) unless the operation is a resumed rollback
+ * (`continuedRollback`: continue-update-rollback after UPDATE_ROLLBACK_FAILED).
  * The same stack named twice (its own row and its parent's row for it) is kept once, its own row first.
  */
-function stackLevelCandidates(events) {
+function stackLevelCandidates(events, options = {}) {
     const candidates = [];
     for (const event of events) {
-        if (event.resourceStatus.endsWith('_COMPLETE'))
-            continue;
         const own = isStackRow(event);
         const nestedResource = !own && event.resourceType === NESTED_STACK_TYPE && event.resourceStatus.endsWith('_FAILED');
         if (!own && !nestedResource)
             continue;
-        const specific = specificStackReason(event.resourceStatusReason);
+        const specific = !options.continuedRollback && isCancelledUpdate(event)
+            ? CANCELLED_UPDATE
+            : specificStackReason(event.resourceStatusReason);
         if (!specific)
             continue;
         candidates.push(own
@@ -16385,7 +16410,7 @@ const SIMULTANEOUS_MS = 5_000;
  *    its logical id in the parent;
  * 3. else, when only cascades remain (a nested stack whose own events are missing), the earliest of them.
  */
-function analyse(events) {
+function analyse(events, options = {}) {
     const ordered = [...events].sort((a, b) => a.timestamp - b.timestamp);
     const cutoff = forwardPhaseEnd(ordered);
     const forward = ordered.filter(event => event.timestamp <= cutoff);
@@ -16395,7 +16420,7 @@ function analyse(events) {
         !isStackRow(event) &&
         !isCascade(event.resourceStatusReason) &&
         !(event.resourceType === NESTED_STACK_TYPE && hasChildEvents(events, event)));
-    const stackCauses = real.length === 0 && showsFailure(ordered) ? stackLevelCandidates(forward) : [];
+    const stackCauses = real.length === 0 && showsFailure(ordered) ? stackLevelCandidates(forward, options) : [];
     const fallback = resourceFailures.length > 0 ? resourceFailures.slice(0, 1) : ordered.filter(isFailure).slice(0, 1);
     const rootCauses = real.length > 0
         ? atOnce(real).map(toRootCause)
@@ -16413,10 +16438,14 @@ function atOnce(candidates) {
         .filter(event => event.timestamp - first <= SIMULTANEOUS_MS)
         .sort((a, b) => specificity(b.resourceStatusReason) - specificity(a.resourceStatusReason) || a.timestamp - b.timestamp);
 }
-/** A stack row (root or nested) that failed or rolled back: a successful operation has no stack-level cause. */
+/**
+ * A stack row (root or nested) that failed or rolled back, or a refused operation: a successful operation has no
+ * stack-level cause.
+ */
 function showsFailure(ordered) {
-    return ordered.some(event => (isStackRow(event) || event.resourceType === NESTED_STACK_TYPE) &&
-        (event.resourceStatus.endsWith('_FAILED') || event.resourceStatus.includes('ROLLBACK')));
+    return ordered.some(event => ((isStackRow(event) || event.resourceType === NESTED_STACK_TYPE) &&
+        (event.resourceStatus.endsWith('_FAILED') || event.resourceStatus.includes('ROLLBACK'))) ||
+        isRefusal(event));
 }
 function toStackCause(candidate) {
     const { event } = candidate;
@@ -16603,7 +16632,9 @@ async function diagnoseStack(deps, request) {
         ...(request.sinceMs !== undefined ? { sinceMs: request.sinceMs } : {})
     });
     const { operation, operationInfo } = narrowToOperation(loaded);
-    const { rootCauses, findings } = analyse(operation.events);
+    const { rootCauses, findings } = analyse(operation.events, {
+        continuedRollback: operationInfo.type === 'CONTINUE_ROLLBACK'
+    });
     const stuck = stuckStack(operation.stackName, operation.status, operation.events);
     if (request.onlyIfFailed) {
         const quiet = rootCauses.length === 0 && findings.length === 0;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { explainEvents } from '../../../src/core/diagnose/explain.js'
-import { specificStackReason } from '../../../src/core/diagnose/stack-cause.js'
+import { explainEvents, listOperations } from '../../../src/core/diagnose/explain.js'
+import { specificStackReason } from '../../../src/core/diagnose/reason.js'
 import { rootCauseLine } from '../../../src/core/report/report.js'
 import { arn, History } from './history.js'
 
@@ -234,5 +234,78 @@ describe('a failure with no failing resource: the stack itself is the root cause
     ['Resource creation cancelled', '']
   ])('the specific part of "%s" is "%s"', (reason, specific) => {
     expect(specificStackReason(reason)).toBe(specific)
+  })
+})
+
+describe('operations that stop on the stack itself: a cancelled update, a refused deletion', () => {
+  const CANCELLED =
+    'The update was cancelled (CancelUpdateStack, or "Cancel update stack" in the console) and rolled back; no resource had failed before the cancel.'
+
+  it('names a cancelled update (rollback "User Initiated", no failed resource), with or without its start row', () => {
+    const full = new History('demo')
+      .stack('UPDATE_IN_PROGRESS', 'User Initiated')
+      .resource('Queue', 'AWS::SQS::Queue', 'UPDATE_IN_PROGRESS')
+      .stack('UPDATE_ROLLBACK_IN_PROGRESS', 'User Initiated')
+      .resource('Queue', 'AWS::SQS::Queue', 'UPDATE_FAILED', 'Resource update cancelled')
+      .stack('UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS')
+      .stack('UPDATE_ROLLBACK_COMPLETE')
+    // As lono's `cfn cancel` prints it: only the rows after the cancel.
+    const copied = new History('demo')
+      .stack('UPDATE_ROLLBACK_IN_PROGRESS', 'User Initiated')
+      .stack('UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS')
+      .stack('UPDATE_ROLLBACK_COMPLETE')
+    for (const history of [full, copied]) {
+      const report = explainEvents(history.dump())
+      expect(report.operation?.type).toBe('UPDATE_STACK')
+      expect(report.stack).toMatchObject({ finalStatus: 'UPDATE_ROLLBACK_COMPLETE', failed: true })
+      expect(report.rootCauses).toEqual([
+        expect.objectContaining({
+          scope: 'stack',
+          logicalResourceId: 'demo',
+          status: 'UPDATE_ROLLBACK_IN_PROGRESS',
+          summary: CANCELLED
+        })
+      ])
+    }
+  })
+
+  it('does not call a continue-update-rollback "User Initiated" a cancel', () => {
+    const history = new History('LedgerStack')
+      .stack('UPDATE_IN_PROGRESS', 'User Initiated')
+      .resource('Table', 'AWS::DynamoDB::Table', 'UPDATE_FAILED', 'Table already exists: ledger')
+      .stack('UPDATE_ROLLBACK_IN_PROGRESS', 'The following resource(s) failed to update: [Table].')
+      .resource('Table', 'AWS::DynamoDB::Table', 'UPDATE_FAILED', 'Table ledger not found')
+      .stack('UPDATE_ROLLBACK_FAILED', 'The following resource(s) failed to update: [Table].')
+      .wait(86_400_000)
+      .stack('UPDATE_ROLLBACK_IN_PROGRESS', 'User Initiated')
+      .resource('Table', 'AWS::DynamoDB::Table', 'UPDATE_COMPLETE')
+      .stack('UPDATE_ROLLBACK_COMPLETE')
+    const latest = explainEvents(history.dump(), [], { operation: 'latest' })
+    expect(latest.operation?.type).toBe('CONTINUE_ROLLBACK')
+    expect(listOperations(history.dump())[0]).toMatchObject({ type: 'CONTINUE_ROLLBACK', failed: false })
+    expect(latest.rootCauses).toEqual([])
+    expect(explainEvents(history.dump()).rootCauses[0]?.logicalResourceId).toBe('Table')
+  })
+
+  it('names a deletion refused for an export in use: the status stays, the reason is on the repeated status row', () => {
+    const reason = 'Export foo-vpc-EcsCluster cannot be deleted as it is in use by foo-events'
+    const history = new History('foo-vpc')
+      .stack('UPDATE_IN_PROGRESS', 'User Initiated')
+      .stack('UPDATE_COMPLETE')
+      .wait(86_400_000)
+      .stack('UPDATE_COMPLETE', reason)
+    const report = explainEvents(history.dump())
+    expect(report.operation).toMatchObject({ number: 1, count: 2 })
+    expect(report.stack).toMatchObject({ finalStatus: 'UPDATE_COMPLETE', failed: true })
+    expect(report.rootCauses).toEqual([
+      expect.objectContaining({
+        scope: 'stack',
+        logicalResourceId: 'foo-vpc',
+        status: 'UPDATE_COMPLETE',
+        summary: reason
+      })
+    ])
+    // The update before it did not fail.
+    expect(explainEvents(history.dump(), [], { operation: '2' }).rootCauses).toEqual([])
   })
 })

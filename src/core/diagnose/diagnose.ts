@@ -48,7 +48,9 @@ export async function diagnoseStack(
     ...(request.sinceMs !== undefined ? { sinceMs: request.sinceMs } : {})
   })
   const { operation, operationInfo } = narrowToOperation(loaded)
-  const { rootCauses, findings } = analyse(operation.events)
+  const { rootCauses, findings } = analyse(operation.events, {
+    continuedRollback: operationInfo.type === 'CONTINUE_ROLLBACK'
+  })
   const stuck = stuckStack(operation.stackName, operation.status, operation.events)
   if (request.onlyIfFailed) {
     const quiet = rootCauses.length === 0 && findings.length === 0
@@ -156,7 +158,7 @@ export function reportFromEvents(input: {
       endedAt: events.at(-1)?.timestamp ?? 0,
       notes: input.notes ?? []
     },
-    ...analyse(events),
+    ...analyse(events, { continuedRollback: input.operationInfo?.type === 'CONTINUE_ROLLBACK' }),
     evidence: input.evidence ?? [],
     region: input.region,
     now: input.now,

@@ -124,7 +124,9 @@ function parseDumps(root: unknown, nested: unknown[]): EventHistory {
 }
 
 function summarise(operation: StackOperation, events: StackEvent[]): OperationSummary {
-  const cause = operation.failed ? analyse(events).rootCauses[0] : undefined
+  const cause = operation.failed
+    ? analyse(events, { continuedRollback: operation.type === 'CONTINUE_ROLLBACK' }).rootCauses[0]
+    : undefined
   return {
     number: operation.number,
     id: operation.id,

@@ -1,6 +1,7 @@
 import { InputError } from '../errors.js'
 import { isStackLevelEvent } from '../stack/convert.js'
 import type { StackEvent } from '../stack/types.js'
+import { specificStackReason } from './reason.js'
 
 /**
  * What an operation did, in the names DescribeEvents and DescribeStacks `LastOperations` use (plus `IMPORT_STACK`,
@@ -174,8 +175,9 @@ function operationType(group: StackEvent[], previousStatus: string): OperationTy
 
 /**
  * Whether the operation failed: a stack status that failed or rolled back, a resource that failed (a create or an
- * update whose clean-up could not delete an old resource leaves it behind). A resumed rollback failed only when it
- * failed again.
+ * update whose clean-up could not delete an old resource leaves it behind), or a final status repeated with a
+ * reason of its own (CloudFormation refused the operation: "Export … cannot be deleted as it is in use by …"). A
+ * resumed rollback failed only when it failed again.
  */
 function operationFailed(type: OperationType, group: StackEvent[]): boolean {
   const stackRows = group.filter(isStackRow)
@@ -183,7 +185,21 @@ function operationFailed(type: OperationType, group: StackEvent[]): boolean {
   if (type === 'CONTINUE_ROLLBACK') return statuses.some(status => status.endsWith('_FAILED'))
   return (
     statuses.some(status => status.endsWith('_FAILED') || status.includes('ROLLBACK')) ||
-    group.some(event => !isStackRow(event) && event.resourceStatus.endsWith('_FAILED'))
+    group.some(event => !isStackRow(event) && event.resourceStatus.endsWith('_FAILED')) ||
+    stackRows.some(isRefusal)
+  )
+}
+
+/**
+ * A stack row in a final `*_COMPLETE` status that carries a reason of its own: CloudFormation refused an operation
+ * and left the stack as it was (a DeleteStack while another stack imports one of its exports: `UPDATE_COMPLETE`
+ * "Export … cannot be deleted as it is in use by …").
+ */
+export function isRefusal(event: StackEvent): boolean {
+  return (
+    isStackRow(event) &&
+    event.resourceStatus.endsWith('_COMPLETE') &&
+    specificStackReason(event.resourceStatusReason) !== ''
   )
 }
 
@@ -216,8 +232,8 @@ export function pickOperation(operations: StackOperation[], selector: OperationS
 /**
  * When the operation stopped going forward: the root stack's first rollback row, or a deletion after the operation
  * began (the clean-up of a failed create) — unless that row is the operation's first (a resumed rollback, a
- * deletion). A log cut off before the start row still turns back at its rollback row when resource rows come before it.
- * Failures after it (a rollback that failed, a resource that could not be deleted) are what blocks the stack, not
+ * deletion). A log cut off before the start row still turns back at its rollback row when resource rows come
+ * before it. Failures after it (a rollback that failed, a resource that could not be deleted) are what blocks the stack, not
  * why the operation failed. Infinity when it never turned back.
  */
 export function forwardPhaseEnd(ordered: StackEvent[]): number {

@@ -70,3 +70,41 @@ export function specificity(reason: string | undefined): number {
     score -= 1
   return score
 }
+
+/**
+ * Sentences CloudFormation adds to a stack's own rows that say only that something failed elsewhere or who asked:
+ * on their own they are never a root cause. Matched as plain text (no regular expression runs over AWS text here).
+ */
+const GENERIC_SENTENCES = [
+  'Rollback requested by user.',
+  'User Initiated',
+  'Resource creation Initiated',
+  'Resource update Initiated'
+]
+const FAILED_LIST = 'The following resource(s) failed to '
+const EMBEDDED = 'Embedded stack '
+const NOT_SUCCESSFULLY = ' was not successfully '
+
+/**
+ * What a stack's own row says beyond the generic summaries: "No export named X found. Rollback requested by user."
+ * → "No export named X found."; an "Embedded stack … was not successfully created: " prefix is dropped and its
+ * remainder judged the same way. Empty when nothing specific is left, or only a cascade.
+ */
+export function specificStackReason(reason: string | undefined): string {
+  let text = (reason ?? '').trim()
+  if (text.startsWith(EMBEDDED)) {
+    const verb = text.indexOf(NOT_SUCCESSFULLY)
+    const colon = verb < 0 ? -1 : text.indexOf(': ', verb)
+    text = colon < 0 ? '' : text.slice(colon + 2)
+  }
+  for (;;) {
+    const start = text.indexOf(FAILED_LIST)
+    if (start < 0) break
+    const close = text.indexOf(']', start)
+    const end = close < 0 ? text.length : text[close + 1] === '.' ? close + 2 : close + 1
+    text = `${text.slice(0, start)} ${text.slice(end)}`
+  }
+  for (const sentence of GENERIC_SENTENCES) text = text.split(sentence).join(' ')
+  text = text.split(/\s+/).join(' ').trim()
+  return text === '' || text === '.' || isCascade(text) ? '' : text
+}

@@ -1,5 +1,5 @@
 import { NESTED_STACK_TYPE, type StackEvent } from '../stack/types.js'
-import { forwardPhaseEnd, isStackRow } from './operations.js'
+import { forwardPhaseEnd, isRefusal, isStackRow } from './operations.js'
 import { isCascade, parseReason, specificity, type ParsedReason } from './reason.js'
 import { stackLevelCandidates, type StackLevelCandidate } from './stack-cause.js'
 
@@ -38,6 +38,14 @@ export interface Analysis {
   findings: Finding[]
 }
 
+export interface AnalyseOptions {
+  /**
+   * The events are a resumed rollback (continue-update-rollback): its "User Initiated" rollback row is not a
+   * cancelled update.
+   */
+  continuedRollback?: boolean
+}
+
 /** Failures that happen this close to the first one count as "at once". */
 const SIMULTANEOUS_MS = 5_000
 
@@ -51,7 +59,7 @@ const SIMULTANEOUS_MS = 5_000
  *    its logical id in the parent;
  * 3. else, when only cascades remain (a nested stack whose own events are missing), the earliest of them.
  */
-export function analyse(events: StackEvent[]): Analysis {
+export function analyse(events: StackEvent[], options: AnalyseOptions = {}): Analysis {
   const ordered = [...events].sort((a, b) => a.timestamp - b.timestamp)
   const cutoff = forwardPhaseEnd(ordered)
   const forward = ordered.filter(event => event.timestamp <= cutoff)
@@ -65,7 +73,7 @@ export function analyse(events: StackEvent[]): Analysis {
       !isCascade(event.resourceStatusReason) &&
       !(event.resourceType === NESTED_STACK_TYPE && hasChildEvents(events, event))
   )
-  const stackCauses = real.length === 0 && showsFailure(ordered) ? stackLevelCandidates(forward) : []
+  const stackCauses = real.length === 0 && showsFailure(ordered) ? stackLevelCandidates(forward, options) : []
   const fallback =
     resourceFailures.length > 0 ? resourceFailures.slice(0, 1) : ordered.filter(isFailure).slice(0, 1)
   const rootCauses =
@@ -92,12 +100,16 @@ function atOnce(candidates: StackEvent[]): StackEvent[] {
     )
 }
 
-/** A stack row (root or nested) that failed or rolled back: a successful operation has no stack-level cause. */
+/**
+ * A stack row (root or nested) that failed or rolled back, or a refused operation: a successful operation has no
+ * stack-level cause.
+ */
 function showsFailure(ordered: StackEvent[]): boolean {
   return ordered.some(
     event =>
-      (isStackRow(event) || event.resourceType === NESTED_STACK_TYPE) &&
-      (event.resourceStatus.endsWith('_FAILED') || event.resourceStatus.includes('ROLLBACK'))
+      ((isStackRow(event) || event.resourceType === NESTED_STACK_TYPE) &&
+        (event.resourceStatus.endsWith('_FAILED') || event.resourceStatus.includes('ROLLBACK'))) ||
+      isRefusal(event)
   )
 }
 

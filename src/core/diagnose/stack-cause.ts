@@ -1,43 +1,19 @@
 import { NESTED_STACK_TYPE, type StackEvent } from '../stack/types.js'
 import { isStackRow } from './operations.js'
-import { isCascade } from './reason.js'
+import { specificStackReason } from './reason.js'
 
-/**
- * Sentences CloudFormation adds to a stack's own rows that say only that something failed elsewhere or who asked:
- * on their own they are never a root cause. Matched as plain text (no regular expression runs over AWS text here).
- */
-const GENERIC_SENTENCES = [
-  'Rollback requested by user.',
-  'User Initiated',
-  'Resource creation Initiated',
-  'Resource update Initiated'
-]
-const FAILED_LIST = 'The following resource(s) failed to '
-const EMBEDDED = 'Embedded stack '
-const NOT_SUCCESSFULLY = ' was not successfully '
+const CANCELLED_UPDATE =
+  'The update was cancelled (CancelUpdateStack, or "Cancel update stack" in the console) and rolled back; ' +
+  'no resource had failed before the cancel.'
 
-/**
- * What a stack's own row says beyond the generic summaries: "No export named X found. Rollback requested by user."
- * → "No export named X found."; an "Embedded stack … was not successfully created: " prefix is dropped and its
- * remainder judged the same way. Empty when nothing specific is left, or only a cascade.
- */
-export function specificStackReason(reason: string | undefined): string {
-  let text = (reason ?? '').trim()
-  if (text.startsWith(EMBEDDED)) {
-    const verb = text.indexOf(NOT_SUCCESSFULLY)
-    const colon = verb < 0 ? -1 : text.indexOf(': ', verb)
-    text = colon < 0 ? '' : text.slice(colon + 2)
-  }
-  for (;;) {
-    const start = text.indexOf(FAILED_LIST)
-    if (start < 0) break
-    const close = text.indexOf(']', start)
-    const end = close < 0 ? text.length : text[close + 1] === '.' ? close + 2 : close + 1
-    text = `${text.slice(0, start)} ${text.slice(end)}`
-  }
-  for (const sentence of GENERIC_SENTENCES) text = text.split(sentence).join(' ')
-  text = text.split(/\s+/).join(' ').trim()
-  return text === '' || text === '.' || isCascade(text) ? '' : text
+/** The root stack's rollback started by a user rather than by a failure: a cancelled update. */
+export function isCancelledUpdate(event: StackEvent): boolean {
+  return (
+    isStackRow(event) &&
+    event.nestedPath.length === 0 &&
+    event.resourceStatus === 'UPDATE_ROLLBACK_IN_PROGRESS' &&
+    (event.resourceStatusReason ?? '').trim() === 'User Initiated'
+  )
 }
 
 /** A stack's row (root or nested) or a nested-stack resource row whose reason says why, beyond the generic. */
@@ -56,17 +32,26 @@ export interface StackLevelCandidate {
  * The stack-level failures of an operation, oldest first: a stack's own rows (ROLLBACK_IN_PROGRESS,
  * UPDATE_ROLLBACK_IN_PROGRESS, CREATE_FAILED, UPDATE_FAILED, sometimes CREATE_IN_PROGRESS) and nested-stack
  * resource rows ("Embedded stack … was not successfully created: <why>") whose reason says something specific.
+ * A stack's own row in a final `*_COMPLETE` status with such a reason is an operation CloudFormation refused
+ * (isRefusal). The root stack's `UPDATE_ROLLBACK_IN_PROGRESS` "User Initiated" is a cancelled update
+ * (CancelUpdateStack; lono's `cfn cancel` log shows exactly this row) unless the operation is a resumed rollback
+ * (`continuedRollback`: continue-update-rollback after UPDATE_ROLLBACK_FAILED).
  * The same stack named twice (its own row and its parent's row for it) is kept once, its own row first.
  */
-export function stackLevelCandidates(events: StackEvent[]): StackLevelCandidate[] {
+export function stackLevelCandidates(
+  events: StackEvent[],
+  options: { continuedRollback?: boolean } = {}
+): StackLevelCandidate[] {
   const candidates: StackLevelCandidate[] = []
   for (const event of events) {
-    if (event.resourceStatus.endsWith('_COMPLETE')) continue
     const own = isStackRow(event)
     const nestedResource =
       !own && event.resourceType === NESTED_STACK_TYPE && event.resourceStatus.endsWith('_FAILED')
     if (!own && !nestedResource) continue
-    const specific = specificStackReason(event.resourceStatusReason)
+    const specific =
+      !options.continuedRollback && isCancelledUpdate(event)
+        ? CANCELLED_UPDATE
+        : specificStackReason(event.resourceStatusReason)
     if (!specific) continue
     candidates.push(
       own
