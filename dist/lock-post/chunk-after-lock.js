@@ -4501,7 +4501,9 @@ async function loadLatestOperation(api, stackName, options = {}) {
         if (error instanceof index.SetupError || /AccessDenied/.test(index.awsErrorName(error)))
             notes.push('cloudformation:DescribeEvents was denied: early-validation and hook findings are not shown.');
     }
-    events.sort((a, b) => a.timestamp - b.timestamp);
+    // Read newest first: reversed before the (stable) sort, rows of the same millisecond keep the order they
+    // happened in (a clean-up row before the status it ends in).
+    events.reverse().sort((a, b) => a.timestamp - b.timestamp);
     return {
         stackName,
         stackId: stackId,

@@ -84,7 +84,9 @@ function isFailure(e: SimEvent): boolean {
   )
 }
 
-const newestFirst = (events: SimEvent[]) => [...events].sort((a, b) => b.timestamp - a.timestamp)
+// Events are kept in the order they happened: reversed before the (stable) sort, rows that share a timestamp come
+// newest first too, as CloudFormation lists them (a stack's UPDATE_ROLLBACK_COMPLETE after its clean-up row).
+const newestFirst = (events: SimEvent[]) => [...events].reverse().sort((a, b) => b.timestamp - a.timestamp)
 
 type Handler = (params: URLSearchParams, ctx: CallContext) => Record<string, unknown> | undefined
 
