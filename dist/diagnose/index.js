@@ -12328,9 +12328,17 @@ function serviceTokenOf(type, properties) {
         return {};
     }
 }
-/** The stack's own status event (not one of its resources'). */
+/**
+ * The stack's own status event (not one of its resources'): `AWS::CloudFormation::Stack` whose PhysicalResourceId
+ * is the StackId — or, in a log copied without PhysicalResourceId, whose LogicalResourceId is the stack's name
+ * (issue 9 §1; a nested stack resource row always names its child's ARN, never its parent's).
+ */
 function isStackLevelEvent(event) {
-    return event.resourceType === 'AWS::CloudFormation::Stack' && event.physicalResourceId === event.stackId;
+    if (event.resourceType !== 'AWS::CloudFormation::Stack')
+        return false;
+    if (event.physicalResourceId)
+        return event.physicalResourceId === event.stackId;
+    return event.stackName !== '' && event.logicalResourceId === event.stackName;
 }
 
 /** GitHub renders big charts too small to read on a phone; the slowest ones and every failure come first. */
@@ -16060,18 +16068,8 @@ const OPENS = new Map([
     ['IMPORT_IN_PROGRESS', 'IMPORT_STACK']
 ]);
 const USER_INITIATED = 'User Initiated';
-/**
- * The stack's own row, as opposed to one of its resources': `AWS::CloudFormation::Stack` whose PhysicalResourceId is
- * the StackId — or, in a log copied without PhysicalResourceId, whose LogicalResourceId is the stack's name.
- */
-function isStackRow(event) {
-    if (isStackLevelEvent(event))
-        return true;
-    return (event.resourceType === 'AWS::CloudFormation::Stack' &&
-        !event.physicalResourceId &&
-        event.stackName !== '' &&
-        event.logicalResourceId === event.stackName);
-}
+/** The stack's own row, as opposed to one of its resources' (one rule for the whole project: isStackLevelEvent). */
+const isStackRow = isStackLevelEvent;
 /**
  * Cuts a history (oldest first; nested stacks' events carry a non-empty `nestedPath` and are ignored here) into
  * operations at the root stack's operation starts: create (from REVIEW_IN_PROGRESS or CREATE_IN_PROGRESS), update,

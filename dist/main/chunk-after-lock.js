@@ -4952,18 +4952,8 @@ const OPENS = new Map([
     ['IMPORT_IN_PROGRESS', 'IMPORT_STACK']
 ]);
 const USER_INITIATED = 'User Initiated';
-/**
- * The stack's own row, as opposed to one of its resources': `AWS::CloudFormation::Stack` whose PhysicalResourceId is
- * the StackId — or, in a log copied without PhysicalResourceId, whose LogicalResourceId is the stack's name.
- */
-function isStackRow(event) {
-    if (index.isStackLevelEvent(event))
-        return true;
-    return (event.resourceType === 'AWS::CloudFormation::Stack' &&
-        !event.physicalResourceId &&
-        event.stackName !== '' &&
-        event.logicalResourceId === event.stackName);
-}
+/** The stack's own row, as opposed to one of its resources' (one rule for the whole project: isStackLevelEvent). */
+const isStackRow = index.isStackLevelEvent;
 /**
  * Cuts a history (oldest first; nested stacks' events carry a non-empty `nestedPath` and are ignored here) into
  * operations at the root stack's operation starts: create (from REVIEW_IN_PROGRESS or CREATE_IN_PROGRESS), update,

@@ -15069,9 +15069,17 @@ function serviceTokenOf(type, properties) {
         return {};
     }
 }
-/** The stack's own status event (not one of its resources'). */
+/**
+ * The stack's own status event (not one of its resources'): `AWS::CloudFormation::Stack` whose PhysicalResourceId
+ * is the StackId — or, in a log copied without PhysicalResourceId, whose LogicalResourceId is the stack's name
+ * (issue 9 §1; a nested stack resource row always names its child's ARN, never its parent's).
+ */
 function isStackLevelEvent(event) {
-    return event.resourceType === 'AWS::CloudFormation::Stack' && event.physicalResourceId === event.stackId;
+    if (event.resourceType !== 'AWS::CloudFormation::Stack')
+        return false;
+    if (event.physicalResourceId)
+        return event.physicalResourceId === event.stackId;
+    return event.stackName !== '' && event.logicalResourceId === event.stackName;
 }
 /** The first event of an operation: CloudFormation opens every create, update, delete or import with it. */
 function isOperationStart(event) {

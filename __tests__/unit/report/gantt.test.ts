@@ -86,6 +86,15 @@ describe('the gantt bars', () => {
   ])('a label from AWS text is safe for Mermaid: %j → %j', (raw, expected) => {
     expect(mermaidLabel(raw)).toBe(expected)
   })
+  it("leaves out the stack's own rows of a log copied without PhysicalResourceId (named by the stack's name)", () => {
+    const copied = [
+      event('BigStack', 'UPDATE_IN_PROGRESS', 0, { resourceType: 'AWS::CloudFormation::Stack' }),
+      event('Queue', 'UPDATE_IN_PROGRESS', 1),
+      event('Queue', 'UPDATE_COMPLETE', 5),
+      event('BigStack', 'UPDATE_COMPLETE', 6, { resourceType: 'AWS::CloudFormation::Stack' })
+    ]
+    expect(ganttBars(copied).map(bar => bar.logicalResourceId)).toEqual(['Queue'])
+  })
 })
 
 describe("Mermaid's own parser reads the chart as drawn", () => {

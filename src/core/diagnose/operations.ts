@@ -45,19 +45,8 @@ const OPENS = new Map<string, OperationType>([
 ])
 const USER_INITIATED = 'User Initiated'
 
-/**
- * The stack's own row, as opposed to one of its resources': `AWS::CloudFormation::Stack` whose PhysicalResourceId is
- * the StackId — or, in a log copied without PhysicalResourceId, whose LogicalResourceId is the stack's name.
- */
-export function isStackRow(event: StackEvent): boolean {
-  if (isStackLevelEvent(event)) return true
-  return (
-    event.resourceType === 'AWS::CloudFormation::Stack' &&
-    !event.physicalResourceId &&
-    event.stackName !== '' &&
-    event.logicalResourceId === event.stackName
-  )
-}
+/** The stack's own row, as opposed to one of its resources' (one rule for the whole project: isStackLevelEvent). */
+export const isStackRow = isStackLevelEvent
 
 /**
  * Cuts a history (oldest first; nested stacks' events carry a non-empty `nestedPath` and are ignored here) into
