@@ -4621,7 +4621,10 @@ const SIMULTANEOUS_MS = 5_000;
  * 2. else the stack itself, when a stack's own rows say why (no export named …, an export in use, a failed
  *    transform, capabilities, parameters) — never the generic summaries alone; a nested stack this way is named by
  *    its logical id in the parent;
- * 3. else, when only cascades remain (a nested stack whose own events are missing), the earliest of them.
+ * 3. else, when only cascades remain (a nested stack whose own events are missing), the earliest of them;
+ * 4. else, when only a stack's generic summary is left ("The following resource(s) failed to create: [A, B]" with
+ *    no row of A or B in the input), the resources it lists, each saying its own event is missing — never the
+ *    summary itself as the cause.
  */
 function analyse(events, options = {}) {
     const ordered = [...events].sort((a, b) => a.timestamp - b.timestamp);
@@ -4634,14 +4637,16 @@ function analyse(events, options = {}) {
         !index.isCascade(event.resourceStatusReason) &&
         !(event.resourceType === NESTED_STACK_TYPE && hasChildEvents(events, event)));
     const stackCauses = real.length === 0 && showsFailure(ordered) ? stackLevelCandidates(forward, options) : [];
-    const fallback = resourceFailures.length > 0 ? resourceFailures.slice(0, 1) : ordered.filter(isFailure).slice(0, 1);
+    const fallback = resourceFailures.slice(0, 1);
     const rootCauses = real.length > 0
         ? atOnce(real).map(toRootCause)
         : stackCauses.length > 0
             ? stackCauses
                 .filter(candidate => candidate.event.timestamp - stackCauses[0].event.timestamp <= SIMULTANEOUS_MS)
                 .map(toStackCause)
-            : fallback.map(toRootCause);
+            : fallback.length > 0
+                ? fallback.map(toRootCause)
+                : listedInSummary(forward);
     return { rootCauses: dedupe(rootCauses), findings: findings(ordered) };
 }
 /** The candidates that failed within SIMULTANEOUS_MS of the first, most specific reason first. */
@@ -4659,6 +4664,44 @@ function showsFailure(ordered) {
     return ordered.some(event => ((isStackRow(event) || event.resourceType === NESTED_STACK_TYPE) &&
         (event.resourceStatus.endsWith('_FAILED') || event.resourceStatus.includes('ROLLBACK'))) ||
         isRefusal(event));
+}
+/** "The following resource(s) failed to create: [A, B]" → verb `create`, ids A and B (linear, no backtracking). */
+const FAILED_LIST = /The following resource\(s\) failed to (create|update|delete): \[([^\]]*)\]/;
+/**
+ * The resources a stack's own failed or rolled-back row lists when their own rows are not in the input (a log that
+ * kept only the stack's rows): named, with the stack's row as the only evidence, so the user knows where to look.
+ */
+function listedInSummary(forward) {
+    for (const event of forward) {
+        if (!isStackRow(event))
+            continue;
+        const match = FAILED_LIST.exec(event.resourceStatusReason ?? '');
+        if (!match)
+            continue;
+        const verb = match[1];
+        const listed = match[2]
+            .split(',')
+            .map(id => id.trim())
+            .filter(Boolean);
+        return listed.map(logicalResourceId => {
+            const summary = `${logicalResourceId} failed to ${verb}; its own event, with the reason, is not in these events (the ` +
+                `stack's ${event.resourceStatus} row lists it).`;
+            return {
+                summary,
+                stackName: event.stackName,
+                stackId: event.stackId,
+                logicalResourceId,
+                resourceType: 'unknown (not in the events)',
+                status: `${verb.toUpperCase()}_FAILED`,
+                reason: summary,
+                timestamp: event.timestamp,
+                // The stack's own row carries the path to that stack: its resources sit at the same path, one level in.
+                nestedPath: event.nestedPath,
+                scope: 'resource'
+            };
+        });
+    }
+    return [];
 }
 function toStackCause(candidate) {
     const { event } = candidate;

@@ -127,6 +127,34 @@ describe('a failure with no failing resource: the stack itself is the root cause
     ])
   })
 
+  it("names the resources a generic summary lists when their own rows are missing, never the summary's stack", () => {
+    const onlyStackRows = new History('AppStack')
+      .stack('CREATE_IN_PROGRESS', 'User Initiated')
+      .stack('CREATE_FAILED', 'The following resource(s) failed to create: [Db, Queue].')
+    const report = explainEvents(onlyStackRows.dump())
+    expect(
+      report.rootCauses.map(cause => [cause.scope, cause.logicalResourceId, cause.status, cause.summary])
+    ).toEqual([
+      [
+        'resource',
+        'Db',
+        'CREATE_FAILED',
+        "Db failed to create; its own event, with the reason, is not in these events (the stack's CREATE_FAILED row lists it)."
+      ],
+      [
+        'resource',
+        'Queue',
+        'CREATE_FAILED',
+        "Queue failed to create; its own event, with the reason, is not in these events (the stack's CREATE_FAILED row lists it)."
+      ]
+    ])
+    const userOnly = new History('AppStack')
+      .stack('UPDATE_IN_PROGRESS', 'User Initiated')
+      .stack('UPDATE_ROLLBACK_IN_PROGRESS', ROLLBACK)
+      .stack('UPDATE_ROLLBACK_COMPLETE')
+    expect(explainEvents(userOnly.dump()).rootCauses).toEqual([])
+  })
+
   it('prefers a failed resource over the stack-level summary of it', () => {
     const report = explainEvents(
       new History('AppStack')
