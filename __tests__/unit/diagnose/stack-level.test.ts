@@ -315,22 +315,32 @@ describe('operations that stop on the stack itself: a cancelled update, a refuse
     expect(explainEvents(history.dump()).rootCauses[0]?.logicalResourceId).toBe('Table')
   })
 
-  it('names a deletion refused for an export in use: the status stays, the reason is on the repeated status row', () => {
-    const reason = 'Export foo-vpc-EcsCluster cannot be deleted as it is in use by foo-events'
-    const history = new History('foo-vpc')
-      .stack('UPDATE_IN_PROGRESS', 'User Initiated')
-      .stack('UPDATE_COMPLETE')
-      .wait(86_400_000)
-      .stack('UPDATE_COMPLETE', reason)
+  const REFUSED = 'Export foo-vpc-EcsCluster cannot be deleted as it is in use by foo-events'
+  it.each<[string, (history: History) => History, string]>([
+    // stax issue 40 shows only this row.
+    ['the repeated status row alone', history => history.stack('UPDATE_COMPLETE', REFUSED), 'UPDATE_STACK'],
+    // What describe-stack-events holds (aws/aws-sdk issue 383): the deletion starts, then the status comes back.
+    [
+      'the deletion start and the status it falls back to',
+      history => history.stack('DELETE_IN_PROGRESS', 'User Initiated').stack('UPDATE_COMPLETE', REFUSED),
+      'DELETE_STACK'
+    ]
+  ])('names a deletion refused for an export in use, from %s', (_name, refusal, type) => {
+    const history = refusal(
+      new History('foo-vpc')
+        .stack('UPDATE_IN_PROGRESS', 'User Initiated')
+        .stack('UPDATE_COMPLETE')
+        .wait(86_400_000)
+    )
     const report = explainEvents(history.dump())
-    expect(report.operation).toMatchObject({ number: 1, count: 2 })
+    expect(report.operation).toMatchObject({ number: 1, count: 2, type })
     expect(report.stack).toMatchObject({ finalStatus: 'UPDATE_COMPLETE', failed: true })
     expect(report.rootCauses).toEqual([
       expect.objectContaining({
         scope: 'stack',
         logicalResourceId: 'foo-vpc',
         status: 'UPDATE_COMPLETE',
-        summary: reason
+        summary: REFUSED
       })
     ])
     // The update before it did not fail.
