@@ -4098,7 +4098,7 @@ const GENERIC_SENTENCES = [
     'Resource creation Initiated',
     'Resource update Initiated'
 ];
-const FAILED_LIST$1 = 'The following resource(s) failed to ';
+const FAILED_LIST = 'The following resource(s) failed to ';
 const EMBEDDED = 'Embedded stack ';
 const NOT_SUCCESSFULLY = ' was not successfully ';
 /**
@@ -4114,7 +4114,7 @@ function specificStackReason(reason) {
         text = colon < 0 ? '' : text.slice(colon + 2);
     }
     for (;;) {
-        const start = text.indexOf(FAILED_LIST$1);
+        const start = text.indexOf(FAILED_LIST);
         if (start < 0)
             break;
         const close = text.indexOf(']', start);
@@ -4125,6 +4125,29 @@ function specificStackReason(reason) {
         text = text.split(sentence).join(' ');
     text = text.split(/\s+/).join(' ').trim();
     return text === '' || text === '.' || isCascade(text) ? '' : text;
+}
+/**
+ * The first "The following resource(s) failed to create: [A, B]" of a stack's reason → `create`, [A, B]; undefined
+ * when there is none. Plain text search (no regular expression over AWS text).
+ */
+function failedList(reason) {
+    const text = reason ?? '';
+    const start = text.indexOf(FAILED_LIST);
+    if (start < 0)
+        return undefined;
+    const colon = text.indexOf(': [', start);
+    const close = colon < 0 ? -1 : text.indexOf(']', colon);
+    if (close < 0)
+        return undefined;
+    const verb = text.slice(start + FAILED_LIST.length, colon);
+    if (!['create', 'update', 'delete'].includes(verb))
+        return undefined;
+    const logicalIds = text
+        .slice(colon + 3, close)
+        .split(',')
+        .map(id => id.trim())
+        .filter(Boolean);
+    return logicalIds.length ? { verb, logicalIds } : undefined;
 }
 
 /** `Nested/Child/LogicalId`: where a resource sits, from the root stack down. */
@@ -5654,8 +5677,6 @@ function showsFailure(ordered) {
         (event.resourceStatus.endsWith('_FAILED') || event.resourceStatus.includes('ROLLBACK'))) ||
         isRefusal(event));
 }
-/** "The following resource(s) failed to create: [A, B]" → verb `create`, ids A and B (linear, no backtracking). */
-const FAILED_LIST = /The following resource\(s\) failed to (create|update|delete): \[([^\]]*)\]/;
 /**
  * The resources a stack's own failed or rolled-back row lists when their own rows are not in the input (a log that
  * kept only the stack's rows): named, with the stack's row as the only evidence, so the user knows where to look.
@@ -5664,15 +5685,11 @@ function listedInSummary(forward) {
     for (const event of forward) {
         if (!isStackRow(event))
             continue;
-        const match = FAILED_LIST.exec(event.resourceStatusReason ?? '');
-        if (!match)
+        const list = failedList(event.resourceStatusReason);
+        if (!list)
             continue;
-        const verb = match[1];
-        const listed = match[2]
-            .split(',')
-            .map(id => id.trim())
-            .filter(Boolean);
-        return listed.map(logicalResourceId => {
+        const { verb, logicalIds } = list;
+        return logicalIds.map(logicalResourceId => {
             const summary = `${logicalResourceId} failed to ${verb}; its own event, with the reason, is not in these events (the ` +
                 `stack's ${event.resourceStatus} row lists it).`;
             return {

@@ -4665,8 +4665,6 @@ function showsFailure(ordered) {
         (event.resourceStatus.endsWith('_FAILED') || event.resourceStatus.includes('ROLLBACK'))) ||
         isRefusal(event));
 }
-/** "The following resource(s) failed to create: [A, B]" → verb `create`, ids A and B (linear, no backtracking). */
-const FAILED_LIST = /The following resource\(s\) failed to (create|update|delete): \[([^\]]*)\]/;
 /**
  * The resources a stack's own failed or rolled-back row lists when their own rows are not in the input (a log that
  * kept only the stack's rows): named, with the stack's row as the only evidence, so the user knows where to look.
@@ -4675,15 +4673,11 @@ function listedInSummary(forward) {
     for (const event of forward) {
         if (!isStackRow(event))
             continue;
-        const match = FAILED_LIST.exec(event.resourceStatusReason ?? '');
-        if (!match)
+        const list = index.failedList(event.resourceStatusReason);
+        if (!list)
             continue;
-        const verb = match[1];
-        const listed = match[2]
-            .split(',')
-            .map(id => id.trim())
-            .filter(Boolean);
-        return listed.map(logicalResourceId => {
+        const { verb, logicalIds } = list;
+        return logicalIds.map(logicalResourceId => {
             const summary = `${logicalResourceId} failed to ${verb}; its own event, with the reason, is not in these events (the ` +
                 `stack's ${event.resourceStatus} row lists it).`;
             return {

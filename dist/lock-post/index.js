@@ -13784,6 +13784,29 @@ function specificStackReason(reason) {
     text = text.split(/\s+/).join(' ').trim();
     return text === '' || text === '.' || isCascade(text) ? '' : text;
 }
+/**
+ * The first "The following resource(s) failed to create: [A, B]" of a stack's reason → `create`, [A, B]; undefined
+ * when there is none. Plain text search (no regular expression over AWS text).
+ */
+function failedList(reason) {
+    const text = reason ?? '';
+    const start = text.indexOf(FAILED_LIST);
+    if (start < 0)
+        return undefined;
+    const colon = text.indexOf(': [', start);
+    const close = colon < 0 ? -1 : text.indexOf(']', colon);
+    if (close < 0)
+        return undefined;
+    const verb = text.slice(start + FAILED_LIST.length, colon);
+    if (!['create', 'update', 'delete'].includes(verb))
+        return undefined;
+    const logicalIds = text
+        .slice(colon + 3, close)
+        .split(',')
+        .map(id => id.trim())
+        .filter(Boolean);
+    return logicalIds.length ? { verb, logicalIds } : undefined;
+}
 
 /** The one place SDK stack shapes become domain types. */
 function toStackSummary(stack) {
@@ -14753,6 +14776,7 @@ exports.deref = deref;
 exports.determineTimestampFormat = determineTimestampFormat;
 exports.emitWarningIfUnsupportedVersion = emitWarningIfUnsupportedVersion$1;
 exports.emitWarningIfUnsupportedVersion$1 = emitWarningIfUnsupportedVersion;
+exports.failedList = failedList;
 exports.fileIntercept = fileIntercept;
 exports.formatDuration = formatDuration;
 exports.fromArrayBuffer = fromArrayBuffer;

@@ -108,3 +108,24 @@ export function specificStackReason(reason: string | undefined): string {
   text = text.split(/\s+/).join(' ').trim()
   return text === '' || text === '.' || isCascade(text) ? '' : text
 }
+
+/**
+ * The first "The following resource(s) failed to create: [A, B]" of a stack's reason → `create`, [A, B]; undefined
+ * when there is none. Plain text search (no regular expression over AWS text).
+ */
+export function failedList(reason: string | undefined): { verb: string; logicalIds: string[] } | undefined {
+  const text = reason ?? ''
+  const start = text.indexOf(FAILED_LIST)
+  if (start < 0) return undefined
+  const colon = text.indexOf(': [', start)
+  const close = colon < 0 ? -1 : text.indexOf(']', colon)
+  if (close < 0) return undefined
+  const verb = text.slice(start + FAILED_LIST.length, colon)
+  if (!['create', 'update', 'delete'].includes(verb)) return undefined
+  const logicalIds = text
+    .slice(colon + 3, close)
+    .split(',')
+    .map(id => id.trim())
+    .filter(Boolean)
+  return logicalIds.length ? { verb, logicalIds } : undefined
+}

@@ -1,6 +1,6 @@
 import { NESTED_STACK_TYPE, type StackEvent } from '../stack/types.js'
 import { forwardPhaseEnd, isRefusal, isStackRow } from './operations.js'
-import { isCascade, parseReason, specificity, type ParsedReason } from './reason.js'
+import { failedList, isCascade, parseReason, specificity, type ParsedReason } from './reason.js'
 import { stackLevelCandidates, type StackLevelCandidate } from './stack-cause.js'
 
 export interface RootCause extends ParsedReason {
@@ -117,9 +117,6 @@ function showsFailure(ordered: StackEvent[]): boolean {
   )
 }
 
-/** "The following resource(s) failed to create: [A, B]" → verb `create`, ids A and B (linear, no backtracking). */
-const FAILED_LIST = /The following resource\(s\) failed to (create|update|delete): \[([^\]]*)\]/
-
 /**
  * The resources a stack's own failed or rolled-back row lists when their own rows are not in the input (a log that
  * kept only the stack's rows): named, with the stack's row as the only evidence, so the user knows where to look.
@@ -127,14 +124,10 @@ const FAILED_LIST = /The following resource\(s\) failed to (create|update|delete
 function listedInSummary(forward: StackEvent[]): RootCause[] {
   for (const event of forward) {
     if (!isStackRow(event)) continue
-    const match = FAILED_LIST.exec(event.resourceStatusReason ?? '')
-    if (!match) continue
-    const verb = match[1]!
-    const listed = match[2]!
-      .split(',')
-      .map(id => id.trim())
-      .filter(Boolean)
-    return listed.map(logicalResourceId => {
+    const list = failedList(event.resourceStatusReason)
+    if (!list) continue
+    const { verb, logicalIds } = list
+    return logicalIds.map(logicalResourceId => {
       const summary =
         `${logicalResourceId} failed to ${verb}; its own event, with the reason, is not in these events (the ` +
         `stack's ${event.resourceStatus} row lists it).`
