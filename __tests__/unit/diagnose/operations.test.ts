@@ -367,4 +367,16 @@ describe('explain: logs copied without the row that opened the operation', () =>
       [['api'], 'Model']
     ])
   })
+
+  it('keeps a clean-up row printed after the status it ends in, in the same second, with its operation', () => {
+    const history = new History('demo').stack('UPDATE_IN_PROGRESS', 'User Initiated').stack('UPDATE_COMPLETE')
+    history.wait(DAY).stack('UPDATE_ROLLBACK_IN_PROGRESS', 'User Initiated').stack('UPDATE_ROLLBACK_COMPLETE')
+    // Same second, printed after the status it leads to (as a tool printing in arrival order may copy it).
+    history.at(history.now() - 1000).stack('UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS')
+    const operations = splitOperations(parseEventDump(history.dump('oldest-first')))
+    expect(operations.map(operation => [operation.type, operation.finalStatus, operation.failed])).toEqual([
+      ['UPDATE_STACK', 'UPDATE_COMPLETE', false],
+      ['UPDATE_STACK', 'UPDATE_ROLLBACK_COMPLETE', true]
+    ])
+  })
 })

@@ -100,12 +100,24 @@ export function isFinalStatus(status: string): boolean {
 /** The group's last stack status, `UNKNOWN` when it holds no stack row; '' for no group. */
 function finalStatusOf(group: StackEvent[]): string {
   if (group.length === 0) return ''
-  return group.filter(isStackRow).at(-1)?.resourceStatus ?? 'UNKNOWN'
+  return lastStackRow(group)?.resourceStatus ?? 'UNKNOWN'
+}
+
+/**
+ * The group's last stack row. Rows of the same time cannot be ordered by it, and copied logs (a tool printing in
+ * arrival order, a hand-made copy) sometimes swap a clean-up row and the status it ends in: among the stack rows of
+ * the last timestamp, the one in a final status is the last.
+ */
+function lastStackRow(group: StackEvent[]): StackEvent | undefined {
+  const rows = group.filter(isStackRow)
+  const last = rows.at(-1)
+  if (!last) return undefined
+  return rows.findLast(row => row.timestamp === last.timestamp && isFinalStatus(row.resourceStatus)) ?? last
 }
 
 /** `before`: the final status of the operation before `current` ('' when `current` is the first). */
 function opensOperation(current: StackEvent[], event: StackEvent, before: string): boolean {
-  const previous = current.filter(isStackRow).at(-1)
+  const previous = lastStackRow(current)
   // Resource rows before any stack row (a log whose first second is out of order) belong to the opener.
   if (!previous) return false
   const previousStatus = previous.resourceStatus
@@ -122,8 +134,9 @@ function opensOperation(current: StackEvent[], event: StackEvent, before: string
   if (isStackRow(event) && status.endsWith('ROLLBACK_IN_PROGRESS'))
     return ended && !/^(CREATE|UPDATE|IMPORT)_FAILED$/.test(previousStatus)
   // Anything else after a final status — a resource row, a clean-up, a status row repeated with a reason (an
-  // operation CloudFormation refused) — belongs to a later operation whose start row the input lacks.
-  return ended
+  // operation CloudFormation refused) — belongs to a later operation whose start row the input lacks; unless it has
+  // the final status's own time, which cannot tell which came first.
+  return ended && event.timestamp !== previous.timestamp
 }
 
 /** A create that never reached CREATE_COMPLETE: a deletion after it is its clean-up. */
