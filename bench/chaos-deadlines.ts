@@ -126,7 +126,7 @@ function cases(): Case[] {
       deadlineMs: 20_000,
       start: cli(['lock', '--stack', 'ChaosStack', '--wait-timeout', '5s'])
     },
-    { name: 'unlock', deadlineMs: 20_000, start: cli(['unlock', '--stack', 'ChaosStack']) },
+    { name: 'unlock', deadlineMs: 23_000, start: cli(['unlock', '--stack', 'ChaosStack']) },
     { name: 'status', deadlineMs: 23_000, start: cli(['status']) },
     {
       name: 'watch --timeout 10s',

@@ -223,8 +223,12 @@ class MalformedLockError extends LockNotGrantedError {
         this.malformed = malformed;
     }
 }
-/** The lock's state could not be read within the deadline: whether it is held, or ours, is unknown. */
-class LockStateUnknownError extends LockNotGrantedError {
+/**
+ * The lock's state could not be read within the deadline: whether it is held, or ours, is unknown. Thrown by the
+ * admin paths (status, unlock), where it is a plain failure (exit 1); an acquisition that cannot read the item ends
+ * as a LockWaitTimeoutError (exit 3) instead.
+ */
+class LockStateUnknownError extends DeployGuardError {
 }
 
 /**
@@ -14765,9 +14769,6 @@ async function execute(invocation, env) {
             const statuses = (await Promise.all(session.keys.length > 0
                 ? session.keys.map(key => readStatus(session.table, systemClock, key))
                 : [readStatus(session.table, systemClock)]).catch((error) => {
-                // Exit 3 means "lock not granted"; a status that could not be read is a plain failure (1).
-                if (error instanceof LockStateUnknownError)
-                    throw new DeployGuardError(error.message, { cause: error });
                 throw unanswered(error, 'deploy-guard status', {
                     signal: readSignal,
                     cancel: readCancel,

@@ -594,8 +594,12 @@ class MalformedLockError extends LockNotGrantedError {
         this.malformed = malformed;
     }
 }
-/** The lock's state could not be read within the deadline: whether it is held, or ours, is unknown. */
-class LockStateUnknownError extends LockNotGrantedError {
+/**
+ * The lock's state could not be read within the deadline: whether it is held, or ours, is unknown. Thrown by the
+ * admin paths (status, unlock), where it is a plain failure (exit 1); an acquisition that cannot read the item ends
+ * as a LockWaitTimeoutError (exit 3) instead.
+ */
+class LockStateUnknownError extends DeployGuardError {
 }
 
 /**

@@ -6,7 +6,6 @@ import { describeWait, type Log } from '../core/log.js'
 import {
   acquireLock,
   describeHolder,
-  LockStateUnknownError,
   readStatus,
   unlock,
   type LockRecord,
@@ -237,9 +236,6 @@ async function execute(invocation: CliInvocation, env: Record<string, string | u
             ? session.keys.map(key => readStatus(session.table, systemClock, key))
             : [readStatus(session.table, systemClock)]
         ).catch((error: unknown) => {
-          // Exit 3 means "lock not granted"; a status that could not be read is a plain failure (1).
-          if (error instanceof LockStateUnknownError)
-            throw new DeployGuardError(error.message, { cause: error })
           throw unanswered(error, 'deploy-guard status', {
             signal: readSignal!,
             cancel: readCancel!,

@@ -155,5 +155,9 @@ export class MalformedLockError extends LockNotGrantedError {
   }
 }
 
-/** The lock's state could not be read within the deadline: whether it is held, or ours, is unknown. */
-export class LockStateUnknownError extends LockNotGrantedError {}
+/**
+ * The lock's state could not be read within the deadline: whether it is held, or ours, is unknown. Thrown by the
+ * admin paths (status, unlock), where it is a plain failure (exit 1); an acquisition that cannot read the item ends
+ * as a LockWaitTimeoutError (exit 3) instead.
+ */
+export class LockStateUnknownError extends DeployGuardError {}
