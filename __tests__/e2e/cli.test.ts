@@ -126,18 +126,23 @@ describe('deploy-guard CLI', () => {
     )
   })
 
-  it('watches a deployment started elsewhere and exits 1 when it rolled back', async () => {
+  it('watch never reports an operation that ended before it began, even a failed one: it waits for the next', async () => {
     sim.deploy('ReportsStack', 'create-succeeds', { startAt: 'past' })
-    const done = await cli(['watch', '--stack', 'ReportsStack', '--poll-interval', '200ms', '--json'])
-    expect(done.code).toBe(0)
-    expect(done.stderr).toContain('ReportsStack: CREATE_COMPLETE.')
+    const done = await cli(['watch', '--stack', 'ReportsStack', '--start-timeout', '1s', '--json'])
+    expect(done.code).toBe(1)
+    expect(done.stderr).toContain(
+      'ReportsStack: waiting up to 1s for the next operation to start: its last one ended CREATE_COMPLETE at '
+    )
     expect(JSON.parse(done.stdout)).toEqual([
-      expect.objectContaining({ stackName: 'ReportsStack', finalStatus: 'CREATE_COMPLETE', failed: false })
+      expect.objectContaining({ stackName: 'ReportsStack', failed: false, changed: false })
     ])
     sim.deploy('LedgerStack', 'update-rolls-back', { startAt: 'past' })
-    const rolledBack = await cli(['watch', '--stack', 'LedgerStack', '--poll-interval', '200ms'])
+    const rolledBack = await cli(['watch', '--stack', 'LedgerStack', '--start-timeout', '1s', '--json'])
     expect(rolledBack.code).toBe(1)
-    expect(rolledBack.stderr).toContain('error: LedgerStack: UPDATE_ROLLBACK_COMPLETE.')
+    expect(rolledBack.stderr).toContain(
+      'error: LedgerStack: UPDATE_ROLLBACK_COMPLETE; no operation started before the start timeout'
+    )
+    expect(JSON.parse(rolledBack.stdout)[0]).toMatchObject({ failed: false, notStarted: expect.any(String) })
   })
 
   it('diagnoses a deleted stack and explains a saved describe-stack-events dump with nested stacks', async () => {

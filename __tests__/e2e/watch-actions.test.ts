@@ -38,6 +38,16 @@ async function setup() {
 const cdk = (scenario: string, options = '{}') =>
   `node ${FAKE_CDK} ${sim.url} ${STACK} ${scenario} 600 '${options}'`
 const stackState = () => sim.state().stacks.find(stack => stack.name === STACK)
+/**
+ * Starts the watch while the deployment is in progress (or before it starts) on the sim's real-time clock, then lets
+ * simulated time run fast: a watch started after the operation ended would rightly wait for the next one.
+ */
+async function watchFromTheStart(env: Record<string, string>) {
+  const step = startStep({ action: 'watch', inputs: { 'stack-name': STACK, 'poll-interval': '200ms' }, env })
+  await step.waitFor(/_IN_PROGRESS|waiting up to/, 60_000)
+  sim.clock.autoplay(600)
+  return step.result
+}
 const lineIndex = (log: string, pattern: RegExp) => log.split('\n').findIndex(line => pattern.test(line))
 
 describe('root action: lock, protect, run the deploy while watching, release', () => {
@@ -173,12 +183,7 @@ describe('watch sub-action: a deployment started elsewhere', () => {
   ])('follows %s to its end and fails the step', async (_, scenario, status, line) => {
     const { env } = await setup()
     sim.deploy(STACK, scenario)
-    sim.clock.autoplay(600)
-    const step = await runStep({
-      action: 'watch',
-      inputs: { 'stack-name': STACK, 'poll-interval': '200ms' },
-      env
-    })
+    const step = await watchFromTheStart(env)
     expect(step.exitCode).toBe(1)
     expect(step.outputs).toMatchObject({ 'stack-status': status, failed: 'true' })
     expect(step.stdout).toMatch(line)
@@ -187,12 +192,7 @@ describe('watch sub-action: a deployment started elsewhere', () => {
   it('follows the 35-minute database failure started elsewhere to ROLLBACK_COMPLETE', async () => {
     const { env } = await setup()
     sim.deploy(STACK, 'create-fails-db-35m', { options: { cleanup: false } })
-    sim.clock.autoplay(600)
-    const step = await runStep({
-      action: 'watch',
-      inputs: { 'stack-name': STACK, 'poll-interval': '200ms' },
-      env
-    })
+    const step = await watchFromTheStart(env)
     expect(step.exitCode).toBe(1)
     expect(step.outputs).toMatchObject({ 'stack-status': 'ROLLBACK_COMPLETE', failed: 'true' })
     expect(step.stdout).toMatch(/ Database AWS::RDS::DBInstance CREATE_FAILED /)
@@ -222,12 +222,7 @@ describe('watch sub-action: a deployment started elsewhere', () => {
       ]
     })
     sim.deploy(STACK, 'create-succeeds')
-    sim.clock.autoplay(600)
-    const step = await runStep({
-      action: 'watch',
-      inputs: { 'stack-name': STACK, 'poll-interval': '200ms' },
-      env
-    })
+    const step = await watchFromTheStart(env)
     expect(step.exitCode).toBe(0)
     expect(step.outputs['stack-status']).toBe('CREATE_COMPLETE')
   })

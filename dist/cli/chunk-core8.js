@@ -1,625 +1,170 @@
 #!/usr/bin/env node
 'use strict';
 
+const node_stream = require('node:stream');
 const index = require('./index.js');
-const FromStringShapeDeserializer = require('./chunk-core7.js');
-const sdkStreamMixin = require('./chunk-core6.js');
-require('node:crypto');
 
-function quoteHeader(part) {
-    if (part.includes(",") || part.includes('"')) {
-        part = `"${part.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+const fromUtf8 = (input) => new TextEncoder().encode(input);
+
+const chars = `ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/`;
+Object.entries(chars).reduce((acc, [i, c]) => {
+    acc[c] = Number(i);
+    return acc;
+}, {});
+const alphabetByValue = chars.split("");
+const bitsPerLetter = 6;
+const bitsPerByte = 8;
+const maxLetterValue = 0b111111;
+
+function toBase64(_input) {
+    let input;
+    if (typeof _input === "string") {
+        input = fromUtf8(_input);
     }
-    return part;
+    else {
+        input = _input;
+    }
+    const isArrayLike = typeof input === "object" && typeof input.length === "number";
+    const isUint8Array = typeof input === "object" &&
+        typeof input.byteOffset === "number" &&
+        typeof input.byteLength === "number";
+    if (!isArrayLike && !isUint8Array) {
+        throw new Error("@smithy/util-base64: toBase64 encoder function only accepts string | Uint8Array.");
+    }
+    let str = "";
+    for (let i = 0; i < input.length; i += 3) {
+        let bits = 0;
+        let bitLength = 0;
+        for (let j = i, limit = Math.min(i + 3, input.length); j < limit; j++) {
+            bits |= input[j] << ((limit - j - 1) * bitsPerByte);
+            bitLength += bitsPerByte;
+        }
+        const bitClusterCount = Math.ceil(bitLength / bitsPerLetter);
+        bits <<= bitClusterCount * bitsPerLetter - bitLength;
+        for (let k = 1; k <= bitClusterCount; k++) {
+            const offset = (bitClusterCount - k) * bitsPerLetter;
+            str += alphabetByValue[(bits & (maxLetterValue << offset)) >> offset];
+        }
+        str += "==".slice(0, 4 - bitClusterCount);
+    }
+    return str;
 }
 
-function splitEvery(value, delimiter, numDelimiters) {
-    if (!Number.isInteger(numDelimiters)) {
-        throw new Error("Invalid number of delimiters (" + numDelimiters + ") for splitEvery.");
+const toUtf8 = (input) => {
+    if (typeof input === "string") {
+        return input;
     }
-    const segments = value.split(delimiter);
-    const compoundSegments = [];
-    let currentSegment = "";
-    for (let i = 0; i < segments.length; i++) {
-        if (currentSegment === "") {
-            currentSegment = segments[i];
-        }
-        else {
-            currentSegment += delimiter + segments[i];
-        }
-        if ((i + 1) % numDelimiters === 0) {
-            compoundSegments.push(currentSegment);
-            currentSegment = "";
-        }
+    if (typeof input !== "object" || typeof input.byteOffset !== "number" || typeof input.byteLength !== "number") {
+        throw new Error("@smithy/util-utf8: toUtf8 encoder function only accepts string | Uint8Array.");
     }
-    if (currentSegment !== "") {
-        compoundSegments.push(currentSegment);
-    }
-    return compoundSegments;
-}
+    return new TextDecoder("utf-8").decode(input);
+};
 
-class HttpBindingProtocol extends index.HttpProtocol {
-    async serializeRequest(operationSchema, _input, context) {
-        const input = _input && typeof _input === "object" ? _input : {};
-        const query = {};
-        const headers = {};
-        const endpoint = await context.endpoint();
-        const ns = index.HttpBindingNormalizedSchema.of(operationSchema?.input);
-        const bindings = ns.getHttpBindings().request;
-        const operation = index.getHttpOperationBindings(operationSchema);
-        const request = new index.HttpRequest({ query, headers });
-        if (endpoint) {
-            this.updateServiceEndpoint(request, endpoint);
-            this.setHostPrefix(request, operationSchema, input, operation);
-            const [method, path, staticQuery] = operation;
-            if (method) {
-                request.method = method;
-                request.path = request.path === "/" ? path : request.path + path;
-                for (const [key, value] of staticQuery) {
-                    query[key] = value;
-                }
-            }
-        }
-        request.query = query;
-        const eventStream = this.serializeHttpBindings(input, request, bindings, operation);
-        if (eventStream) {
-            request.body = await this.serializeEventStream({ eventStream, requestSchema: ns });
-        }
-        return request;
+const ERR_MSG_STREAM_HAS_BEEN_TRANSFORMED$1 = "The stream has already been transformed.";
+const sdkStreamMixin$1 = (stream) => {
+    if (!isBlobInstance(stream) && !index.isReadableStream(stream)) {
+        const name = stream?.__proto__?.constructor?.name || stream;
+        throw new Error(`Unexpected stream implementation, expect Blob or ReadableStream, got ${name}`);
     }
-    serializeHttpBindings(input, request, bindings, operation) {
-        const serializer = this.serializer;
-        const directSerializer = typeof serializer.writeCodec === "function"
-            ? serializer
-            : undefined;
-        const query = request.query;
-        const headers = request.headers;
-        const bodySchema = bindings.syntheticBodySchema;
-        let hasBodyValue = false;
-        let payload;
-        let eventStream;
-        let labels;
-        const names = Object.getOwnPropertyNames(input);
-        const prototype = Object.getPrototypeOf(input);
-        const sparse = (prototype === Object.prototype || prototype === null) &&
-            !bindings.hasIdempotency &&
-            !bindings.hasPrefixHeaders &&
-            names.length * 2 < bindings.memberBindings.length;
-        const length = sparse ? names.length : bindings.memberBindings.length;
-        for (let i = 0; i < length; ++i) {
-            const binding = sparse
-                ? index.hasOwn(bindings.byName, names[i])
-                    ? bindings.byName[names[i]]
-                    : undefined
-                : bindings.memberBindings[i];
-            if (!binding) {
-                continue;
+    let transformed = false;
+    const transformToByteArray = async () => {
+        if (transformed) {
+            throw new Error(ERR_MSG_STREAM_HAS_BEEN_TRANSFORMED$1);
+        }
+        transformed = true;
+        return await index.streamCollector(stream);
+    };
+    const blobToWebStream = (blob) => {
+        if (typeof blob.stream !== "function") {
+            throw new Error("Cannot transform payload Blob to web stream. Please make sure the Blob.stream() is polyfilled.\n" +
+                "If you are using React Native, this API is not yet supported, see: https://react-native.canny.io/feature-requests/p/fetch-streaming-body");
+        }
+        return blob.stream();
+    };
+    return Object.assign(stream, {
+        transformToByteArray: transformToByteArray,
+        transformToString: async (encoding) => {
+            const buf = await transformToByteArray();
+            if (encoding === "base64") {
+                return toBase64(buf);
             }
-            const value = binding[1];
-            const memberName = binding[0];
-            const memberNs = value[0];
-            const flags = value[1];
-            const collectionValue = value[2];
-            const location = binding[2];
-            const wireName = binding[3];
-            const inputMemberValue = input[memberName];
-            if (inputMemberValue == null && !((flags >> 10) & 1)) {
-                continue;
+            else if (encoding === "hex") {
+                return index.toHex(buf);
             }
-            if (location === 0b100_100) {
-                const stream = (flags >> 11) & 0b11;
-                if (stream) {
-                    if (stream === 2) {
-                        eventStream = inputMemberValue || undefined;
-                    }
-                    else {
-                        payload = inputMemberValue;
-                    }
-                }
-                else {
-                    if (directSerializer) {
-                        directSerializer.writeCodec(memberNs, inputMemberValue);
-                    }
-                    else {
-                        serializer.write(memberNs, inputMemberValue);
-                    }
-                    payload = serializer.flush();
-                }
+            else if (encoding === undefined || encoding === "utf8" || encoding === "utf-8") {
+                return toUtf8(buf);
             }
-            else if (location === 0b100_001 || location === 0b100_110) {
-                const serialized = this.serializeHttpValue(value, inputMemberValue, location, directSerializer);
-                if (location === 0b100_001) {
-                    (labels ??= Object.create(null))[memberName] = serialized;
-                }
-                else {
-                    headers[wireName] = serialized;
-                }
-            }
-            else if (location === 0b100_111) {
-                for (const key in inputMemberValue) {
-                    if (!index.hasOwn(inputMemberValue, key)) {
-                        continue;
-                    }
-                    const amalgam = wireName + key;
-                    headers[amalgam.toLowerCase()] = this.serializeHttpValue(collectionValue, inputMemberValue[key], 0b100_110, directSerializer, directSerializer ? collectionValue[0] : [collectionValue[0], { httpHeader: amalgam }]);
-                }
-            }
-            else if ((location & 0b111_110) === 0b100_010) {
-                this.serializeQuery(value, inputMemberValue, wireName, query, directSerializer);
+            else if (typeof TextDecoder === "function") {
+                return new TextDecoder(encoding).decode(buf);
             }
             else {
-                hasBodyValue = true;
+                throw new Error("TextDecoder is not available, please make sure polyfill is provided.");
             }
-        }
-        const operationPath = operation[1];
-        const pathSegments = operation[3];
-        if (operationPath && pathSegments && request.path.endsWith(operationPath)) {
-            request.path = request.path.slice(0, -operationPath.length) + this.serializePath(pathSegments, labels, bindings);
-        }
-        if (hasBodyValue && bodySchema) {
-            if (directSerializer) {
-                directSerializer.writeCodec(bodySchema, input);
+        },
+        transformToWebStream: () => {
+            if (transformed) {
+                throw new Error(ERR_MSG_STREAM_HAS_BEEN_TRANSFORMED$1);
             }
-            else {
-                serializer.write(bodySchema, input);
+            transformed = true;
+            if (isBlobInstance(stream)) {
+                return blobToWebStream(stream);
             }
-            payload = serializer.flush();
-        }
-        request.body = payload;
-        return eventStream;
-    }
-    serializeQuery(value, data, wireName, query, directSerializer) {
-        const [ns, flags, collectionValue] = value;
-        const traits = directSerializer ? undefined : ns.getMergedTraits();
-        if (wireName === undefined) {
-            for (const key in data) {
-                if (!index.hasOwn(data, key) || key in query) {
-                    continue;
-                }
-                if (!directSerializer) {
-                    Object.assign(collectionValue[0].getMergedTraits(), {
-                        ...traits,
-                        httpQuery: key,
-                        httpQueryParams: undefined,
-                    });
-                }
-                this.serializeQuery(collectionValue, data[key], key, query, directSerializer);
-            }
-            return;
-        }
-        if ((flags & 0b1100_0000) === 0b0100_0000) {
-            const buffer = [];
-            for (const item of data) {
-                const serialized = this.serializeHttpValue(collectionValue, item, 0b100_010, directSerializer, directSerializer ? collectionValue[0] : [collectionValue[0], traits]);
-                if ((flags >> 13) & 1 || serialized !== undefined) {
-                    buffer.push(serialized);
-                }
-            }
-            query[wireName] = buffer;
-        }
-        else {
-            query[wireName] = this.serializeHttpValue(value, data, 0b100_010, directSerializer, directSerializer ? ns : [ns, traits]);
-        }
-    }
-    serializeHttpValue(value, data, location, directSerializer, schema = value[0]) {
-        const flags = value[1];
-        const type = flags & 0xff;
-        if (directSerializer &&
-            !(flags & 0x700) &&
-            (type <= 2 ||
-                type === 17 ||
-                type === 19)) {
-            return String(data);
-        }
-        if (directSerializer) {
-            directSerializer.writeHttpBinding(value, data, location);
-        }
-        else {
-            this.serializer.write(schema, data);
-        }
-        return this.serializer.flush();
-    }
-    serializePath(segments, labels, bindings) {
-        let path = "";
-        for (const [value, kind] of segments) {
-            if (kind === 0) {
-                path += value;
-                continue;
-            }
-            const replacement = labels?.[value];
-            if (replacement === undefined) {
-                if (index.hasOwn(bindings.byName, value) && bindings.byName[value][2] === 0b100_001) {
-                    throw new Error(`No value provided for input HTTP label: ${value}.`);
-                }
-                path += `{${value}${kind === 2 ? "+" : ""}}`;
+            else if (index.isReadableStream(stream)) {
+                return stream;
             }
             else {
-                path +=
-                    kind === 2
-                        ? replacement.split("/").map(FromStringShapeDeserializer.extendedEncodeURIComponent).join("/")
-                        : FromStringShapeDeserializer.extendedEncodeURIComponent(replacement);
+                throw new Error(`Cannot transform payload to web stream, got ${stream}`);
             }
+        },
+    });
+};
+const isBlobInstance = (stream) => typeof Blob === "function" && stream instanceof Blob;
+
+const ERR_MSG_STREAM_HAS_BEEN_TRANSFORMED = "The stream has already been transformed.";
+const sdkStreamMixin = (stream) => {
+    if (!(stream instanceof node_stream.Readable)) {
+        try {
+            return sdkStreamMixin$1(stream);
         }
-        return path;
+        catch (ignored) {
+            const name = stream?.__proto__?.constructor?.name || stream;
+            throw new Error(`Unexpected stream implementation, expect Stream.Readable instance, got ${name}`);
+        }
     }
-    async deserializeResponse(operationSchema, context, response) {
-        const deserializer = this.deserializer;
-        const directDeserializer = typeof deserializer.readCodec === "function"
-            ? deserializer
-            : undefined;
-        const ns = index.HttpBindingNormalizedSchema.of(operationSchema.output);
-        const responseBindings = ns.getHttpBindings().response;
-        const dataObject = {};
-        if (response.statusCode >= 300) {
-            const bytes = await index.collectBody(response.body, context);
-            if (bytes.byteLength > 0) {
-                Object.assign(dataObject, await deserializer.read(15, bytes));
-            }
-            await this.handleError(operationSchema, context, response, dataObject, this.deserializeMetadata(response));
-            throw new Error("@smithy/core/protocols - HTTP Protocol error handler failed to throw.");
+    let transformed = false;
+    const transformToByteArray = async () => {
+        if (transformed) {
+            throw new Error(ERR_MSG_STREAM_HAS_BEEN_TRANSFORMED);
         }
-        const nonHttpBindingMembers = await this.deserializeHttpMessage(ns, context, response, dataObject);
-        if (nonHttpBindingMembers.length) {
-            const bytes = await index.collectBody(response.body, context);
-            if (bytes.byteLength > 0) {
-                const dataFromBody = await (directDeserializer
-                    ? directDeserializer.readCodec(responseBindings.syntheticBodySchema, bytes)
-                    : deserializer.read(responseBindings.syntheticBodySchema, bytes));
-                for (const member of nonHttpBindingMembers) {
-                    if (dataFromBody[member] != null) {
-                        dataObject[member] = dataFromBody[member];
-                    }
-                }
-            }
-        }
-        else if (!responseBindings.bindings.payload) {
-            await index.collectBody(response.body, context);
-        }
-        dataObject.$metadata = this.deserializeMetadata(response);
-        return dataObject;
-    }
-    async deserializeHttpMessage(schema, context, response, arg4, arg5) {
-        const dataObject = arg4 instanceof Set ? arg5 : arg4;
-        const deserializer = this.deserializer;
-        const directDeserializer = typeof deserializer.readCodec === "function"
-            ? deserializer
-            : undefined;
-        const ns = index.HttpBindingNormalizedSchema.of(schema);
-        const { bodyMemberNames, bindings: { payload, statusCode, headers: responseHeaders, prefixHeaders }, } = ns.getHttpBindings().response;
-        const headers = response.headers;
-        if (payload) {
-            const [memberName, value] = payload;
-            const [memberSchema, flags] = value;
-            const stream = (flags >> 11) & 0b11;
-            if (stream) {
-                if (stream === 2) {
-                    dataObject[memberName] = await this.deserializeEventStream({
-                        response,
-                        responseSchema: ns,
-                    });
-                }
-                else {
-                    dataObject[memberName] = sdkStreamMixin.sdkStreamMixin(response.body);
-                }
-            }
-            else if (response.body) {
-                const bytes = await index.collectBody(response.body, context);
-                if (bytes.byteLength > 0) {
-                    dataObject[memberName] = await (directDeserializer
-                        ? directDeserializer.readPayload(value, bytes)
-                        : deserializer.read(memberSchema, bytes));
-                }
-            }
-        }
-        for (const header in headers) {
-            if (!index.hasOwn(headers, header)) {
-                continue;
-            }
-            const lower = header.toLowerCase();
-            const headerValue = headers[header];
-            if (lower !== header) {
-                delete headers[header];
-                headers[lower] = headerValue;
-            }
-            const binding = index.hasOwn(responseHeaders, lower) ? responseHeaders[lower] : undefined;
-            if (!binding) {
-                continue;
-            }
-            const [memberName, [memberSchema, flags, collectionValue], , wireName] = binding;
-            if (collectionValue) {
-                const sections = (flags >> 16) & 1 ? splitEvery(headerValue, ",", 2) : FromStringShapeDeserializer.splitHeader(headerValue);
-                const list = [];
-                for (const section of sections) {
-                    list.push(directDeserializer
-                        ? directDeserializer.readHttpBinding(collectionValue, section.trim(), 0b100_110)
-                        : await deserializer.read([collectionValue[0], { httpHeader: wireName }], section.trim()));
-                }
-                dataObject[memberName] = list;
+        transformed = true;
+        return await index.streamCollector$1(stream);
+    };
+    return Object.assign(stream, {
+        transformToByteArray,
+        transformToString: async (encoding) => {
+            const buf = await transformToByteArray();
+            if (encoding === undefined || Buffer.isEncoding(encoding)) {
+                return index.fromArrayBuffer(buf.buffer, buf.byteOffset, buf.byteLength).toString(encoding);
             }
             else {
-                dataObject[memberName] = directDeserializer
-                    ? directDeserializer.readHttpBinding(binding[1], headerValue, 0b100_110)
-                    : await deserializer.read(memberSchema, headerValue);
+                const decoder = new TextDecoder(encoding);
+                return decoder.decode(buf);
             }
-        }
-        for (const [memberName, [, , collectionValue], , wireName] of prefixHeaders) {
-            dataObject[memberName] = {};
-            for (const header in headers) {
-                if (!index.hasOwn(headers, header)) {
-                    continue;
-                }
-                if (!header.startsWith(wireName)) {
-                    continue;
-                }
-                const headerValue = headers[header];
-                dataObject[memberName][header.slice(wireName.length)] = directDeserializer
-                    ? directDeserializer.readHttpBinding(collectionValue, headerValue, 0b100_110)
-                    : await deserializer.read([collectionValue[0], { httpHeader: header }], headerValue);
+        },
+        transformToWebStream: () => {
+            if (transformed) {
+                throw new Error(ERR_MSG_STREAM_HAS_BEEN_TRANSFORMED);
             }
-        }
-        if (statusCode) {
-            dataObject[statusCode[0]] = response.statusCode;
-        }
-        return bodyMemberNames;
-    }
-}
-
-class HttpInterceptingShapeDeserializer extends index.SerdeContext {
-    codecDeserializer;
-    stringDeserializer;
-    constructor(codecDeserializer, codecSettings) {
-        super();
-        this.codecDeserializer = codecDeserializer;
-        this.stringDeserializer = new FromStringShapeDeserializer.FromStringShapeDeserializer(codecSettings);
-    }
-    setSerdeContext(serdeContext) {
-        this.stringDeserializer.setSerdeContext(serdeContext);
-        this.codecDeserializer.setSerdeContext(serdeContext);
-        this.serdeContext = serdeContext;
-    }
-    read(schema, data) {
-        const ns = index.HttpBindingNormalizedSchema.of(schema);
-        const traits = ns.getMergedTraits();
-        if (traits.httpHeader || traits.httpResponseCode) {
-            const value = ns.getHttpBindingValue(0b100_110, traits);
-            return this.readHttpBinding(value, data, 0b100_110);
-        }
-        if (traits.httpPayload) {
-            return this.readPayload(ns.getHttpBindingValue(0b100_100, traits), data);
-        }
-        return this.readCodec(ns, data);
-    }
-    readHttpBinding(binding, data, location) {
-        const value = typeof data === "string" ? data : (this.serdeContext?.utf8Encoder ?? index.toUtf8)(data);
-        return this.stringDeserializer.readHttpBinding(binding, value, location);
-    }
-    readPayload([schema, flags], data) {
-        const type = flags & 0xff;
-        if (type === 21 || type === 42) {
-            return typeof data === "string" ? (this.serdeContext?.utf8Decoder ?? index.fromUtf8)(data) : data;
-        }
-        if (type === 0) {
-            return typeof data === "string" ? data : (this.serdeContext?.utf8Encoder ?? index.toUtf8)(data);
-        }
-        return this.readCodec(schema, data);
-    }
-    readCodec(schema, data) {
-        return this.codecDeserializer.read(schema, data);
-    }
-}
-
-class ToStringShapeSerializer extends index.SerdeContext {
-    settings;
-    stringBuffer = "";
-    constructor(settings) {
-        super();
-        this.settings = settings;
-    }
-    write(schema, value) {
-        const ns = index.HttpBindingNormalizedSchema.of(schema);
-        const traits = ns.getMergedTraits();
-        const location = ns.getHttpBindingLocation(traits);
-        this.writeHttpBinding(ns.getHttpBindingValue(location, traits), value, location);
-    }
-    writeHttpBinding([ns, flags, collectionValue], value, location) {
-        const schema = flags & 0xff;
-        switch (typeof value) {
-            case "object":
-                if (value === null) {
-                    this.stringBuffer = "null";
-                    return;
-                }
-                if (schema >= 4 && schema <= 7) {
-                    if (!(value instanceof Date)) {
-                        throw new Error(`@smithy/core/protocols - received non-Date value ${value} when schema expected Date in ${ns.getName(true)}`);
-                    }
-                    const bindingFormat = this.settings.httpBindings ? (flags >> 14) & 0b11 : 0;
-                    const format = this.settings.timestampFormat.useTrait && schema > 4
-                        ? schema
-                        : bindingFormat
-                            ? bindingFormat + 4
-                            : this.settings.timestampFormat.default;
-                    switch (format) {
-                        case 5:
-                            this.stringBuffer = value.toISOString().replace(".000Z", "Z");
-                            break;
-                        case 6:
-                            this.stringBuffer = index.dateToUtcString(value);
-                            break;
-                        case 7:
-                            this.stringBuffer = String(value.getTime() / 1000);
-                            break;
-                        default:
-                            console.warn("Missing timestamp format, using epoch seconds", value);
-                            this.stringBuffer = String(value.getTime() / 1000);
-                    }
-                    return;
-                }
-                if ((schema === 21 || schema === 42) &&
-                    "byteLength" in value) {
-                    this.stringBuffer = (this.serdeContext?.base64Encoder ?? index.toBase64)(value);
-                    return;
-                }
-                if ((schema & 0b1100_0000) === 0b0100_0000 && Array.isArray(value)) {
-                    collectionValue ??= ns.getHttpBindingCollectionValue(location);
-                    const valueSchemaType = collectionValue[1] & 0xff;
-                    const isTimestamp = valueSchemaType >= 4 &&
-                        valueSchemaType <= 7;
-                    let buffer = "";
-                    for (const item of value) {
-                        this.writeHttpBinding(collectionValue, item, location);
-                        const headerItem = this.flush();
-                        if (buffer) {
-                            buffer += ", ";
-                        }
-                        buffer += isTimestamp ? headerItem : quoteHeader(headerItem);
-                    }
-                    this.stringBuffer = buffer;
-                    return;
-                }
-                this.stringBuffer = JSON.stringify(value, null, 2);
-                break;
-            case "string":
-                const media = (flags >> 8) & 0b11;
-                let intermediateValue = value;
-                if (media === 2) {
-                    intermediateValue = index.LazyJsonString.from(intermediateValue);
-                }
-                if (media && (location & 0b110) === 0b110) {
-                    this.stringBuffer = (this.serdeContext?.base64Encoder ?? index.toBase64)(intermediateValue.toString());
-                    return;
-                }
-                this.stringBuffer = value;
-                break;
-            default:
-                this.stringBuffer = (flags >> 10) & 1 ? index.generateIdempotencyToken() : String(value);
-        }
-    }
-    flush() {
-        const buffer = this.stringBuffer;
-        this.stringBuffer = "";
-        return buffer;
-    }
-}
-
-class HttpInterceptingShapeSerializer {
-    codecSerializer;
-    stringSerializer;
-    buffer;
-    constructor(codecSerializer, codecSettings, stringSerializer = new ToStringShapeSerializer(codecSettings)) {
-        this.codecSerializer = codecSerializer;
-        this.stringSerializer = stringSerializer;
-    }
-    setSerdeContext(serdeContext) {
-        this.codecSerializer.setSerdeContext(serdeContext);
-        this.stringSerializer.setSerdeContext(serdeContext);
-    }
-    write(schema, value) {
-        const ns = index.HttpBindingNormalizedSchema.of(schema);
-        const traits = ns.getMergedTraits();
-        if (traits.httpHeader || traits.httpLabel || traits.httpQuery) {
-            const location = ns.getHttpBindingLocation(traits);
-            this.writeHttpBinding(ns.getHttpBindingValue(location, traits), value, location);
-            return;
-        }
-        this.writeCodec(ns, value);
-    }
-    writeHttpBinding(binding, value, location) {
-        this.stringSerializer.writeHttpBinding(binding, value, location);
-        this.buffer = this.stringSerializer.flush();
-    }
-    writeCodec(schema, value) {
-        this.codecSerializer.write(schema, value);
-    }
-    flush() {
-        if (this.buffer !== undefined) {
-            const buffer = this.buffer;
-            this.buffer = undefined;
-            return buffer;
-        }
-        return this.codecSerializer.flush();
-    }
-}
-
-class AwsRestJsonProtocol extends HttpBindingProtocol {
-    serializer;
-    deserializer;
-    codec;
-    mixin = new index.ProtocolLib();
-    constructor({ defaultNamespace, errorTypeRegistries, jsonCodec, }) {
-        super({
-            defaultNamespace,
-            errorTypeRegistries,
-        });
-        const settings = {
-            timestampFormat: {
-                useTrait: true,
-                default: 7,
-            },
-            httpBindings: true,
-            jsonName: true,
-        };
-        this.codec = jsonCodec ?? new index.JsonCodec2(settings);
-        this.serializer = new HttpInterceptingShapeSerializer(this.codec.createSerializer(), settings);
-        this.deserializer = new HttpInterceptingShapeDeserializer(this.codec.createDeserializer(), settings);
-    }
-    getShapeId() {
-        return "aws.protocols#restJson1";
-    }
-    getPayloadCodec() {
-        return this.codec;
-    }
-    setSerdeContext(serdeContext) {
-        this.codec.setSerdeContext(serdeContext);
-        super.setSerdeContext(serdeContext);
-    }
-    async serializeRequest(operationSchema, input, context) {
-        const request = await super.serializeRequest(operationSchema, input, context);
-        const inputSchema = index.NormalizedSchema.of(operationSchema.input);
-        if (!request.headers["content-type"]) {
-            const contentType = this.mixin.resolveRestContentType(this.getDefaultContentType(), inputSchema);
-            if (contentType) {
-                request.headers["content-type"] = contentType;
+            if (stream.readableFlowing !== null) {
+                throw new Error("The stream has been consumed by other callbacks.");
             }
-        }
-        if (request.body == null && request.headers["content-type"] === this.getDefaultContentType()) {
-            request.body = "{}";
-        }
-        return request;
-    }
-    async deserializeResponse(operationSchema, context, response) {
-        const output = await super.deserializeResponse(operationSchema, context, response);
-        const outputSchema = index.NormalizedSchema.of(operationSchema.output);
-        for (const [name, member] of outputSchema.structIterator()) {
-            if (member.getMemberTraits().httpPayload && !(name in output)) {
-                output[name] = null;
+            if (typeof node_stream.Readable.toWeb !== "function") {
+                throw new Error("Readable.toWeb() is not supported. Please ensure a polyfill is available.");
             }
-        }
-        return output;
-    }
-    async handleError(operationSchema, context, response, dataObject, metadata) {
-        const errorIdentifier = index.loadRestJsonErrorCode(response, dataObject) ?? "Unknown";
-        this.mixin.compose(this.compositeErrorRegistry, errorIdentifier, this.options.defaultNamespace);
-        const { errorSchema, errorMetadata } = await this.mixin.getErrorSchemaOrThrowBaseException(errorIdentifier, this.options.defaultNamespace, response, dataObject, metadata);
-        const ns = index.NormalizedSchema.of(errorSchema);
-        const message = dataObject.message ?? dataObject.Message ?? "UnknownError";
-        const ErrorCtor = this.compositeErrorRegistry.getErrorCtor(errorSchema) ?? Error;
-        const exception = new ErrorCtor({});
-        await this.deserializeHttpMessage(errorSchema, context, response, dataObject);
-        const output = {};
-        const errorDeserializer = this.codec.createDeserializer();
-        for (const [name, member] of ns.structIterator()) {
-            const target = member.getMergedTraits().jsonName ?? name;
-            output[name] = errorDeserializer.readObject(member, dataObject[target]);
-        }
-        throw this.mixin.decorateServiceException(Object.assign(exception, errorMetadata, {
-            $fault: ns.getMergedTraits().error,
-            message,
-        }, output), dataObject);
-    }
-    getDefaultContentType() {
-        return "application/json";
-    }
-}
+            transformed = true;
+            return node_stream.Readable.toWeb(stream);
+        },
+    });
+};
 
-exports.AwsRestJsonProtocol = AwsRestJsonProtocol;
+exports.sdkStreamMixin = sdkStreamMixin;

@@ -7,7 +7,7 @@ const node_child_process = require('node:child_process');
 const node_util = require('node:util');
 const index = require('./index.js');
 const externalDataInterceptor = require('./chunk-core.js');
-const parseKnownFiles = require('./chunk-core5.js');
+const parseKnownFiles = require('./chunk-core7.js');
 require('node:crypto');
 require('node:path');
 require('node:os');

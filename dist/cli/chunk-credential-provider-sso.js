@@ -6,7 +6,7 @@ Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
 const index = require('./index.js');
 const node_fs = require('node:fs');
 const getSSOTokenFromFile = require('./chunk-core2.js');
-const parseKnownFiles = require('./chunk-core5.js');
+const parseKnownFiles = require('./chunk-core7.js');
 require('node:crypto');
 require('node:path');
 require('node:os');

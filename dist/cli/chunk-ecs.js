@@ -18,8 +18,8 @@ require('node:stream');
 require('node:https');
 require('node:process');
 require('node:util');
-require('./chunk-core9.js');
-require('./chunk-core7.js');
+require('./chunk-core5.js');
+require('./chunk-core6.js');
 
 const defaultECSHttpAuthSchemeParametersProvider = async (config, context, input) => {
     return {

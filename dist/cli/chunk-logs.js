@@ -19,8 +19,8 @@ require('node:stream');
 require('node:https');
 require('node:process');
 require('node:util');
-require('./chunk-core9.js');
-require('./chunk-core7.js');
+require('./chunk-core5.js');
+require('./chunk-core6.js');
 require('node:zlib');
 
 const defaultCloudWatchLogsHttpAuthSchemeParametersProvider = async (config, context, input) => {

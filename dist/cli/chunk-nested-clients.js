@@ -6,7 +6,7 @@ Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
 const index = require('./index.js');
 const _package = require('./chunk-nested-clients3.js');
 require('node:crypto');
-const AwsQueryProtocol = require('./chunk-core9.js');
+const AwsQueryProtocol = require('./chunk-core5.js');
 require('node:path');
 require('node:os');
 require('node:fs/promises');
@@ -18,7 +18,7 @@ require('node:stream');
 require('node:https');
 require('node:process');
 require('node:util');
-require('./chunk-core7.js');
+require('./chunk-core6.js');
 
 function stsRegionDefaultResolver(loaderConfig = {}) {
     return index.loadConfig({

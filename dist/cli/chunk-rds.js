@@ -6,7 +6,7 @@ Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
 const index = require('./index.js');
 const gap = require('./chunk-gap.js');
 require('node:crypto');
-const AwsQueryProtocol = require('./chunk-core9.js');
+const AwsQueryProtocol = require('./chunk-core5.js');
 require('node:path');
 require('node:os');
 require('node:fs/promises');
@@ -19,7 +19,7 @@ require('node:https');
 require('node:process');
 require('node:util');
 require('./chunk-stack-modules.js');
-require('./chunk-core7.js');
+require('./chunk-core6.js');
 
 const defaultRDSHttpAuthSchemeParametersProvider = async (config, context, input) => {
     return {

@@ -3,7 +3,7 @@
 
 const index = require('./index.js');
 require('node:crypto');
-const AwsQueryProtocol = require('./chunk-core9.js');
+const AwsQueryProtocol = require('./chunk-core5.js');
 
 class AwsJson1_1Protocol extends index.AwsJsonRpcProtocol {
     constructor({ defaultNamespace, errorTypeRegistries, serviceTarget, awsQueryCompatible, jsonCodec, }) {
@@ -4261,6 +4261,24 @@ async function superviseSettledCommand(options) {
     return true;
 }
 
+/**
+ * A token bucket shared by every caller: at most `ratePerSecond` requests per second on average, bursts of `burst`.
+ * One pacer per API budget (all stacks of one watch; CloudTrail's 2 requests/s), so N stacks do not mean N× the calls.
+ */
+function createPacer(clock, ratePerSecond, burst = Math.max(1, Math.floor(ratePerSecond))) {
+    let available = burst;
+    let last = clock.monotonic();
+    return async () => {
+        const now = clock.monotonic();
+        available = Math.min(burst, available + ((now - last) * ratePerSecond) / 1000);
+        last = now;
+        available -= 1;
+        // Each caller that overdraws waits for its own share, so concurrent callers queue rather than stampede.
+        if (available < 0)
+            await clock.sleep((-available * 1000) / ratePerSecond);
+    };
+}
+
 /** The one place SDK stack shapes become domain types. */
 function toStackSummary(stack) {
     return {
@@ -4294,6 +4312,7 @@ function toStackEvent(event, nestedPath) {
         timestamp: event.Timestamp?.getTime() ?? 0,
         resourceStatus: event.ResourceStatus ?? '',
         ...(event.ResourceStatusReason ? { resourceStatusReason: event.ResourceStatusReason } : {}),
+        ...(event.ClientRequestToken ? { clientRequestToken: event.ClientRequestToken } : {}),
         ...(event.OperationId ? { operationId: event.OperationId } : {}),
         ...(event.HookType ? { hookType: event.HookType } : {}),
         ...(event.HookStatus ? { hookStatus: event.HookStatus } : {}),
@@ -4564,10 +4583,10 @@ class EventStream {
         }
         return fresh.sort((a, b) => b.timestamp - a.timestamp);
     }
-    /** The newest event id now, to start a stream after everything that already happened. */
-    static async newestEventId(api, stackId) {
+    /** The newest event now, to start a stream after everything that already happened. */
+    static async newestEvent(api, stackId) {
         const page = await api.eventsPage(stackId, []);
-        return page.events[0]?.eventId;
+        return page.events[0];
     }
 }
 /**
@@ -4586,6 +4605,337 @@ function currentOperationIds(stack) {
     return ids;
 }
 
+/**
+ * The domain view of a CloudFormation stack and its events. SDK shapes (optional everything, Date objects,
+ * string unions that grow) are converted into these once, at the boundary, in one module per API.
+ */
+const NESTED_STACK_TYPE = 'AWS::CloudFormation::Stack';
+/** Terminal: the operation has ended one way or the other (DESIGN.md §4). */
+function isTerminalStatus(status) {
+    return status.endsWith('_COMPLETE') || status.endsWith('_FAILED');
+}
+/** Ended in failure: the deploy did not do what was asked, even if the rollback itself completed. */
+function isFailedStatus(status) {
+    return status.endsWith('_FAILED') || status.includes('ROLLBACK') || status === 'DELETE_COMPLETE';
+}
+
+const OPENS = new Map([
+    ['REVIEW_IN_PROGRESS', 'CREATE_STACK'],
+    ['CREATE_IN_PROGRESS', 'CREATE_STACK'],
+    ['UPDATE_IN_PROGRESS', 'UPDATE_STACK'],
+    ['DELETE_IN_PROGRESS', 'DELETE_STACK'],
+    ['IMPORT_IN_PROGRESS', 'IMPORT_STACK']
+]);
+const USER_INITIATED = 'User Initiated';
+/** The stack's own row, as opposed to one of its resources' (one rule for the whole project: isStackLevelEvent). */
+const isStackRow = isStackLevelEvent;
+/**
+ * Cuts a history (oldest first; nested stacks' events carry a non-empty `nestedPath` and are ignored here) into
+ * operations at the root stack's operation starts: create (from REVIEW_IN_PROGRESS or CREATE_IN_PROGRESS), update,
+ * delete, import. A rollback belongs to the operation it undoes; a rollback resumed after `UPDATE_ROLLBACK_FAILED`
+ * (continue-update-rollback) is an operation of its own. A deletion right after a create that did not complete is
+ * the clean-up of that create and stays part of it, as `diagnose` reads it (the stack "failed and vanished").
+ * Copied logs often lack the start row: any row after the stack reached a final status (`*_COMPLETE`, `*_FAILED`)
+ * opens an operation too, because a finished operation receives no more events — except the rollback CloudFormation
+ * runs after a `*_FAILED` whose rollback was disabled. Events before the first start (a history cut off at 90 days
+ * or by paging) form an operation of their own.
+ * @returns oldest first, numbered from the newest (1).
+ */
+function splitOperations(events) {
+    const root = events.filter(event => event.nestedPath.length === 0);
+    const groups = [];
+    let current;
+    for (const event of root) {
+        if (!current || opensOperation(current, event, finalStatusOf(groups.at(-2) ?? []))) {
+            current = [event];
+            groups.push(current);
+        }
+        else
+            current.push(event);
+    }
+    let previousStatus = '';
+    return groups.map((group, index) => {
+        const stackRows = group.filter(isStackRow);
+        const type = operationType(group, previousStatus);
+        const finalStatus = finalStatusOf(group);
+        previousStatus = finalStatus;
+        const opener = stackRows[0] ?? group[0];
+        return {
+            number: groups.length - index,
+            id: opener.operationId ?? opener.eventId,
+            type,
+            startedAt: group[0].timestamp,
+            windowStart: index > 0 ? groups[index - 1].at(-1).timestamp : -Infinity,
+            windowEnd: index + 1 < groups.length ? groups[index + 1][0].timestamp : Infinity,
+            endedAt: group.at(-1).timestamp,
+            finalStatus,
+            failed: operationFailed(type, group),
+            rootEvents: group
+        };
+    });
+}
+/** A status an operation ends in: nothing of that operation follows it (`*_IN_PROGRESS` are all on the way). */
+function isFinalStatus(status) {
+    return status.endsWith('_COMPLETE') || status.endsWith('_FAILED');
+}
+/** The group's last stack status, `UNKNOWN` when it holds no stack row; '' for no group. */
+function finalStatusOf(group) {
+    if (group.length === 0)
+        return '';
+    return lastStackRow(group)?.resourceStatus ?? 'UNKNOWN';
+}
+/**
+ * The group's last stack row. Rows of the same time cannot be ordered by it, and copied logs (a tool printing in
+ * arrival order, a hand-made copy) sometimes swap a clean-up row and the status it ends in: among the stack rows of
+ * the last timestamp, the one in a final status is the last.
+ */
+function lastStackRow(group) {
+    const rows = group.filter(isStackRow);
+    const last = rows.at(-1);
+    if (!last)
+        return undefined;
+    return rows.findLast(row => row.timestamp === last.timestamp && isFinalStatus(row.resourceStatus)) ?? last;
+}
+/** `before`: the final status of the operation before `current` ('' when `current` is the first). */
+function opensOperation(current, event, before) {
+    const previous = lastStackRow(current);
+    // Resource rows before any stack row (a log whose first second is out of order) belong to the opener.
+    if (!previous)
+        return false;
+    const previousStatus = previous.resourceStatus;
+    const ended = isFinalStatus(previousStatus);
+    const status = event.resourceStatus;
+    const opens = isStackRow(event) ? OPENS.get(status) : undefined;
+    if (opens) {
+        if (opens === 'CREATE_STACK' && previousStatus === 'REVIEW_IN_PROGRESS')
+            return false;
+        if (opens === 'DELETE_STACK' && isUnfinishedCreate(current, before))
+            return false;
+        return ended || event.resourceStatusReason === USER_INITIATED;
+    }
+    // A rollback after the operation failed without rolling back (--disable-rollback, then rollback-stack) is
+    // still that operation's.
+    if (isStackRow(event) && status.endsWith('ROLLBACK_IN_PROGRESS'))
+        return ended && !/^(CREATE|UPDATE|IMPORT)_FAILED$/.test(previousStatus);
+    // Anything else after a final status — a resource row, a clean-up, a status row repeated with a reason (an
+    // operation CloudFormation refused) — belongs to a later operation whose start row the input lacks; unless it has
+    // the final status's own time, which cannot tell which came first.
+    return ended && event.timestamp !== previous.timestamp;
+}
+/** A create that never reached CREATE_COMPLETE: a deletion after it is its clean-up. */
+function isUnfinishedCreate(group, before) {
+    return (operationType(group, before) === 'CREATE_STACK' &&
+        !group.some(row => isStackRow(row) && row.resourceStatus === 'CREATE_COMPLETE'));
+}
+/**
+ * What the group of rows did. Its first stack row names it; a log cut off before the start row names it by the
+ * phase it shows: a create's rollback (`ROLLBACK_*`), an update's (`UPDATE_ROLLBACK_*`), or, before any stack row,
+ * the resources' own verbs (a resource created in a stack an earlier operation left is an update's).
+ * `UPDATE_ROLLBACK_IN_PROGRESS` opens an operation of its own (continue-update-rollback) only after
+ * `UPDATE_ROLLBACK_FAILED`: after any other status it is the rollback of an update whose start row is missing (a
+ * cancelled update among them).
+ */
+function operationType(group, previousStatus) {
+    const firstRow = group.find(isStackRow);
+    const first = firstRow?.resourceStatus ?? '';
+    const opened = OPENS.get(first);
+    // A deletion that follows resource rows without a start row is the clean-up of what those rows began.
+    if (opened && (opened !== 'DELETE_STACK' || firstRow === group[0]))
+        return opened;
+    if (first === 'UPDATE_ROLLBACK_IN_PROGRESS' && firstRow === group[0])
+        return previousStatus === 'UPDATE_ROLLBACK_FAILED' ? 'CONTINUE_ROLLBACK' : 'UPDATE_STACK';
+    if (/^(CREATE|ROLLBACK)_/.test(first))
+        return 'CREATE_STACK';
+    if (first.startsWith('UPDATE_'))
+        return 'UPDATE_STACK';
+    if (first.startsWith('IMPORT_'))
+        return 'IMPORT_STACK';
+    const verbs = group.filter(event => !isStackRow(event)).map(event => event.resourceStatus);
+    // Once the stack exists (an earlier operation left it), resources are created and updated only by updates.
+    const exists = previousStatus !== '' && previousStatus !== 'DELETE_COMPLETE';
+    if (verbs.some(verb => verb.startsWith('UPDATE_')))
+        return 'UPDATE_STACK';
+    if (verbs.some(verb => verb.startsWith('CREATE_')))
+        return exists ? 'UPDATE_STACK' : 'CREATE_STACK';
+    if (first.startsWith('DELETE_') || verbs.some(verb => verb.startsWith('DELETE_')))
+        return 'DELETE_STACK';
+    return 'UNKNOWN';
+}
+/**
+ * Whether the operation failed: a stack status that failed or rolled back, a resource that failed (a create or an
+ * update whose clean-up could not delete an old resource leaves it behind), or a final status repeated with a
+ * reason of its own (CloudFormation refused the operation: "Export … cannot be deleted as it is in use by …"). A
+ * resumed rollback failed only when it failed again.
+ */
+function operationFailed(type, group) {
+    const stackRows = group.filter(isStackRow);
+    const statuses = stackRows.map(row => row.resourceStatus);
+    if (type === 'CONTINUE_ROLLBACK')
+        return statuses.some(status => status.endsWith('_FAILED'));
+    return (statuses.some(status => status.endsWith('_FAILED') || status.includes('ROLLBACK')) ||
+        group.some(event => !isStackRow(event) && event.resourceStatus.endsWith('_FAILED')) ||
+        stackRows.some(isRefusal));
+}
+/**
+ * A stack row in a final `*_COMPLETE` status that carries a reason of its own: CloudFormation refused an operation
+ * and left the stack as it was (a DeleteStack while another stack imports one of its exports: `UPDATE_COMPLETE`
+ * "Export … cannot be deleted as it is in use by …").
+ */
+function isRefusal(event) {
+    return (isStackRow(event) &&
+        event.resourceStatus.endsWith('_COMPLETE') &&
+        specificStackReason(event.resourceStatusReason) !== '');
+}
+/**
+ * The operation to explain: by default the newest one that failed, else the newest; `latest`; `N` counting back
+ * from the newest (1 = newest); or an operation id as `--list-operations` prints it.
+ * @throws InputError when the selector names no operation of the input, listing what is valid.
+ */
+function pickOperation(operations, selector) {
+    if (operations.length === 0)
+        throw new index.InputError('The events hold no operation. Give the output of: aws cloudformation describe-stack-events --stack-name NAME --output json');
+    const newest = operations.at(-1);
+    if (selector === undefined || selector === '')
+        return [...operations].reverse().find(operation => operation.failed) ?? newest;
+    if (selector === 'latest')
+        return newest;
+    if (/^\d+$/.test(selector)) {
+        const byNumber = operations.find(operation => operation.number === Number(selector));
+        if (byNumber)
+            return byNumber;
+    }
+    const byId = operations.find(operation => operation.id === selector);
+    if (byId)
+        return byId;
+    throw new index.InputError(`--operation: "${selector}" names no operation of these events. Valid: latest, 1 to ${operations.length} ` +
+        '(1 = newest), or an id that --list-operations prints.');
+}
+/**
+ * When the operation stopped going forward: the root stack's first rollback row, or a deletion after the operation
+ * began (the clean-up of a failed create) — unless that row is the operation's first (a resumed rollback, a
+ * deletion). A log cut off before the start row still turns back at its rollback row when resource rows come
+ * before it. Failures after it (a rollback that failed, a resource that could not be deleted) are what blocks the stack, not
+ * why the operation failed. Infinity when it never turned back.
+ */
+function forwardPhaseEnd(ordered) {
+    const root = ordered.filter(event => event.nestedPath.length === 0);
+    const turn = root.find((event, index) => index > 0 &&
+        isStackRow(event) &&
+        (event.resourceStatus.endsWith('ROLLBACK_IN_PROGRESS') || event.resourceStatus === 'DELETE_IN_PROGRESS'));
+    return turn?.timestamp ?? Infinity;
+}
+/** The events of one operation: the root stack's, and the nested stacks' that fall within its window. */
+function eventsOfOperation(events, operation) {
+    const own = new Set(operation.rootEvents);
+    return events.filter(event => own.has(event) ||
+        (event.nestedPath.length > 0 &&
+            event.timestamp > operation.windowStart &&
+            event.timestamp < operation.windowEnd));
+}
+
+const STUCK = new Set(['UPDATE_ROLLBACK_FAILED', 'ROLLBACK_FAILED', 'DELETE_FAILED']);
+function isStuckStatus(status) {
+    return STUCK.has(status);
+}
+/**
+ * What blocks a stack in UPDATE_ROLLBACK_FAILED, ROLLBACK_FAILED or DELETE_FAILED, from the events of the
+ * operation that left it there (root and nested, any order; `[]` when none are at hand), and the way out:
+ * `continue-update-rollback [--resources-to-skip …]` (ContinueUpdateRollback API reference: only resources in
+ * UPDATE_FAILED can be skipped, nested ones as `NestedStackName.ResourceLogicalID`, always on the root stack) or
+ * `delete-stack [--retain-resources …]` (DeleteStack: RetainResources only for a stack in DELETE_FAILED, logical
+ * ids of the stack's own resources). Undefined for any other status.
+ */
+function stuckStack(stackName, status, events) {
+    if (!isStuckStatus(status))
+        return undefined;
+    const resources = blockingResources(events, status);
+    return { status, resources, ...wayOut(stackName, status, resources) };
+}
+/**
+ * The resources whose last event after the operation turned back (rollback or clean-up deletion; the whole input
+ * for an operation that was a deletion or a resumed rollback) is UPDATE_FAILED (UPDATE_ROLLBACK_FAILED) or
+ * DELETE_FAILED. For a rollback, a nested stack whose own events name the failed resources inside it gives way to
+ * them (they are what is skipped).
+ */
+function blockingResources(events, status) {
+    const ordered = [...events].sort((a, b) => a.timestamp - b.timestamp);
+    const cutoff = forwardPhaseEnd(ordered);
+    const after = cutoff === Infinity ? ordered : ordered.filter(event => event.timestamp > cutoff);
+    const wanted = status === 'UPDATE_ROLLBACK_FAILED' ? 'UPDATE_FAILED' : 'DELETE_FAILED';
+    const last = new Map();
+    for (const event of after) {
+        if (isStackRow(event))
+            continue;
+        last.set(`${event.stackId}\u0000${event.logicalResourceId}`, event);
+    }
+    const failed = [...last.values()].filter(event => event.resourceStatus === wanted);
+    const failedInside = (nested) => failed.some(event => event.stackId === nested.physicalResourceId && event !== nested);
+    return (failed
+        // Skipping takes the resource inside the nested stack; retaining takes the root's nested stack resource.
+        .filter(event => wanted !== 'UPDATE_FAILED' || !(event.resourceType === NESTED_STACK_TYPE && failedInside(event)))
+        .map(event => ({
+        logicalResourceId: event.logicalResourceId,
+        nestedPath: event.nestedPath,
+        resourceType: event.resourceType,
+        ...(event.physicalResourceId ? { physicalResourceId: event.physicalResourceId } : {}),
+        status: event.resourceStatus,
+        reason: event.resourceStatusReason ?? '',
+        timestamp: event.timestamp
+    })));
+}
+/**
+ * The way out of a stuck status, in one wording for every caller (the diagnosis, and `run` refusing to deploy over
+ * a stuck stack): the command with the ids it needs, and one paragraph saying what blocks the stack and what the
+ * command costs. `resources` may be empty when the events are not at hand.
+ */
+function wayOut(stackName, status, resources) {
+    const named = resources.map(resource => `${resourcePath(resource)} (${resource.resourceType}): ${resource.reason || resource.status}`);
+    const blocked = named.length ? ` It is blocked by ${named.join('; ')}.` : '';
+    if (status === 'UPDATE_ROLLBACK_FAILED') {
+        const ids = resources.map(resource => [...resource.nestedPath, resource.logicalResourceId].join('.'));
+        const plain = `aws cloudformation continue-update-rollback --stack-name ${stackName}`;
+        const command = ids.length ? `${plain} --resources-to-skip ${ids.join(' ')}` : plain;
+        return {
+            ids,
+            command,
+            wayOut: `${stackName} is in UPDATE_ROLLBACK_FAILED: the rollback could not restore every resource, and the stack ` +
+                `cannot be updated until the rollback finishes.${blocked} Fix the cause (for example recreate what was ` +
+                `changed or deleted outside CloudFormation) and run \`${plain}\`` +
+                (ids.length
+                    ? `, or skip them: \`${command}\`. Skipped resources are marked rolled back without being changed, so ` +
+                        'they stay inconsistent with the template until you fix them by hand or in a later update.'
+                    : '.')
+        };
+    }
+    const ids = resources
+        .filter(resource => resource.nestedPath.length === 0)
+        .map(resource => resource.logicalResourceId);
+    const plain = `aws cloudformation delete-stack --stack-name ${stackName}`;
+    const retain = ids.length ? `${plain} --retain-resources ${ids.join(' ')}` : plain;
+    if (status === 'ROLLBACK_FAILED') {
+        return {
+            ids,
+            command: plain,
+            wayOut: `${stackName} is in ROLLBACK_FAILED: its failed create could not be rolled back and it can only be ` +
+                `deleted.${blocked} Fix what keeps them from being deleted and run \`${plain}\`` +
+                (ids.length
+                    ? `; if the deletion fails on them again (DELETE_FAILED), \`${retain}\` finishes it and leaves them ` +
+                        'in the account, to be deleted by hand.'
+                    : '.')
+        };
+    }
+    return {
+        ids,
+        command: retain,
+        wayOut: `${stackName} is in DELETE_FAILED: some resources could not be deleted.${blocked} Fix the reason and run ` +
+            `\`${plain}\` again` +
+            (ids.length
+                ? `, or finish the deletion without them: \`${retain}\` — retained resources stay in the account ` +
+                    '(and keep costing) until you delete them by hand.'
+                : '.')
+    };
+}
+
 /** A stack whose first create failed: CloudFormation cannot update it, it must be deleted before a redeploy. */
 class FailedCreateError extends index.DeployGuardError {
     failedStack;
@@ -4599,8 +4949,23 @@ class FailedCreateError extends index.DeployGuardError {
     }
 }
 /**
+ * A stack stuck in a failed rollback or deletion (UPDATE_ROLLBACK_FAILED, ROLLBACK_FAILED, DELETE_FAILED):
+ * CloudFormation refuses every deploy until someone acts, so the run stops before the command, with the blocking
+ * resources and the way out in the diagnosis' own wording (`wayOut`, diagnose/stuck.ts).
+ */
+class StackStuckError extends index.DeployGuardError {
+    stuckStack;
+    stuck;
+    constructor(stuckStack, stuck) {
+        super(`${stuck.wayOut} The deploy command was not run. Details: deploy-guard diagnose --stack ${stuckStack.stackName}.`);
+        this.stuckStack = stuckStack;
+        this.stuck = stuck;
+    }
+}
+/**
  * Turns termination protection on (with `enable`) for every named stack that exists: a deletion must then be deliberate.
- * A stack in ROLLBACK_COMPLETE is reported, not protected: `onFailedCreate` decides (throw, or replace it).
+ * A stack in ROLLBACK_COMPLETE is reported, not protected: `onFailedCreate` decides (throw, or replace it). A stack
+ * stuck in a failed rollback or deletion throws StackStuckError: no deploy can start until someone acts.
  */
 async function protectStacks(api, stackNames, onFailedCreate, enable = true) {
     const results = [];
@@ -4609,6 +4974,14 @@ async function protectStacks(api, stackNames, onFailedCreate, enable = true) {
         if (!stack || stack.status === 'DELETE_COMPLETE') {
             results.push({ stackName, existed: false, protected: false, alreadyProtected: false, nested: false });
             continue;
+        }
+        if (isStuckStatus(stack.status)) {
+            // The operation that left it stuck, back to its start (a few pages): what blocks it now.
+            const events = await new EventStream(api, stack.stackId, [], {
+                currentOperation: true,
+                maxPages: 10
+            }).poll();
+            throw new StackStuckError(stack, stuckStack(stackName, stack.status, events));
         }
         if (stack.status === 'ROLLBACK_COMPLETE') {
             await onFailedCreate(stack);
@@ -4663,35 +5036,68 @@ async function replaceFailedCreate(api, clock, stack, options = {}) {
 }
 
 /**
- * The domain view of a CloudFormation stack and its events. SDK shapes (optional everything, Date objects,
- * string unions that grow) are converted into these once, at the boundary, in one module per API.
+ * Keeps termination protection on for the watched root stacks, judging only from reads the watcher makes anyway
+ * (DescribeStacks' EnableTerminationProtection): it never adds a call of its own to an idle poll. Deploy tools turn
+ * protection off as a matter of course — `cdk deploy` sets it to the app's `terminationProtection` (default false)
+ * on every deploy of an existing stack (aws-cdk `deploy-stack.ts`, `updateTerminationProtection`).
  */
-const NESTED_STACK_TYPE = 'AWS::CloudFormation::Stack';
-/** Terminal: the operation has ended one way or the other (DESIGN.md §4). */
-function isTerminalStatus(status) {
-    return status.endsWith('_COMPLETE') || status.endsWith('_FAILED');
-}
-/** Ended in failure: the deploy did not do what was asked, even if the rollback itself completed. */
-function isFailedStatus(status) {
-    return status.endsWith('_FAILED') || status.includes('ROLLBACK') || status === 'DELETE_COMPLETE';
-}
-
-/**
- * A token bucket shared by every caller: at most `ratePerSecond` requests per second on average, bursts of `burst`.
- * One pacer per API budget (all stacks of one watch; CloudTrail's 2 requests/s), so N stacks do not mean N× the calls.
- */
-function createPacer(clock, ratePerSecond, burst = Math.max(1, Math.floor(ratePerSecond))) {
-    let available = burst;
-    let last = clock.monotonic();
-    return async () => {
-        const now = clock.monotonic();
-        available = Math.min(burst, available + ((now - last) * ratePerSecond) / 1000);
-        last = now;
-        available -= 1;
-        // Each caller that overdraws waits for its own share, so concurrent callers queue rather than stampede.
-        if (available < 0)
-            await clock.sleep((-available * 1000) / ratePerSecond);
-    };
+class ProtectionKeeper {
+    api;
+    clock;
+    options;
+    knownOnAt = new Map();
+    restores = [];
+    constructor(api, clock, options) {
+        this.api = api;
+        this.clock = clock;
+        this.options = options;
+        for (const name of options.protectedAtStart)
+            this.knownOnAt.set(name, clock.now());
+    }
+    /**
+     * Looks at one read of a stack and turns protection on when it is off; returns whether it is on now. A transient
+     * error is thrown (the caller retries on its next poll); any other failure to protect is a notice, never a crash.
+     */
+    async check(stackName, stack, appeared = false) {
+        // AWS sets protection on the root only; a stack being deleted can no longer be protected.
+        if (!this.options.enabled || stack.parentId || stack.status.startsWith('DELETE_'))
+            return stack.terminationProtection;
+        const foundAt = this.clock.now();
+        if (stack.terminationProtection) {
+            this.knownOnAt.set(stackName, foundAt);
+            return true;
+        }
+        try {
+            await this.api.setTerminationProtection(stack.stackId, true);
+        }
+        catch (error) {
+            if (index.isTransient(error))
+                throw error;
+            this.options.onNotice?.(`Could not turn termination protection on for ${stackName}: ${index.awsErrorMessage(error)}`);
+            return false;
+        }
+        stack.terminationProtection = true;
+        const restoredAt = this.clock.now();
+        const lastKnownOnAt = this.knownOnAt.get(stackName);
+        this.knownOnAt.set(stackName, restoredAt);
+        if (lastKnownOnAt === undefined) {
+            this.options.onProtected?.(stackName, stack.stackId, appeared);
+            return true;
+        }
+        const restore = {
+            stackName,
+            stackId: stack.stackId,
+            lastKnownOnAt,
+            foundOffAt: foundAt,
+            restoredAt
+        };
+        this.restores.push(restore);
+        this.options.onRestored?.(restore);
+        return true;
+    }
+    restoresOf(stackName) {
+        return this.restores.filter(restore => restore.stackName === stackName);
+    }
 }
 
 /** How far AWS's clock and this host's may disagree when telling a stack this deploy created from an older one. */
@@ -4706,6 +5112,13 @@ async function watchStacks(deps, options) {
     const started = clock.monotonic();
     const startedAtWall = clock.now();
     const wake = anySignal([options.signal, options.commandDone]);
+    const keeper = new ProtectionKeeper(api, clock, {
+        enabled: options.protect === true,
+        protectedAtStart: options.protectedAtStart ?? [],
+        ...(options.onProtected ? { onProtected: options.onProtected } : {}),
+        ...(options.onProtectionRestored ? { onRestored: options.onProtectionRestored } : {}),
+        ...(options.onNotice ? { onNotice: options.onNotice } : {})
+    });
     const tracked = [];
     for (const name of options.stacks)
         tracked.push({
@@ -4715,6 +5128,8 @@ async function watchStacks(deps, options) {
             finishedStreams: new Set(),
             changed: false,
             terminal: false,
+            started: options.mode === 'new-operation',
+            recheck: false,
             protected: false,
             inProgress: new Map(),
             events: []
@@ -4730,7 +5145,7 @@ async function watchStacks(deps, options) {
         let fresh = 0;
         try {
             for (const stack of tracked.filter(candidate => !candidate.terminal))
-                fresh += await pollStack(api, stack, options, startedAtWall);
+                fresh += await pollStack(api, keeper, stack, options, startedAtWall);
             failures = 0;
             lastFailure = undefined;
         }
@@ -4752,6 +5167,16 @@ async function watchStacks(deps, options) {
             lastPoll = true;
             continue;
         }
+        if (options.startTimeoutMs !== undefined &&
+            clock.monotonic() - started >= options.startTimeoutMs &&
+            tracked.some(stack => !stack.started)) {
+            for (const stack of tracked.filter(candidate => !candidate.started)) {
+                stack.notStarted = stack.waitingFor ?? 'no operation started';
+                stack.terminal = true;
+            }
+            if (tracked.every(stack => stack.terminal))
+                break;
+        }
         if (options.timeoutMs !== undefined && clock.monotonic() - started >= options.timeoutMs) {
             timedOut = true;
             break;
@@ -4766,47 +5191,56 @@ async function watchStacks(deps, options) {
         const untilTimeout = (options.timeoutMs ?? Infinity) - (clock.monotonic() - started);
         await clock.sleep(Math.min(interval * (0.8 + random() * 0.4), untilTimeout), wake);
     }
-    for (const stack of tracked.filter(candidate => candidate.terminal && candidate.summary)) {
+    // The final read: the status a terminal stack settled in, and — when protecting — whether the deploy tool left
+    // protection on (a no-change `cdk deploy` turns it off without starting an operation).
+    for (const stack of tracked.filter(candidate => candidate.summary && (candidate.terminal || options.protect))) {
         const final = await api.describeStack(stack.summary.stackId).catch(() => undefined);
-        if (final)
+        if (!final)
+            continue;
+        if (stack.terminal && !stack.notStarted)
             stack.status = final.status;
+        stack.protected = await keeper.check(stack.name, final).catch((error) => {
+            options.onNotice?.(`Could not turn termination protection back on for ${stack.name}: ${index.awsErrorMessage(error)}`);
+            return false;
+        });
     }
     const now = clock.now();
-    const stacks = tracked.map(stack => outcomeOf(stack, options.mode, now, failures > 0));
+    const stacks = tracked.map(stack => outcomeOf(stack, keeper, now, failures > 0));
     return {
         stacks,
         durationMs: clock.monotonic() - started,
         failed: stacks.some(stack => stack.failed),
         timedOut,
+        startTimedOut: stacks.some(stack => stack.notStarted !== undefined),
         cancelled: options.signal?.aborted === true,
         calls: { ...api.calls },
         ...(lastFailure !== undefined ? { unreachable: lastFailure } : {})
     };
 }
 /** One poll of one stack and its nested stacks; returns how many new events it saw. */
-async function pollStack(api, stack, options, startedAtWall) {
+async function pollStack(api, keeper, stack, options, startedAtWall) {
     if (!stack.summary) {
         const appeared = await api.describeStack(stack.name);
         const atStart = !stack.looked;
         stack.looked = true;
-        if (!appeared || appeared.status === 'DELETE_COMPLETE')
+        if (!appeared || appeared.status === 'DELETE_COMPLETE') {
+            waitFor(stack, options, 'it to be created (it does not exist yet)');
             return 0;
-        // A stack that existed at the start was the caller's to protect (protectStacks) before the deploy began. This
-        // runs before the stack counts as seen, so a throttled attempt is retried on the next poll.
-        if (!atStart && options.protect && !appeared.terminationProtection && !appeared.parentId) {
-            await api.setTerminationProtection(appeared.stackId, true);
-            appeared.terminationProtection = true;
-            options.onProtected?.(stack.name, appeared.stackId);
         }
-        // Run mode ignores what a stack did before the watch. A stack that appears later is normally this deploy's, so
-        // its current operation is read from its first event, unless it is already finished and older than the watch.
-        const history = options.mode === 'new-operation' &&
-            (atStart ||
-                (isTerminalStatus(appeared.status) && (appeared.creationTime ?? 0) < startedAtWall - CLOCK_SKEW_MS));
-        const afterEventId = history ? await EventStream.newestEventId(api, appeared.stackId) : undefined;
+        // Before the stack counts as seen, so a throttled attempt is retried on the next poll.
+        stack.protected = await keeper.check(stack.name, appeared, !atStart);
+        // What a stack did before the watch is history, never the operation watched: in run mode everything before the
+        // command; in follow-current mode an operation that had already finished. A stack that appears later is normally
+        // the deploy's own, so its current operation is read from its first event, unless it is already finished and
+        // older than the watch.
+        const finished = isTerminalStatus(appeared.status);
+        const history = atStart
+            ? options.mode === 'new-operation' || finished
+            : finished && (appeared.creationTime ?? 0) < startedAtWall - CLOCK_SKEW_MS;
+        const newest = history ? await EventStream.newestEvent(api, appeared.stackId) : undefined;
         stack.streams.push(new EventStream(api, appeared.stackId, [], history
-            ? afterEventId
-                ? { afterEventId }
+            ? newest
+                ? { afterEventId: newest.eventId }
                 : {}
             : {
                 currentOperation: true,
@@ -4815,7 +5249,17 @@ async function pollStack(api, stack, options, startedAtWall) {
         stack.changed = !history;
         stack.summary = appeared;
         stack.status = appeared.status;
-        stack.protected = appeared.terminationProtection;
+        if (options.mode === 'follow-current') {
+            if (appeared.status === 'REVIEW_IN_PROGRESS') {
+                waitFor(stack, options, 'its change set to be executed: the stack is REVIEW_IN_PROGRESS, a change set was created and nobody has executed it yet');
+            }
+            else if (history) {
+                const when = newest ? ` at ${new Date(newest.timestamp).toISOString()}` : '';
+                waitFor(stack, options, `the next operation to start: its last one ended ${appeared.status}${when}, before the watch began`);
+            }
+            else
+                stack.started = true;
+        }
     }
     const fresh = [];
     let failure;
@@ -4834,13 +5278,34 @@ async function pollStack(api, stack, options, startedAtWall) {
         record(api, stack, event, options);
     if (failure !== undefined)
         throw failure;
+    if (stack.recheck && options.protect) {
+        // A deploy tool sets protection just before it starts its operation (cdk deploy matches the app's
+        // `terminationProtection`, default false): the operation's first event is the moment to look, at no idle cost.
+        const current = await api.describeStack(stack.summary.stackId);
+        if (current)
+            stack.protected = await keeper.check(stack.name, current);
+    }
+    stack.recheck = false;
     return fresh.length;
+}
+/** Says once what a follow-current watch is waiting for, and for how long. */
+function waitFor(stack, options, what) {
+    if (options.mode !== 'follow-current' || stack.waitingFor !== undefined)
+        return;
+    stack.waitingFor = what;
+    const bound = options.startTimeoutMs !== undefined ? ` up to ${index.formatDuration(options.startTimeoutMs)}` : '';
+    options.onInfo?.(`${stack.name}: waiting${bound} for ${what}.`);
 }
 function record(api, stack, event, options) {
     stack.events.push(event);
     options.onEvent?.(event);
     if (isStackLevelEvent(event)) {
         if (event.stackId === stack.summary?.stackId) {
+            if (isOperationStart(event) && event.resourceStatus !== 'REVIEW_IN_PROGRESS') {
+                stack.started = true;
+                stack.recheck = true;
+                options.onOperationStart?.(stack.name, event);
+            }
             stack.status = event.resourceStatus;
             stack.changed = true;
             options.onStackStatus?.(stack.name, event.resourceStatus);
@@ -4879,18 +5344,19 @@ function record(api, stack, event, options) {
         }));
     }
 }
-function outcomeOf(stack, mode, now, unreadable) {
+function outcomeOf(stack, keeper, now, unreadable) {
     const finalStatus = stack.status;
     return {
         stackName: stack.name,
         ...(stack.summary ? { stackId: stack.summary.stackId } : {}),
         ...(finalStatus ? { finalStatus } : {}),
         changed: stack.changed,
-        failed: finalStatus !== undefined &&
-            (stack.changed || mode === 'follow-current') &&
-            isFailedStatus(finalStatus),
+        // Only an operation this watch followed can fail it: an old failed one never does.
+        failed: finalStatus !== undefined && stack.changed && isFailedStatus(finalStatus),
         protected: stack.protected,
         statusUnknown: !stack.terminal && (unreadable || !stack.looked),
+        protectionRestored: keeper.restoresOf(stack.name),
+        ...(stack.notStarted !== undefined ? { notStarted: stack.notStarted } : {}),
         inProgress: [...stack.inProgress.values()].map(resource => ({
             ...resource,
             forMs: now - resource.since
@@ -4903,13 +5369,115 @@ function anySignal(signals) {
     return present.length > 1 ? AbortSignal.any(present) : present[0];
 }
 
+/** Someone else's operation was still running on a guarded stack when the wait-timeout ran out. */
+class BusyStackTimeoutError extends index.DeployGuardError {
+    wait;
+    constructor(wait) {
+        super(`Stack ${wait.stackName} is still ${wait.finalStatus ?? wait.status} after waiting ${index.formatDuration(wait.waitedMs)} ` +
+            `(wait-timeout) for the operation started by ${wait.startedBy}${at(wait.startedAt)}; the deploy command was not run. ` +
+            'Let that operation finish (or cancel it: aws cloudformation cancel-update-stack for an update), then deploy again, ' +
+            'or raise wait-timeout (CLI: --wait-timeout).');
+        this.wait = wait;
+    }
+}
+/** Someone else's operation, running when the lock was taken, ended failed: the run stops with its diagnosis. */
+class BusyStackFailedError extends index.DeployGuardError {
+    wait;
+    constructor(wait) {
+        super(`Stack ${wait.stackName} was busy with someone else's operation (${wait.status}, started by ${wait.startedBy}` +
+            `${at(wait.startedAt)}) when this run took the lock, and it ended ${wait.finalStatus}; the deploy command was ` +
+            'not run. The diagnosis is of that operation, not of this run. Deploy again once the stack is sound.');
+        this.wait = wait;
+    }
+}
+/**
+ * Waits, before the deploy command runs, for every guarded stack that is in the middle of an operation (`*_IN_PROGRESS`
+ * but REVIEW_IN_PROGRESS, which a new change set may replace): streams its events and names who started it — its first
+ * event's ClientRequestToken and CloudTrail's caller. Throws BusyStackFailedError when it ends failed and
+ * BusyStackTimeoutError when `timeoutMs` runs out; returns the waits otherwise (empty when no stack was busy).
+ */
+async function waitForBusyStacks(deps, stackNames, options) {
+    const { api, clock } = deps;
+    const started = clock.monotonic();
+    const waits = [];
+    for (const stackName of stackNames) {
+        const stack = await api.describeStack(stackName);
+        if (!stack || !stack.status.endsWith('_IN_PROGRESS') || stack.status === 'REVIEW_IN_PROGRESS')
+            continue;
+        const opening = (await new EventStream(api, stack.stackId, [], { currentOperation: true, maxPages: 5 }).poll())[0];
+        const startedBy = await nameStarter(deps, stack.stackId, stackName, opening);
+        const wait = {
+            stackName,
+            stackId: stack.stackId,
+            status: stack.status,
+            ...(opening ? { startedAt: opening.timestamp } : {}),
+            startedBy,
+            waitedMs: 0
+        };
+        const remaining = Math.max(0, options.timeoutMs - (clock.monotonic() - started));
+        options.onInfo?.(`${stackName} is ${stack.status}: an operation started by ${startedBy}${at(wait.startedAt)} is still running, ` +
+            `and it is not this run's. Waiting up to ${index.formatDuration(remaining)} (wait-timeout) for it to finish before ` +
+            'running the deploy command.');
+        const waitedFrom = clock.monotonic();
+        const outcome = await watchStacks({ cfn: deps.cfn, clock }, {
+            stacks: [stackName],
+            mode: 'follow-current',
+            timeoutMs: remaining,
+            // It may end between the two reads: then the watch's first look finds it finished, and must not wait for more.
+            startTimeoutMs: 0,
+            protect: options.protect === true,
+            ...(options.signal ? { signal: options.signal } : {}),
+            ...(options.pollMinMs !== undefined ? { pollMinMs: options.pollMinMs } : {}),
+            ...(options.pollMaxMs !== undefined ? { pollMaxMs: options.pollMaxMs } : {}),
+            ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+            ...(options.onNotice ? { onNotice: options.onNotice } : {})
+        });
+        const result = outcome.stacks[0];
+        wait.waitedMs = clock.monotonic() - waitedFrom;
+        if (result.finalStatus)
+            wait.finalStatus = result.finalStatus;
+        if (outcome.cancelled)
+            throw new index.DeployGuardError(`Cancelled while waiting for ${stackName} to finish someone else's operation.`);
+        if (outcome.timedOut)
+            throw new BusyStackTimeoutError(wait);
+        const failed = result.notStarted !== undefined ? isFailedStatus(result.finalStatus ?? '') : result.failed;
+        if (failed)
+            throw new BusyStackFailedError(wait);
+        options.onInfo?.(`${stackName}: the other operation ended ${result.finalStatus} after ${index.formatDuration(wait.waitedMs)}; going on with this run's deploy.`);
+        waits.push(wait);
+    }
+    return waits;
+}
+/** The operation's starter, from CloudTrail when it has delivered the call, else from the operation's token. */
+async function nameStarter(deps, stackId, stackName, opening) {
+    const token = opening?.clientRequestToken;
+    const { describeStarter, lookupStackCalls, operationStarter } = await Promise.resolve().then(() => require('./chunk-trail.js'));
+    if (!deps.trail || !opening)
+        return describeStarter(undefined, token);
+    const { calls } = await lookupStackCalls(deps.trail, { stackId, stackName, start: opening.timestamp - 15 * 60_000, end: deps.clock.now() + 5 * 60_000 }, createPacer(deps.clock, 2, 1));
+    return describeStarter(operationStarter(calls, opening.timestamp, token), token);
+}
+function at(time) {
+    return time === undefined ? '' : ` at ${new Date(time).toISOString()}`;
+}
+
 /**
  * Protects the stacks, then runs the deploy command while watching them, streaming every new event. The step fails
  * when the command fails or any stack ends failed or rolled back. Watching is evidence, not the deploy: a watch that
  * breaks is reported and the command still runs to its end.
  */
-async function deployWatched(deps, settings, runCommand, signal) {
+async function deployWatched(deps, settings, runCommand, signal, options = {}) {
     const api = new StackApi(deps.cfn);
+    const waitedFor = await waitForBusyStacks({ ...deps, api }, settings.stacks, {
+        timeoutMs: options.busyTimeoutMs ?? 30 * 60_000,
+        protect: settings.terminationProtection,
+        pollMinMs: settings.pollMinMs,
+        pollMaxMs: settings.pollMaxMs,
+        ...(signal ? { signal } : {}),
+        onEvent: event => deps.log.info(formatEventLine(event)),
+        onInfo: deps.log.info,
+        onNotice: deps.log.warn
+    });
     const replaced = [];
     const protection = await protectStacks(api, settings.stacks, async (failed) => {
         if (!settings.replaceFailedCreate) {
@@ -4927,9 +5495,16 @@ async function deployWatched(deps, settings, runCommand, signal) {
     }
     const commandDone = new AbortController();
     const monitored = monitorResources(deps, settings);
+    const attribution = new OperationAttribution(deps, deps.clock.now());
+    let restoresSaid = 0;
     const watching = watchStacks({ cfn: deps.cfn, clock: deps.clock }, watchOptions(deps, settings, 'new-operation', monitored.monitor, {
         commandDone: commandDone.signal,
-        ...(signal ? { signal } : {})
+        ...(signal ? { signal } : {}),
+        protectedAtStart: protection.filter(result => result.protected).map(result => result.stackName),
+        onProtectionRestored: restore => restoresSaid++ === 0
+            ? deps.log.warn(protectionTurnedOff(restore, options.commandLine))
+            : deps.log.info(`Termination protection on ${restore.stackName} was off again; turned it back on.`),
+        onOperationStart: (stackName, event) => attribution.seen(stackName, event, commandDone.signal.aborted)
     })).then(watch => ({ watch }), (error) => ({ watchError: error instanceof Error ? error.message : String(error) }));
     const stop = new AbortController();
     const command = runCommand(stop.signal).finally(() => commandDone.abort());
@@ -4957,8 +5532,126 @@ async function deployWatched(deps, settings, runCommand, signal) {
         deps.log.warn(`Could not watch the stacks: ${watched.watchError}`);
     else
         reportOutcome(deps.log, watched.watch);
+    const restores = 'watch' in watched ? watched.watch.stacks.flatMap(stack => stack.protectionRestored) : [];
+    const protectionRestored = await attributeRestores(deps, restores);
+    const foreignOperations = await attribution.settled();
     const failed = exitCode !== 0 || ('watch' in watched && watched.watch.failed);
-    return { exitCode, protection, replaced, ...watched, failed, evidence, stoppedAfterSettle };
+    return {
+        exitCode,
+        protection,
+        replaced,
+        ...watched,
+        failed,
+        evidence,
+        stoppedAfterSettle,
+        waitedFor,
+        protectionRestored,
+        foreignOperations
+    };
+}
+/** The one plain message about a round trip of protection, with the fix. */
+function protectionTurnedOff(restore, commandLine) {
+    if (commandLine && /\bcdk\b/i.test(commandLine))
+        return (`cdk deploy turned termination protection off for ${restore.stackName} because the app does not set ` +
+            '`terminationProtection: true`; deploy-guard turned it back on. Set it in the app to stop the round trip.');
+    return (`Termination protection on ${restore.stackName} was turned off while the deploy ran; deploy-guard turned it back ` +
+        "on. If your deploy tool manages protection (cdk deploy sets it to the stack's `terminationProtection`, default " +
+        'false), enable it there to stop the round trip.');
+}
+/** Who turned protection off and when, from CloudTrail (one lookup per stack, only when it happened). */
+async function attributeRestores(deps, restores) {
+    if (!deps.trail || restores.length === 0)
+        return restores;
+    const { attributeProtectionChanges, lookupStackCalls } = await Promise.resolve().then(() => require('./chunk-trail.js'));
+    const pace = createPacer(deps.clock, 2, 1);
+    const named = [];
+    for (const stackName of [...new Set(restores.map(restore => restore.stackName))]) {
+        const own = restores.filter(restore => restore.stackName === stackName);
+        const start = Math.min(...own.map(restore => restore.lastKnownOnAt ?? restore.foundOffAt));
+        const { calls, caveat } = await lookupStackCalls(deps.trail, {
+            stackId: own[0].stackId,
+            stackName,
+            start: start - 2 * 3_600_000,
+            end: deps.clock.now() + 5 * 60_000
+        }, pace);
+        const attributed = attributeProtectionChanges(own, calls);
+        for (const restore of attributed) {
+            if (restore.turnedOffBy)
+                deps.log.info(`${stackName}: termination protection was turned off by ${restore.turnedOffBy} at ` +
+                    `${new Date(restore.turnedOffAt).toISOString()} (CloudTrail), and back on by deploy-guard at ` +
+                    `${new Date(restore.restoredAt).toISOString()}.`);
+            else if (caveat)
+                deps.log.info(`${stackName}: who turned termination protection off is not known: ${caveat}`);
+        }
+        named.push(...attributed);
+    }
+    return named;
+}
+/**
+ * Tells this run's operations from others' while it holds the lock. deploy-guard passes nothing to the deploy tool,
+ * so it judges by timing — the first operation on a stack while the command runs is taken as the command's — and by
+ * the caller CloudTrail names: any further operation, or one after the command ended, is flagged the moment it is seen.
+ */
+class OperationAttribution {
+    deps;
+    commandStartedAt;
+    first = new Map();
+    foreign = [];
+    pending = [];
+    pace;
+    constructor(deps, commandStartedAt) {
+        this.deps = deps;
+        this.commandStartedAt = commandStartedAt;
+        this.pace = createPacer(deps.clock, 2, 1);
+    }
+    seen(stackName, event, commandEnded) {
+        const own = this.first.get(stackName);
+        if (!own && !commandEnded) {
+            this.first.set(stackName, event);
+            return;
+        }
+        const why = commandEnded
+            ? 'it started after the deploy command had ended'
+            : `it is a second operation while the deploy command ran (the first, ${own.resourceStatus}, started at ${new Date(own.timestamp).toISOString()})`;
+        const operation = {
+            stackName,
+            status: event.resourceStatus,
+            startedAt: event.timestamp,
+            why
+        };
+        this.foreign.push(operation);
+        this.pending.push(this.name(operation, event, own));
+    }
+    /** Every flagged operation, named as far as CloudTrail allowed. */
+    async settled() {
+        await Promise.all(this.pending);
+        return this.foreign;
+    }
+    async name(operation, event, own) {
+        const { describeStarter, lookupStackCalls, operationStarter } = await Promise.resolve().then(() => require('./chunk-trail.js'));
+        const token = event.clientRequestToken;
+        const { calls } = this.deps.trail
+            ? await lookupStackCalls(this.deps.trail, {
+                stackId: event.stackId,
+                stackName: operation.stackName,
+                start: Math.min(this.commandStartedAt, event.timestamp) - 15 * 60_000,
+                end: this.deps.clock.now() + 5 * 60_000
+            }, this.pace)
+            : { calls: [] };
+        const starter = operationStarter(calls, event.timestamp, token);
+        const ours = own ? operationStarter(calls, own.timestamp, own.clientRequestToken) : undefined;
+        operation.startedBy = describeStarter(starter, token);
+        if (starter &&
+            ours &&
+            starter.principal === ours.principal &&
+            !operation.why.startsWith('it started after')) {
+            this.deps.log.info(`${operation.stackName}: another operation (${operation.status}) started by the same principal as this run's deploy (${starter.principal}).`);
+            return;
+        }
+        this.deps.log.warn(`${operation.stackName}: an operation that is not this run's deploy (${operation.status} at ` +
+            `${new Date(operation.startedAt).toISOString()}, started by ${operation.startedBy}) ran while this run held ` +
+            `the lock: ${operation.why}. Someone bypassed the lock; check what it changed.`);
+    }
 }
 /** The resource monitor beside a watch: started with it, stopped (and its captures awaited) after it. */
 function monitorResources(deps, settings) {
@@ -4988,7 +5681,9 @@ async function watchDeployment(deps, settings, signal) {
     const monitored = monitorResources(deps, settings);
     const outcome = await watchStacks({ cfn: deps.cfn, clock: deps.clock }, watchOptions(deps, settings, 'follow-current', monitored.monitor, {
         ...(signal ? { signal } : {}),
-        ...(settings.timeoutMs !== undefined ? { timeoutMs: settings.timeoutMs } : {})
+        ...(settings.timeoutMs !== undefined ? { timeoutMs: settings.timeoutMs } : {}),
+        startTimeoutMs: settings.startTimeoutMs,
+        onProtectionRestored: restore => deps.log.warn(protectionTurnedOff(restore))
     })).catch(async (error) => {
         await monitored.stop();
         throw error;
@@ -5008,7 +5703,8 @@ function watchOptions(deps, settings, mode, monitor, extra) {
             deps.log.info(formatEventLine(event));
             monitor?.observe(event);
         },
-        onProtected: (name) => deps.log.info(`Termination protection enabled on ${name} as soon as it appeared.`),
+        onProtected: (name, _stackId, appeared) => deps.log.info(`Termination protection enabled on ${name}${appeared ? ' as soon as it appeared' : ''}.`),
+        onInfo: deps.log.info,
         onNotice: deps.log.warn,
         ...extra
     };
@@ -5023,8 +5719,10 @@ function reportOutcome(log, outcome) {
             continue;
         }
         const status = stack.finalStatus ?? 'not found';
-        const line = `${stack.stackName}: ${status}${stack.changed ? '' : ' (no new operation)'}.`;
-        if (stack.failed)
+        const line = stack.notStarted !== undefined
+            ? `${stack.stackName}: ${status}; no operation started before the start timeout (waited for ${stack.notStarted}).`
+            : `${stack.stackName}: ${status}${stack.changed ? '' : ' (no new operation)'}.`;
+        if (stack.failed || stack.notStarted !== undefined)
             log.error(line);
         else
             log.info(line);
@@ -5270,220 +5968,6 @@ function rootCauseLine(report) {
 /** The evidence gathered for a root cause (or any resource), if any. */
 function evidenceFor(report, resource) {
     return report.evidence.find(evidence => evidence.stackId === resource.stackId && evidence.logicalResourceId === resource.logicalResourceId);
-}
-
-const OPENS = new Map([
-    ['REVIEW_IN_PROGRESS', 'CREATE_STACK'],
-    ['CREATE_IN_PROGRESS', 'CREATE_STACK'],
-    ['UPDATE_IN_PROGRESS', 'UPDATE_STACK'],
-    ['DELETE_IN_PROGRESS', 'DELETE_STACK'],
-    ['IMPORT_IN_PROGRESS', 'IMPORT_STACK']
-]);
-const USER_INITIATED = 'User Initiated';
-/** The stack's own row, as opposed to one of its resources' (one rule for the whole project: isStackLevelEvent). */
-const isStackRow = isStackLevelEvent;
-/**
- * Cuts a history (oldest first; nested stacks' events carry a non-empty `nestedPath` and are ignored here) into
- * operations at the root stack's operation starts: create (from REVIEW_IN_PROGRESS or CREATE_IN_PROGRESS), update,
- * delete, import. A rollback belongs to the operation it undoes; a rollback resumed after `UPDATE_ROLLBACK_FAILED`
- * (continue-update-rollback) is an operation of its own. A deletion right after a create that did not complete is
- * the clean-up of that create and stays part of it, as `diagnose` reads it (the stack "failed and vanished").
- * Copied logs often lack the start row: any row after the stack reached a final status (`*_COMPLETE`, `*_FAILED`)
- * opens an operation too, because a finished operation receives no more events — except the rollback CloudFormation
- * runs after a `*_FAILED` whose rollback was disabled. Events before the first start (a history cut off at 90 days
- * or by paging) form an operation of their own.
- * @returns oldest first, numbered from the newest (1).
- */
-function splitOperations(events) {
-    const root = events.filter(event => event.nestedPath.length === 0);
-    const groups = [];
-    let current;
-    for (const event of root) {
-        if (!current || opensOperation(current, event, finalStatusOf(groups.at(-2) ?? []))) {
-            current = [event];
-            groups.push(current);
-        }
-        else
-            current.push(event);
-    }
-    let previousStatus = '';
-    return groups.map((group, index) => {
-        const stackRows = group.filter(isStackRow);
-        const type = operationType(group, previousStatus);
-        const finalStatus = finalStatusOf(group);
-        previousStatus = finalStatus;
-        const opener = stackRows[0] ?? group[0];
-        return {
-            number: groups.length - index,
-            id: opener.operationId ?? opener.eventId,
-            type,
-            startedAt: group[0].timestamp,
-            windowStart: index > 0 ? groups[index - 1].at(-1).timestamp : -Infinity,
-            windowEnd: index + 1 < groups.length ? groups[index + 1][0].timestamp : Infinity,
-            endedAt: group.at(-1).timestamp,
-            finalStatus,
-            failed: operationFailed(type, group),
-            rootEvents: group
-        };
-    });
-}
-/** A status an operation ends in: nothing of that operation follows it (`*_IN_PROGRESS` are all on the way). */
-function isFinalStatus(status) {
-    return status.endsWith('_COMPLETE') || status.endsWith('_FAILED');
-}
-/** The group's last stack status, `UNKNOWN` when it holds no stack row; '' for no group. */
-function finalStatusOf(group) {
-    if (group.length === 0)
-        return '';
-    return lastStackRow(group)?.resourceStatus ?? 'UNKNOWN';
-}
-/**
- * The group's last stack row. Rows of the same time cannot be ordered by it, and copied logs (a tool printing in
- * arrival order, a hand-made copy) sometimes swap a clean-up row and the status it ends in: among the stack rows of
- * the last timestamp, the one in a final status is the last.
- */
-function lastStackRow(group) {
-    const rows = group.filter(isStackRow);
-    const last = rows.at(-1);
-    if (!last)
-        return undefined;
-    return rows.findLast(row => row.timestamp === last.timestamp && isFinalStatus(row.resourceStatus)) ?? last;
-}
-/** `before`: the final status of the operation before `current` ('' when `current` is the first). */
-function opensOperation(current, event, before) {
-    const previous = lastStackRow(current);
-    // Resource rows before any stack row (a log whose first second is out of order) belong to the opener.
-    if (!previous)
-        return false;
-    const previousStatus = previous.resourceStatus;
-    const ended = isFinalStatus(previousStatus);
-    const status = event.resourceStatus;
-    const opens = isStackRow(event) ? OPENS.get(status) : undefined;
-    if (opens) {
-        if (opens === 'CREATE_STACK' && previousStatus === 'REVIEW_IN_PROGRESS')
-            return false;
-        if (opens === 'DELETE_STACK' && isUnfinishedCreate(current, before))
-            return false;
-        return ended || event.resourceStatusReason === USER_INITIATED;
-    }
-    // A rollback after the operation failed without rolling back (--disable-rollback, then rollback-stack) is
-    // still that operation's.
-    if (isStackRow(event) && status.endsWith('ROLLBACK_IN_PROGRESS'))
-        return ended && !/^(CREATE|UPDATE|IMPORT)_FAILED$/.test(previousStatus);
-    // Anything else after a final status — a resource row, a clean-up, a status row repeated with a reason (an
-    // operation CloudFormation refused) — belongs to a later operation whose start row the input lacks; unless it has
-    // the final status's own time, which cannot tell which came first.
-    return ended && event.timestamp !== previous.timestamp;
-}
-/** A create that never reached CREATE_COMPLETE: a deletion after it is its clean-up. */
-function isUnfinishedCreate(group, before) {
-    return (operationType(group, before) === 'CREATE_STACK' &&
-        !group.some(row => isStackRow(row) && row.resourceStatus === 'CREATE_COMPLETE'));
-}
-/**
- * What the group of rows did. Its first stack row names it; a log cut off before the start row names it by the
- * phase it shows: a create's rollback (`ROLLBACK_*`), an update's (`UPDATE_ROLLBACK_*`), or, before any stack row,
- * the resources' own verbs (a resource created in a stack an earlier operation left is an update's).
- * `UPDATE_ROLLBACK_IN_PROGRESS` opens an operation of its own (continue-update-rollback) only after
- * `UPDATE_ROLLBACK_FAILED`: after any other status it is the rollback of an update whose start row is missing (a
- * cancelled update among them).
- */
-function operationType(group, previousStatus) {
-    const firstRow = group.find(isStackRow);
-    const first = firstRow?.resourceStatus ?? '';
-    const opened = OPENS.get(first);
-    // A deletion that follows resource rows without a start row is the clean-up of what those rows began.
-    if (opened && (opened !== 'DELETE_STACK' || firstRow === group[0]))
-        return opened;
-    if (first === 'UPDATE_ROLLBACK_IN_PROGRESS' && firstRow === group[0])
-        return previousStatus === 'UPDATE_ROLLBACK_FAILED' ? 'CONTINUE_ROLLBACK' : 'UPDATE_STACK';
-    if (/^(CREATE|ROLLBACK)_/.test(first))
-        return 'CREATE_STACK';
-    if (first.startsWith('UPDATE_'))
-        return 'UPDATE_STACK';
-    if (first.startsWith('IMPORT_'))
-        return 'IMPORT_STACK';
-    const verbs = group.filter(event => !isStackRow(event)).map(event => event.resourceStatus);
-    // Once the stack exists (an earlier operation left it), resources are created and updated only by updates.
-    const exists = previousStatus !== '' && previousStatus !== 'DELETE_COMPLETE';
-    if (verbs.some(verb => verb.startsWith('UPDATE_')))
-        return 'UPDATE_STACK';
-    if (verbs.some(verb => verb.startsWith('CREATE_')))
-        return exists ? 'UPDATE_STACK' : 'CREATE_STACK';
-    if (first.startsWith('DELETE_') || verbs.some(verb => verb.startsWith('DELETE_')))
-        return 'DELETE_STACK';
-    return 'UNKNOWN';
-}
-/**
- * Whether the operation failed: a stack status that failed or rolled back, a resource that failed (a create or an
- * update whose clean-up could not delete an old resource leaves it behind), or a final status repeated with a
- * reason of its own (CloudFormation refused the operation: "Export … cannot be deleted as it is in use by …"). A
- * resumed rollback failed only when it failed again.
- */
-function operationFailed(type, group) {
-    const stackRows = group.filter(isStackRow);
-    const statuses = stackRows.map(row => row.resourceStatus);
-    if (type === 'CONTINUE_ROLLBACK')
-        return statuses.some(status => status.endsWith('_FAILED'));
-    return (statuses.some(status => status.endsWith('_FAILED') || status.includes('ROLLBACK')) ||
-        group.some(event => !isStackRow(event) && event.resourceStatus.endsWith('_FAILED')) ||
-        stackRows.some(isRefusal));
-}
-/**
- * A stack row in a final `*_COMPLETE` status that carries a reason of its own: CloudFormation refused an operation
- * and left the stack as it was (a DeleteStack while another stack imports one of its exports: `UPDATE_COMPLETE`
- * "Export … cannot be deleted as it is in use by …").
- */
-function isRefusal(event) {
-    return (isStackRow(event) &&
-        event.resourceStatus.endsWith('_COMPLETE') &&
-        specificStackReason(event.resourceStatusReason) !== '');
-}
-/**
- * The operation to explain: by default the newest one that failed, else the newest; `latest`; `N` counting back
- * from the newest (1 = newest); or an operation id as `--list-operations` prints it.
- * @throws InputError when the selector names no operation of the input, listing what is valid.
- */
-function pickOperation(operations, selector) {
-    if (operations.length === 0)
-        throw new index.InputError('The events hold no operation. Give the output of: aws cloudformation describe-stack-events --stack-name NAME --output json');
-    const newest = operations.at(-1);
-    if (selector === undefined || selector === '')
-        return [...operations].reverse().find(operation => operation.failed) ?? newest;
-    if (selector === 'latest')
-        return newest;
-    if (/^\d+$/.test(selector)) {
-        const byNumber = operations.find(operation => operation.number === Number(selector));
-        if (byNumber)
-            return byNumber;
-    }
-    const byId = operations.find(operation => operation.id === selector);
-    if (byId)
-        return byId;
-    throw new index.InputError(`--operation: "${selector}" names no operation of these events. Valid: latest, 1 to ${operations.length} ` +
-        '(1 = newest), or an id that --list-operations prints.');
-}
-/**
- * When the operation stopped going forward: the root stack's first rollback row, or a deletion after the operation
- * began (the clean-up of a failed create) — unless that row is the operation's first (a resumed rollback, a
- * deletion). A log cut off before the start row still turns back at its rollback row when resource rows come
- * before it. Failures after it (a rollback that failed, a resource that could not be deleted) are what blocks the stack, not
- * why the operation failed. Infinity when it never turned back.
- */
-function forwardPhaseEnd(ordered) {
-    const root = ordered.filter(event => event.nestedPath.length === 0);
-    const turn = root.find((event, index) => index > 0 &&
-        isStackRow(event) &&
-        (event.resourceStatus.endsWith('ROLLBACK_IN_PROGRESS') || event.resourceStatus === 'DELETE_IN_PROGRESS'));
-    return turn?.timestamp ?? Infinity;
-}
-/** The events of one operation: the root stack's, and the nested stacks' that fall within its window. */
-function eventsOfOperation(events, operation) {
-    const own = new Set(operation.rootEvents);
-    return events.filter(event => own.has(event) ||
-        (event.nestedPath.length > 0 &&
-            event.timestamp > operation.windowStart &&
-            event.timestamp < operation.windowEnd));
 }
 
 const OPENS_DEPLOY = ['CREATE_IN_PROGRESS', 'UPDATE_IN_PROGRESS', 'IMPORT_IN_PROGRESS'];
@@ -5797,109 +6281,6 @@ function findings(events) {
         }
     }
     return result;
-}
-
-const STUCK = new Set(['UPDATE_ROLLBACK_FAILED', 'ROLLBACK_FAILED', 'DELETE_FAILED']);
-function isStuckStatus(status) {
-    return STUCK.has(status);
-}
-/**
- * What blocks a stack in UPDATE_ROLLBACK_FAILED, ROLLBACK_FAILED or DELETE_FAILED, from the events of the
- * operation that left it there (root and nested, any order; `[]` when none are at hand), and the way out:
- * `continue-update-rollback [--resources-to-skip …]` (ContinueUpdateRollback API reference: only resources in
- * UPDATE_FAILED can be skipped, nested ones as `NestedStackName.ResourceLogicalID`, always on the root stack) or
- * `delete-stack [--retain-resources …]` (DeleteStack: RetainResources only for a stack in DELETE_FAILED, logical
- * ids of the stack's own resources). Undefined for any other status.
- */
-function stuckStack(stackName, status, events) {
-    if (!isStuckStatus(status))
-        return undefined;
-    const resources = blockingResources(events, status);
-    return { status, resources, ...wayOut(stackName, status, resources) };
-}
-/**
- * The resources whose last event after the operation turned back (rollback or clean-up deletion; the whole input
- * for an operation that was a deletion or a resumed rollback) is UPDATE_FAILED (UPDATE_ROLLBACK_FAILED) or
- * DELETE_FAILED. For a rollback, a nested stack whose own events name the failed resources inside it gives way to
- * them (they are what is skipped).
- */
-function blockingResources(events, status) {
-    const ordered = [...events].sort((a, b) => a.timestamp - b.timestamp);
-    const cutoff = forwardPhaseEnd(ordered);
-    const after = cutoff === Infinity ? ordered : ordered.filter(event => event.timestamp > cutoff);
-    const wanted = status === 'UPDATE_ROLLBACK_FAILED' ? 'UPDATE_FAILED' : 'DELETE_FAILED';
-    const last = new Map();
-    for (const event of after) {
-        if (isStackRow(event))
-            continue;
-        last.set(`${event.stackId}\u0000${event.logicalResourceId}`, event);
-    }
-    const failed = [...last.values()].filter(event => event.resourceStatus === wanted);
-    const failedInside = (nested) => failed.some(event => event.stackId === nested.physicalResourceId && event !== nested);
-    return (failed
-        // Skipping takes the resource inside the nested stack; retaining takes the root's nested stack resource.
-        .filter(event => wanted !== 'UPDATE_FAILED' || !(event.resourceType === NESTED_STACK_TYPE && failedInside(event)))
-        .map(event => ({
-        logicalResourceId: event.logicalResourceId,
-        nestedPath: event.nestedPath,
-        resourceType: event.resourceType,
-        ...(event.physicalResourceId ? { physicalResourceId: event.physicalResourceId } : {}),
-        status: event.resourceStatus,
-        reason: event.resourceStatusReason ?? '',
-        timestamp: event.timestamp
-    })));
-}
-/**
- * The way out of a stuck status, in one wording for every caller (the diagnosis, and `run` refusing to deploy over
- * a stuck stack): the command with the ids it needs, and one paragraph saying what blocks the stack and what the
- * command costs. `resources` may be empty when the events are not at hand.
- */
-function wayOut(stackName, status, resources) {
-    const named = resources.map(resource => `${resourcePath(resource)} (${resource.resourceType}): ${resource.reason || resource.status}`);
-    const blocked = named.length ? ` It is blocked by ${named.join('; ')}.` : '';
-    if (status === 'UPDATE_ROLLBACK_FAILED') {
-        const ids = resources.map(resource => [...resource.nestedPath, resource.logicalResourceId].join('.'));
-        const plain = `aws cloudformation continue-update-rollback --stack-name ${stackName}`;
-        const command = ids.length ? `${plain} --resources-to-skip ${ids.join(' ')}` : plain;
-        return {
-            ids,
-            command,
-            wayOut: `${stackName} is in UPDATE_ROLLBACK_FAILED: the rollback could not restore every resource, and the stack ` +
-                `cannot be updated until the rollback finishes.${blocked} Fix the cause (for example recreate what was ` +
-                `changed or deleted outside CloudFormation) and run \`${plain}\`` +
-                (ids.length
-                    ? `, or skip them: \`${command}\`. Skipped resources are marked rolled back without being changed, so ` +
-                        'they stay inconsistent with the template until you fix them by hand or in a later update.'
-                    : '.')
-        };
-    }
-    const ids = resources
-        .filter(resource => resource.nestedPath.length === 0)
-        .map(resource => resource.logicalResourceId);
-    const plain = `aws cloudformation delete-stack --stack-name ${stackName}`;
-    const retain = ids.length ? `${plain} --retain-resources ${ids.join(' ')}` : plain;
-    if (status === 'ROLLBACK_FAILED') {
-        return {
-            ids,
-            command: plain,
-            wayOut: `${stackName} is in ROLLBACK_FAILED: its failed create could not be rolled back and it can only be ` +
-                `deleted.${blocked} Fix what keeps them from being deleted and run \`${plain}\`` +
-                (ids.length
-                    ? `; if the deletion fails on them again (DELETE_FAILED), \`${retain}\` finishes it and leaves them ` +
-                        'in the account, to be deleted by hand.'
-                    : '.')
-        };
-    }
-    return {
-        ids,
-        command: retain,
-        wayOut: `${stackName} is in DELETE_FAILED: some resources could not be deleted.${blocked} Fix the reason and run ` +
-            `\`${plain}\` again` +
-            (ids.length
-                ? `, or finish the deletion without them: \`${retain}\` — retained resources stay in the account ` +
-                    '(and keep costing) until you delete them by hand.'
-                : '.')
-    };
 }
 
 async function diagnoseStack(deps, request) {
@@ -6242,4 +6623,6 @@ const stackModules = /*#__PURE__*/Object.defineProperty({
 
 exports.AwsJson1_1Protocol = AwsJson1_1Protocol;
 exports.EvidenceGap = EvidenceGap;
+exports.LookupEventsCommand = LookupEventsCommand;
 exports.stackModules = stackModules;
+exports.toTrailEntry = toTrailEntry;

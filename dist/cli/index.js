@@ -13725,7 +13725,9 @@ const DEFAULTS = {
     'lock-key-attribute': 'LockID',
     'poll-interval': '3s',
     'slow-resource-after': '10m',
-    'command-grace': '5m'};
+    'command-grace': '5m',
+    'start-timeout': '10m'
+};
 const STACK_NAME = /^[A-Za-z][A-Za-z0-9-]{0,127}$/;
 const STACK_ARN = /^arn:aws[a-z-]*:cloudformation:[a-z0-9-]+:\d{12}:stack\/[A-Za-z][A-Za-z0-9-]{0,127}\/[A-Za-z0-9-]+$/;
 const TABLE_NAME = /^[A-Za-z0-9_.-]{3,255}$/;
@@ -13841,6 +13843,7 @@ function parseWatchSettings(raw) {
     if (timeoutMs !== undefined && timeoutMs <= 0) {
         throw new InputError('watch-timeout: must be longer than 0, e.g. 60m; leave it empty to watch until the stacks finish.');
     }
+    const startTimeoutMs = parseDuration(text(raw['start-timeout']) ?? DEFAULTS['start-timeout'], 'start-timeout');
     const pollMinMs = parseDuration(text(raw['poll-interval']) ?? DEFAULTS['poll-interval'], 'poll-interval');
     if (pollMinMs < 100 || pollMinMs > 300_000) {
         throw new InputError(`poll-interval: "${raw['poll-interval']}" is out of range. Use between 100ms and 5m (default 3s).`);
@@ -13854,6 +13857,7 @@ function parseWatchSettings(raw) {
         terminationProtection: parseBoolean(raw['termination-protection'], 'termination-protection', true),
         replaceFailedCreate: parseBoolean(raw['replace-failed-create'], 'replace-failed-create', false),
         ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+        startTimeoutMs,
         pollMinMs,
         pollMaxMs: pollMinMs * 10,
         commandGraceMs: parseCommandGrace(raw['command-grace']),
@@ -14447,6 +14451,7 @@ const OPTIONS = {
     'termination-protection': { type: 'string' },
     'replace-failed-create': { type: 'boolean' },
     timeout: { type: 'string' },
+    'start-timeout': { type: 'string' },
     'poll-interval': { type: 'string' },
     'slow-resource-after': { type: 'string' },
     'command-grace': { type: 'string' },
@@ -14503,6 +14508,7 @@ function parseCli(argv, env) {
         'termination-protection': values['termination-protection'] ?? '',
         'replace-failed-create': values['replace-failed-create'] ? 'true' : '',
         'watch-timeout': values.timeout ?? (command === 'watch' ? '60m' : ''),
+        'start-timeout': values['start-timeout'] ?? '',
         'poll-interval': values['poll-interval'] ?? '',
         'slow-resource-after': values['slow-resource-after'] ?? '',
         'command-grace': values['command-grace'] ?? '',
@@ -14549,8 +14555,9 @@ Usage:
   deploy-guard run --key KEY --table TABLE [options] -- COMMAND [ARGS…]
       Only the lock, for anything that is not a CloudFormation stack (terraform apply, a script): no
       CloudFormation call, so no cloudformation: permission is needed.
-  deploy-guard watch --stack NAME [--timeout 60m]
-      Watch a deployment started elsewhere from the stack's current operation until it finishes.
+  deploy-guard watch --stack NAME [--timeout 60m] [--start-timeout 10m]
+      Watch a deployment started elsewhere: the stack's current operation, or, when its last one had already
+      finished, the next one to start; until it finishes.
   deploy-guard diagnose --stack NAME [--since 2h] [--json]
       Explain the stack's latest failed operation — root cause, nested stacks, CloudTrail — even after deletion.
   deploy-guard explain FILE|- [NESTED_FILE…] [--nested DIR] [--operation N|ID|latest] [--list-operations] [--json]
@@ -14574,7 +14581,8 @@ Options:
   --key KEY             custom lock key: with one --stack, or alone for a lock without CloudFormation
   --key-attribute NAME  the table's partition key (default LockID)
   --lease DURATION      lease, renewed every lease/3 while held (default 5m)
-  --wait-timeout DUR    how long to wait for a held lock (default 30m; 0 = fail at once)
+  --wait-timeout DUR    how long to wait for a held lock, and then for a stack busy with another
+                        operation (default 30m; 0 = fail at once)
   --reason TEXT         shown to waiters and recorded on the lock
   --region REGION       AWS region (default: AWS_REGION / profile)
   --out-of-order MODE   fail | warn | allow, for a run older than the last deploy (default fail)
@@ -14587,6 +14595,8 @@ Options:
   --replace-failed-create
                         a stack in ROLLBACK_COMPLETE is recorded, deleted and deployed again
   --timeout DURATION    watch: stop after this long and report what is still in progress (default 60m)
+  --start-timeout DUR   watch: how long to wait for an operation to start when the stack's last one had
+                        finished before the watch began (default 10m; 0 = do not wait)
   --poll-interval DUR   poll interval while events flow; grows tenfold when quiet (default 3s)
   --slow-resource-after DUR
                         explain an ECS service, database or custom resource in progress this long,
@@ -14677,19 +14687,36 @@ async function execute(invocation, env) {
             const stackReady = () => (stack ??= stackModules().then(modules => ({
                 modules,
                 cfn: modules.createCloudFormationClient(aws),
+                trail: modules.createCloudTrailClient(aws),
                 evidence: modules.lazyEvidenceReaders(aws)
             })));
+            // After the lock: the run's own clients end with its cancellation, a diagnosis has its own deadline.
+            const diagnoseAndPrint = async (stackName, deadline, collected) => {
+                const { modules } = await stackReady();
+                const diagnosis = { region: session.region, userAgent: USER_AGENT, signal: deadline };
+                const report = await modules
+                    .diagnoseStack({
+                    cfn: modules.createCloudFormationClient(diagnosis),
+                    trail: modules.createCloudTrailClient(diagnosis),
+                    evidence: modules.lazyEvidenceReaders(diagnosis),
+                    clock: systemClock
+                }, { stackName, region: session.region, ...(collected ? { collected } : {}) })
+                    .catch((error) => stderrLog.warn(describeFailure(error, `Diagnosing ${stackName}`)));
+                if (report)
+                    stderrLog.error(modules.renderLogSummary(report));
+            };
             let collected = [];
             let commandExit = 0;
             let failedStacks = [];
             const result = await runGuarded(deps, session.keys, holder, settings, async (stop) => {
-                const { modules, cfn, evidence } = await stackReady();
+                const { modules, cfn, trail, evidence } = await stackReady();
                 const deploy = await modules.deployWatched({
                     cfn,
                     clock: systemClock,
                     log: stderrLog,
-                    evidence: { readers: evidence, region: session.region }
-                }, watchSettings, settleStop => runCommand(file, args, { signal: AbortSignal.any([stop, settleStop]) }), stop);
+                    evidence: { readers: evidence, region: session.region },
+                    trail
+                }, watchSettings, settleStop => runCommand(file, args, { signal: AbortSignal.any([stop, settleStop]) }), stop, { commandLine: invocation.commandLine.join(' '), busyTimeoutMs: settings.waitTimeoutMs });
                 commandExit = deploy.exitCode;
                 if (deploy.stoppedAfterSettle)
                     stderrLog.error(`The deploy command was stopped ${formatDuration(watchSettings.commandGraceMs)} after every guarded stack ` +
@@ -14698,28 +14725,23 @@ async function execute(invocation, env) {
                 failedStacks =
                     deploy.watch?.stacks.filter(stack => stack.failed).map(stack => stack.stackName) ?? [];
                 return deploy.failed && deploy.exitCode === 0 ? 1 : deploy.exitCode;
-            }, signal);
+            }, signal).catch(async (error) => {
+                // Thrown only after the lock, by the lazily loaded stack code: matched by name so nothing loads it sooner.
+                if (!(error instanceof Error && error.name === 'BusyStackFailedError'))
+                    throw error;
+                const { wait } = error;
+                stderrLog.error(error.message);
+                await diagnoseAndPrint(wait.stackName, deadlineSignal(DEADLINES.diagnoseMs));
+                return undefined;
+            });
+            if (!result)
+                return 1;
             sayIfLockLost(result);
             stderrLog.info(`Deploy ${result.lockLost ? 'failed (lock lost)' : result.status} (exit ${commandExit}); waited ${formatDuration(result.waitedMs)}, held ${formatDuration(result.heldMs)}.`);
             // A cancelled run still explains a failed stack, within what is left before GitHub's SIGTERM.
-            const diagnosis = {
-                region: session.region,
-                userAgent: USER_AGENT,
-                signal: deadlineSignal(signal.aborted ? DEADLINES.afterCancelMs : DEADLINES.diagnoseMs)
-            };
-            for (const stackName of failedStacks) {
-                const { modules } = await stackReady();
-                const report = await modules
-                    .diagnoseStack({
-                    cfn: modules.createCloudFormationClient(diagnosis),
-                    trail: modules.createCloudTrailClient(diagnosis),
-                    evidence: modules.lazyEvidenceReaders(diagnosis),
-                    clock: systemClock
-                }, { stackName, region: session.region, collected })
-                    .catch((error) => stderrLog.warn(describeFailure(error, `Diagnosing ${stackName}`)));
-                if (report)
-                    stderrLog.error(modules.renderLogSummary(report));
-            }
+            const diagnosisDeadline = deadlineSignal(signal.aborted ? DEADLINES.afterCancelMs : DEADLINES.diagnoseMs);
+            for (const stackName of failedStacks)
+                await diagnoseAndPrint(stackName, diagnosisDeadline, collected);
             return result.lockLost && result.exitCode === 0 ? 1 : result.exitCode;
         }
         case 'lock': {
@@ -14786,8 +14808,11 @@ async function watch(invocation) {
     const { createCloudFormationClient, lazyEvidenceReaders, watchDeployment } = await Promise.resolve().then(() => require('./chunk-stack-modules.js')).then(n => n.stackModules);
     const settings = parseWatchSettings(invocation.settings);
     const cancel = cancellationSignal();
-    // A request in flight at the timeout is aborted, so the watch ends within its timeout (plus a second).
-    const signal = settings.timeoutMs !== undefined ? deadlineSignal(settings.timeoutMs + 1_000, cancel) : cancel;
+    // A request in flight at the timeout is aborted, so the watch ends within its start timeout and timeout (plus a
+    // second): the wait for the operation to start is bounded by the one, following it by the other.
+    const signal = settings.timeoutMs !== undefined
+        ? deadlineSignal(settings.startTimeoutMs + settings.timeoutMs + 1_000, cancel)
+        : cancel;
     const cfn = createCloudFormationClient({
         ...(settings.region ? { region: settings.region } : {}),
         userAgent: USER_AGENT,
@@ -14802,7 +14827,7 @@ async function watch(invocation) {
     }, settings, cancel);
     if (invocation.json)
         process.stdout.write(`${jsonForLog(outcome.stacks.map(({ events: _events, ...stack }) => stack))}\n`);
-    return outcome.failed || outcome.timedOut ? 1 : 0;
+    return outcome.failed || outcome.timedOut || outcome.startTimedOut ? 1 : 0;
 }
 async function diagnose(invocation) {
     const { createCloudFormationClient, createCloudTrailClient, diagnoseStack, lazyEvidenceReaders, renderLogSummary, toJson } = await Promise.resolve().then(() => require('./chunk-stack-modules.js')).then(n => n.stackModules);

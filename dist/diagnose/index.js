@@ -12302,6 +12302,7 @@ function toStackEvent(event, nestedPath) {
         timestamp: event.Timestamp?.getTime() ?? 0,
         resourceStatus: event.ResourceStatus ?? '',
         ...(event.ResourceStatusReason ? { resourceStatusReason: event.ResourceStatusReason } : {}),
+        ...(event.ClientRequestToken ? { clientRequestToken: event.ClientRequestToken } : {}),
         ...(event.OperationId ? { operationId: event.OperationId } : {}),
         ...(event.HookType ? { hookType: event.HookType } : {}),
         ...(event.HookStatus ? { hookStatus: event.HookStatus } : {}),
@@ -16791,8 +16792,8 @@ const VERSION = '0.1.0';
 
 const USER_AGENT = `deploy-guard/${VERSION}`;
 
-/** Diagnoses a stack and publishes the report every way the runner shows it. */
-async function diagnoseAndPublish(request, signal) {
+/** Diagnoses a stack and publishes the report every way the runner shows it; `notes` lead the report's notes. */
+async function diagnoseAndPublish(request, signal, notes = []) {
     const settings = { region: request.region, userAgent: USER_AGENT, ...(signal ? { signal } : {}) };
     const report = await diagnoseStack({
         cfn: createCloudFormationClient(settings),
@@ -16800,6 +16801,7 @@ async function diagnoseAndPublish(request, signal) {
         evidence: lazyEvidenceReaders(settings),
         clock: systemClock
     }, request);
+    report.notes.unshift(...notes);
     await publishReport(report);
     return report;
 }

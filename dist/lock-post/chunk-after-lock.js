@@ -3964,6 +3964,24 @@ async function collectAll(readers, targets, region, already = []) {
 }
 
 /**
+ * A token bucket shared by every caller: at most `ratePerSecond` requests per second on average, bursts of `burst`.
+ * One pacer per API budget (all stacks of one watch; CloudTrail's 2 requests/s), so N stacks do not mean N× the calls.
+ */
+function createPacer(clock, ratePerSecond, burst = Math.max(1, Math.floor(ratePerSecond))) {
+    let available = burst;
+    let last = clock.monotonic();
+    return async () => {
+        const now = clock.monotonic();
+        available = Math.min(burst, available + ((now - last) * ratePerSecond) / 1000);
+        last = now;
+        available -= 1;
+        // Each caller that overdraws waits for its own share, so concurrent callers queue rather than stampede.
+        if (available < 0)
+            await clock.sleep((-available * 1000) / ratePerSecond);
+    };
+}
+
+/**
  * The CloudFormation calls the watcher and protection make, each converted to domain types. Every call passes
  * through `pace` first: one request budget shared by everything a watch does.
  */
@@ -4089,189 +4107,6 @@ function isStackMissing(error) {
  * string unions that grow) are converted into these once, at the boundary, in one module per API.
  */
 const NESTED_STACK_TYPE = 'AWS::CloudFormation::Stack';
-
-/**
- * A token bucket shared by every caller: at most `ratePerSecond` requests per second on average, bursts of `burst`.
- * One pacer per API budget (all stacks of one watch; CloudTrail's 2 requests/s), so N stacks do not mean N× the calls.
- */
-function createPacer(clock, ratePerSecond, burst = Math.max(1, Math.floor(ratePerSecond))) {
-    let available = burst;
-    let last = clock.monotonic();
-    return async () => {
-        const now = clock.monotonic();
-        available = Math.min(burst, available + ((now - last) * ratePerSecond) / 1000);
-        last = now;
-        available -= 1;
-        // Each caller that overdraws waits for its own share, so concurrent callers queue rather than stampede.
-        if (available < 0)
-            await clock.sleep((-available * 1000) / ratePerSecond);
-    };
-}
-
-const STACK_CALLS = new Set([
-    'CreateChangeSet',
-    'ExecuteChangeSet',
-    'CreateStack',
-    'UpdateStack',
-    'DeleteStack',
-    'UpdateTerminationProtection',
-    'CancelUpdateStack',
-    'ContinueUpdateRollback',
-    'RollbackStack',
-    'DeleteChangeSet'
-]);
-const STARTS_OPERATION = new Set(['ExecuteChangeSet', 'CreateStack', 'UpdateStack']);
-const MUTATING = new Set([...STACK_CALLS].filter(name => name !== 'UpdateTerminationProtection'));
-const MAX_PAGES = 4;
-/**
- * Root causes looked up one by one (by physical id or service); any further ones share ONE lookup by time window,
- * matched here. 200 simultaneous failures used to cost 202 lookups (100 s at 2/s).
- */
-const MAX_CAUSE_LOOKUPS = 3;
-const MARGIN_BEFORE_MS = 10 * 60_000;
-const MARGIN_AFTER_MS = 15 * 60_000;
-const DELIVERY_DELAY_MS = 15 * 60_000;
-/**
- * CloudTrail context for a failed operation, within bounded windows and CloudTrail's limits: one lookup attribute per
- * call, 50 results a page, a few pages at most, and ONE pacer for every call (2 requests/s per account and region).
- */
-async function lookupTrailContext(trail, clock, request, pace = createPacer(clock, 2, 1)) {
-    const window = { start: request.startedAt - MARGIN_BEFORE_MS, end: request.endedAt + MARGIN_AFTER_MS };
-    let lookups = 0;
-    const lookupEvents = async (attribute, start, end) => {
-        const events = [];
-        let token;
-        for (let page = 0; page < MAX_PAGES; page++) {
-            await pace();
-            lookups++;
-            const reply = await trail.send(new LookupEventsCommand({
-                ...(attribute
-                    ? { LookupAttributes: [{ AttributeKey: attribute.key, AttributeValue: attribute.value }] }
-                    : {}),
-                StartTime: new Date(start),
-                EndTime: new Date(end),
-                MaxResults: 50,
-                ...(token ? { NextToken: token } : {})
-            }));
-            events.push(...(reply.Events ?? []));
-            token = reply.NextToken;
-            if (!token)
-                break;
-        }
-        return events;
-    };
-    const lookup = async (key, value, start, end) => (await lookupEvents({ key, value }, start, end)).map(toTrailEntry);
-    const caveats = [];
-    if (clock.now() - request.endedAt < DELIVERY_DELAY_MS) {
-        caveats.push('The failure is less than 15 minutes old: CloudTrail may not have delivered every event yet; run the diagnosis again later.');
-    }
-    try {
-        const byName = await lookup('ResourceName', request.stackName, window.start, window.end);
-        const byArn = await lookup('ResourceName', request.stackId, window.start, window.end);
-        const timeline = uniqueByEventId([...byName, ...byArn])
-            .filter(entry => entry.eventSource === 'cloudformation.amazonaws.com' && STACK_CALLS.has(entry.eventName))
-            .sort((a, b) => a.time - b.time);
-        const apiErrors = [];
-        for (const cause of request.rootCauses.slice(0, MAX_CAUSE_LOOKUPS)) {
-            const around = { start: request.startedAt - MARGIN_BEFORE_MS, end: cause.timestamp + 5 * 60_000 };
-            const source = serviceOf(cause.resourceType);
-            const entries = cause.physicalResourceId
-                ? await lookup('ResourceName', cause.physicalResourceId, around.start, around.end)
-                : source
-                    ? await lookup('EventSource', source, around.start, around.end)
-                    : [];
-            apiErrors.push(...entries.filter(entry => entry.errorCode && entry.eventSource !== 'cloudformation.amazonaws.com'));
-        }
-        const rest = request.rootCauses.slice(MAX_CAUSE_LOOKUPS);
-        if (rest.length > 0) {
-            apiErrors.push(...(await windowErrors(lookupEvents, request, rest)));
-            caveats.push(`CloudTrail was looked up resource by resource for the first ${MAX_CAUSE_LOOKUPS} root causes only; ` +
-                `for the other ${rest.length} (${rest
-                    .slice(0, 5)
-                    .map(cause => cause.logicalResourceId)
-                    .join(', ')}${rest.length > 5 ? ', …' : ''}) one lookup by time window (its first ` +
-                `${MAX_PAGES * 50} records) was matched by resource and service, so some of their API errors may be missing.`);
-        }
-        const concurrentChanges = request.heldWindow ? changesByOthers(timeline, request.heldWindow) : [];
-        return { timeline, apiErrors: uniqueByEventId(apiErrors), concurrentChanges, window, caveats, lookups };
-    }
-    catch (error) {
-        const why = index.isAccessDenied(error)
-            ? 'cloudtrail:LookupEvents was denied: grant it to see who called what on the stack and which API call failed.'
-            : `CloudTrail could not be read: ${index.awsErrorMessage(error)}`;
-        return { timeline: [], apiErrors: [], concurrentChanges: [], window, caveats: [...caveats, why], lookups };
-    }
-}
-/**
- * API errors for root causes beyond the first few: one unfiltered lookup over their time window (a few pages),
- * matched by physical id or by the service of the resource type, never one lookup per resource.
- */
-async function windowErrors(lookupEvents, request, causes) {
-    const names = new Set(causes.flatMap(cause => (cause.physicalResourceId ? [cause.physicalResourceId] : [])));
-    const sources = new Set(causes.flatMap(cause => serviceOf(cause.resourceType) ?? []));
-    const end = Math.max(...causes.map(cause => cause.timestamp)) + 5 * 60_000;
-    const events = await lookupEvents(undefined, request.startedAt - MARGIN_BEFORE_MS, end);
-    return events
-        .filter(event => (event.Resources ?? []).some(resource => resource.ResourceName && names.has(resource.ResourceName)) ||
-        (event.EventSource !== undefined && sources.has(event.EventSource)))
-        .map(toTrailEntry)
-        .filter(entry => entry.errorCode && entry.eventSource !== 'cloudformation.amazonaws.com');
-}
-/**
- * Stack changes during the hold window by anyone other than the deploy itself: the given principal, or else whoever
- * started the operation (the first ExecuteChangeSet, CreateStack or UpdateStack in its window). Another principal there means another
- * deploy or a person changed the stack while it was supposed to be locked (incident B).
- */
-function changesByOthers(timeline, held) {
-    const starter = timeline.find(entry => STARTS_OPERATION.has(entry.eventName) && !entry.errorCode);
-    const own = held.principal ?? starter?.principalArn ?? starter?.principal;
-    return timeline.filter(entry => MUTATING.has(entry.eventName) &&
-        entry.time >= held.start &&
-        entry.time <= held.end &&
-        entry.principalArn !== own &&
-        entry.principal !== own);
-}
-/** `AWS::RDS::DBInstance` → `rds.amazonaws.com`, for looking up a resource that never got a physical id. */
-function serviceOf(resourceType) {
-    const service = resourceType.split('::')[1]?.toLowerCase();
-    if (!service || resourceType.startsWith('Custom::'))
-        return undefined;
-    return `${service === 'elasticloadbalancingv2' ? 'elasticloadbalancing' : service}.amazonaws.com`;
-}
-function uniqueByEventId(entries) {
-    return [...new Map(entries.map(entry => [entry.eventId, entry])).values()];
-}
-/** Reads only identity, source and error from the record: request parameters can hold passwords. */
-function toTrailEntry(event) {
-    let record = {};
-    try {
-        record = JSON.parse(event.CloudTrailEvent ?? '{}');
-    }
-    catch {
-        record = {};
-    }
-    const identity = record.userIdentity ?? {};
-    const arn = identity.arn;
-    const sessionName = identity.type === 'AssumedRole' ? arn?.split('/').at(-1) : undefined;
-    const role = identity.sessionContext?.sessionIssuer?.userName;
-    const principal = role
-        ? `role ${role}${sessionName ? ` (session ${sessionName})` : ''}`
-        : (identity.userName ?? event.Username ?? arn ?? 'unknown');
-    const invokedBy = identity.invokedBy;
-    return {
-        eventId: event.EventId ?? '',
-        time: event.EventTime?.getTime() ?? 0,
-        eventName: event.EventName ?? '',
-        eventSource: event.EventSource ?? '',
-        principal,
-        ...(arn ? { principalArn: arn } : {}),
-        ...(sessionName ? { sessionName } : {}),
-        ...(invokedBy ? { invokedBy } : {}),
-        ...(record.sourceIPAddress ? { sourceIp: record.sourceIPAddress } : {}),
-        ...(record.errorCode ? { errorCode: record.errorCode } : {}),
-        ...(record.errorMessage ? { errorMessage: record.errorMessage } : {})
-    };
-}
 
 const OPENS = new Map([
     ['REVIEW_IN_PROGRESS', 'CREATE_STACK'],
@@ -4472,6 +4307,274 @@ function eventsOfOperation(events, operation) {
         (event.nestedPath.length > 0 &&
             event.timestamp > operation.windowStart &&
             event.timestamp < operation.windowEnd));
+}
+
+const STUCK = new Set(['UPDATE_ROLLBACK_FAILED', 'ROLLBACK_FAILED', 'DELETE_FAILED']);
+function isStuckStatus(status) {
+    return STUCK.has(status);
+}
+/**
+ * What blocks a stack in UPDATE_ROLLBACK_FAILED, ROLLBACK_FAILED or DELETE_FAILED, from the events of the
+ * operation that left it there (root and nested, any order; `[]` when none are at hand), and the way out:
+ * `continue-update-rollback [--resources-to-skip …]` (ContinueUpdateRollback API reference: only resources in
+ * UPDATE_FAILED can be skipped, nested ones as `NestedStackName.ResourceLogicalID`, always on the root stack) or
+ * `delete-stack [--retain-resources …]` (DeleteStack: RetainResources only for a stack in DELETE_FAILED, logical
+ * ids of the stack's own resources). Undefined for any other status.
+ */
+function stuckStack(stackName, status, events) {
+    if (!isStuckStatus(status))
+        return undefined;
+    const resources = blockingResources(events, status);
+    return { status, resources, ...wayOut(stackName, status, resources) };
+}
+/**
+ * The resources whose last event after the operation turned back (rollback or clean-up deletion; the whole input
+ * for an operation that was a deletion or a resumed rollback) is UPDATE_FAILED (UPDATE_ROLLBACK_FAILED) or
+ * DELETE_FAILED. For a rollback, a nested stack whose own events name the failed resources inside it gives way to
+ * them (they are what is skipped).
+ */
+function blockingResources(events, status) {
+    const ordered = [...events].sort((a, b) => a.timestamp - b.timestamp);
+    const cutoff = forwardPhaseEnd(ordered);
+    const after = cutoff === Infinity ? ordered : ordered.filter(event => event.timestamp > cutoff);
+    const wanted = status === 'UPDATE_ROLLBACK_FAILED' ? 'UPDATE_FAILED' : 'DELETE_FAILED';
+    const last = new Map();
+    for (const event of after) {
+        if (isStackRow(event))
+            continue;
+        last.set(`${event.stackId}\u0000${event.logicalResourceId}`, event);
+    }
+    const failed = [...last.values()].filter(event => event.resourceStatus === wanted);
+    const failedInside = (nested) => failed.some(event => event.stackId === nested.physicalResourceId && event !== nested);
+    return (failed
+        // Skipping takes the resource inside the nested stack; retaining takes the root's nested stack resource.
+        .filter(event => wanted !== 'UPDATE_FAILED' || !(event.resourceType === NESTED_STACK_TYPE && failedInside(event)))
+        .map(event => ({
+        logicalResourceId: event.logicalResourceId,
+        nestedPath: event.nestedPath,
+        resourceType: event.resourceType,
+        ...(event.physicalResourceId ? { physicalResourceId: event.physicalResourceId } : {}),
+        status: event.resourceStatus,
+        reason: event.resourceStatusReason ?? '',
+        timestamp: event.timestamp
+    })));
+}
+/**
+ * The way out of a stuck status, in one wording for every caller (the diagnosis, and `run` refusing to deploy over
+ * a stuck stack): the command with the ids it needs, and one paragraph saying what blocks the stack and what the
+ * command costs. `resources` may be empty when the events are not at hand.
+ */
+function wayOut(stackName, status, resources) {
+    const named = resources.map(resource => `${index.resourcePath(resource)} (${resource.resourceType}): ${resource.reason || resource.status}`);
+    const blocked = named.length ? ` It is blocked by ${named.join('; ')}.` : '';
+    if (status === 'UPDATE_ROLLBACK_FAILED') {
+        const ids = resources.map(resource => [...resource.nestedPath, resource.logicalResourceId].join('.'));
+        const plain = `aws cloudformation continue-update-rollback --stack-name ${stackName}`;
+        const command = ids.length ? `${plain} --resources-to-skip ${ids.join(' ')}` : plain;
+        return {
+            ids,
+            command,
+            wayOut: `${stackName} is in UPDATE_ROLLBACK_FAILED: the rollback could not restore every resource, and the stack ` +
+                `cannot be updated until the rollback finishes.${blocked} Fix the cause (for example recreate what was ` +
+                `changed or deleted outside CloudFormation) and run \`${plain}\`` +
+                (ids.length
+                    ? `, or skip them: \`${command}\`. Skipped resources are marked rolled back without being changed, so ` +
+                        'they stay inconsistent with the template until you fix them by hand or in a later update.'
+                    : '.')
+        };
+    }
+    const ids = resources
+        .filter(resource => resource.nestedPath.length === 0)
+        .map(resource => resource.logicalResourceId);
+    const plain = `aws cloudformation delete-stack --stack-name ${stackName}`;
+    const retain = ids.length ? `${plain} --retain-resources ${ids.join(' ')}` : plain;
+    if (status === 'ROLLBACK_FAILED') {
+        return {
+            ids,
+            command: plain,
+            wayOut: `${stackName} is in ROLLBACK_FAILED: its failed create could not be rolled back and it can only be ` +
+                `deleted.${blocked} Fix what keeps them from being deleted and run \`${plain}\`` +
+                (ids.length
+                    ? `; if the deletion fails on them again (DELETE_FAILED), \`${retain}\` finishes it and leaves them ` +
+                        'in the account, to be deleted by hand.'
+                    : '.')
+        };
+    }
+    return {
+        ids,
+        command: retain,
+        wayOut: `${stackName} is in DELETE_FAILED: some resources could not be deleted.${blocked} Fix the reason and run ` +
+            `\`${plain}\` again` +
+            (ids.length
+                ? `, or finish the deletion without them: \`${retain}\` — retained resources stay in the account ` +
+                    '(and keep costing) until you delete them by hand.'
+                : '.')
+    };
+}
+
+const STACK_CALLS = new Set([
+    'CreateChangeSet',
+    'ExecuteChangeSet',
+    'CreateStack',
+    'UpdateStack',
+    'DeleteStack',
+    'UpdateTerminationProtection',
+    'CancelUpdateStack',
+    'ContinueUpdateRollback',
+    'RollbackStack',
+    'DeleteChangeSet'
+]);
+const STARTS_OPERATION = new Set(['ExecuteChangeSet', 'CreateStack', 'UpdateStack']);
+const MUTATING = new Set([...STACK_CALLS].filter(name => name !== 'UpdateTerminationProtection'));
+const MAX_PAGES = 4;
+/**
+ * Root causes looked up one by one (by physical id or service); any further ones share ONE lookup by time window,
+ * matched here. 200 simultaneous failures used to cost 202 lookups (100 s at 2/s).
+ */
+const MAX_CAUSE_LOOKUPS = 3;
+const MARGIN_BEFORE_MS = 10 * 60_000;
+const MARGIN_AFTER_MS = 15 * 60_000;
+const DELIVERY_DELAY_MS = 15 * 60_000;
+/**
+ * CloudTrail context for a failed operation, within bounded windows and CloudTrail's limits: one lookup attribute per
+ * call, 50 results a page, a few pages at most, and ONE pacer for every call (2 requests/s per account and region).
+ */
+async function lookupTrailContext(trail, clock, request, pace = createPacer(clock, 2, 1)) {
+    const window = { start: request.startedAt - MARGIN_BEFORE_MS, end: request.endedAt + MARGIN_AFTER_MS };
+    let lookups = 0;
+    const lookupEvents = async (attribute, start, end) => {
+        const events = [];
+        let token;
+        for (let page = 0; page < MAX_PAGES; page++) {
+            await pace();
+            lookups++;
+            const reply = await trail.send(new LookupEventsCommand({
+                ...(attribute
+                    ? { LookupAttributes: [{ AttributeKey: attribute.key, AttributeValue: attribute.value }] }
+                    : {}),
+                StartTime: new Date(start),
+                EndTime: new Date(end),
+                MaxResults: 50,
+                ...(token ? { NextToken: token } : {})
+            }));
+            events.push(...(reply.Events ?? []));
+            token = reply.NextToken;
+            if (!token)
+                break;
+        }
+        return events;
+    };
+    const lookup = async (key, value, start, end) => (await lookupEvents({ key, value }, start, end)).map(toTrailEntry);
+    const caveats = [];
+    if (clock.now() - request.endedAt < DELIVERY_DELAY_MS) {
+        caveats.push('The failure is less than 15 minutes old: CloudTrail may not have delivered every event yet; run the diagnosis again later.');
+    }
+    try {
+        const byName = await lookup('ResourceName', request.stackName, window.start, window.end);
+        const byArn = await lookup('ResourceName', request.stackId, window.start, window.end);
+        const timeline = uniqueByEventId([...byName, ...byArn])
+            .filter(entry => entry.eventSource === 'cloudformation.amazonaws.com' && STACK_CALLS.has(entry.eventName))
+            .sort((a, b) => a.time - b.time);
+        const apiErrors = [];
+        for (const cause of request.rootCauses.slice(0, MAX_CAUSE_LOOKUPS)) {
+            const around = { start: request.startedAt - MARGIN_BEFORE_MS, end: cause.timestamp + 5 * 60_000 };
+            const source = serviceOf(cause.resourceType);
+            const entries = cause.physicalResourceId
+                ? await lookup('ResourceName', cause.physicalResourceId, around.start, around.end)
+                : source
+                    ? await lookup('EventSource', source, around.start, around.end)
+                    : [];
+            apiErrors.push(...entries.filter(entry => entry.errorCode && entry.eventSource !== 'cloudformation.amazonaws.com'));
+        }
+        const rest = request.rootCauses.slice(MAX_CAUSE_LOOKUPS);
+        if (rest.length > 0) {
+            apiErrors.push(...(await windowErrors(lookupEvents, request, rest)));
+            caveats.push(`CloudTrail was looked up resource by resource for the first ${MAX_CAUSE_LOOKUPS} root causes only; ` +
+                `for the other ${rest.length} (${rest
+                    .slice(0, 5)
+                    .map(cause => cause.logicalResourceId)
+                    .join(', ')}${rest.length > 5 ? ', …' : ''}) one lookup by time window (its first ` +
+                `${MAX_PAGES * 50} records) was matched by resource and service, so some of their API errors may be missing.`);
+        }
+        const concurrentChanges = request.heldWindow ? changesByOthers(timeline, request.heldWindow) : [];
+        return { timeline, apiErrors: uniqueByEventId(apiErrors), concurrentChanges, window, caveats, lookups };
+    }
+    catch (error) {
+        const why = index.isAccessDenied(error)
+            ? 'cloudtrail:LookupEvents was denied: grant it to see who called what on the stack and which API call failed.'
+            : `CloudTrail could not be read: ${index.awsErrorMessage(error)}`;
+        return { timeline: [], apiErrors: [], concurrentChanges: [], window, caveats: [...caveats, why], lookups };
+    }
+}
+/**
+ * API errors for root causes beyond the first few: one unfiltered lookup over their time window (a few pages),
+ * matched by physical id or by the service of the resource type, never one lookup per resource.
+ */
+async function windowErrors(lookupEvents, request, causes) {
+    const names = new Set(causes.flatMap(cause => (cause.physicalResourceId ? [cause.physicalResourceId] : [])));
+    const sources = new Set(causes.flatMap(cause => serviceOf(cause.resourceType) ?? []));
+    const end = Math.max(...causes.map(cause => cause.timestamp)) + 5 * 60_000;
+    const events = await lookupEvents(undefined, request.startedAt - MARGIN_BEFORE_MS, end);
+    return events
+        .filter(event => (event.Resources ?? []).some(resource => resource.ResourceName && names.has(resource.ResourceName)) ||
+        (event.EventSource !== undefined && sources.has(event.EventSource)))
+        .map(toTrailEntry)
+        .filter(entry => entry.errorCode && entry.eventSource !== 'cloudformation.amazonaws.com');
+}
+/**
+ * Stack changes during the hold window by anyone other than the deploy itself: the given principal, or else whoever
+ * started the operation (the first ExecuteChangeSet, CreateStack or UpdateStack in its window). Another principal there means another
+ * deploy or a person changed the stack while it was supposed to be locked (incident B).
+ */
+function changesByOthers(timeline, held) {
+    const starter = timeline.find(entry => STARTS_OPERATION.has(entry.eventName) && !entry.errorCode);
+    const own = held.principal ?? starter?.principalArn ?? starter?.principal;
+    return timeline.filter(entry => MUTATING.has(entry.eventName) &&
+        entry.time >= held.start &&
+        entry.time <= held.end &&
+        entry.principalArn !== own &&
+        entry.principal !== own);
+}
+/** `AWS::RDS::DBInstance` → `rds.amazonaws.com`, for looking up a resource that never got a physical id. */
+function serviceOf(resourceType) {
+    const service = resourceType.split('::')[1]?.toLowerCase();
+    if (!service || resourceType.startsWith('Custom::'))
+        return undefined;
+    return `${service === 'elasticloadbalancingv2' ? 'elasticloadbalancing' : service}.amazonaws.com`;
+}
+function uniqueByEventId(entries) {
+    return [...new Map(entries.map(entry => [entry.eventId, entry])).values()];
+}
+/** Reads only identity, source and error from the record: request parameters can hold passwords. */
+function toTrailEntry(event) {
+    let record = {};
+    try {
+        record = JSON.parse(event.CloudTrailEvent ?? '{}');
+    }
+    catch {
+        record = {};
+    }
+    const identity = record.userIdentity ?? {};
+    const arn = identity.arn;
+    const sessionName = identity.type === 'AssumedRole' ? arn?.split('/').at(-1) : undefined;
+    const role = identity.sessionContext?.sessionIssuer?.userName;
+    const principal = role
+        ? `role ${role}${sessionName ? ` (session ${sessionName})` : ''}`
+        : (identity.userName ?? event.Username ?? arn ?? 'unknown');
+    const invokedBy = identity.invokedBy;
+    return {
+        eventId: event.EventId ?? '',
+        time: event.EventTime?.getTime() ?? 0,
+        eventName: event.EventName ?? '',
+        eventSource: event.EventSource ?? '',
+        principal,
+        ...(arn ? { principalArn: arn } : {}),
+        ...(sessionName ? { sessionName } : {}),
+        ...(invokedBy ? { invokedBy } : {}),
+        ...(record.sourceIPAddress ? { sourceIp: record.sourceIPAddress } : {}),
+        ...(record.errorCode ? { errorCode: record.errorCode } : {}),
+        ...(record.errorMessage ? { errorMessage: record.errorMessage } : {})
+    };
 }
 
 const OPENS_DEPLOY = ['CREATE_IN_PROGRESS', 'UPDATE_IN_PROGRESS', 'IMPORT_IN_PROGRESS'];
@@ -4785,109 +4888,6 @@ function findings(events) {
         }
     }
     return result;
-}
-
-const STUCK = new Set(['UPDATE_ROLLBACK_FAILED', 'ROLLBACK_FAILED', 'DELETE_FAILED']);
-function isStuckStatus(status) {
-    return STUCK.has(status);
-}
-/**
- * What blocks a stack in UPDATE_ROLLBACK_FAILED, ROLLBACK_FAILED or DELETE_FAILED, from the events of the
- * operation that left it there (root and nested, any order; `[]` when none are at hand), and the way out:
- * `continue-update-rollback [--resources-to-skip …]` (ContinueUpdateRollback API reference: only resources in
- * UPDATE_FAILED can be skipped, nested ones as `NestedStackName.ResourceLogicalID`, always on the root stack) or
- * `delete-stack [--retain-resources …]` (DeleteStack: RetainResources only for a stack in DELETE_FAILED, logical
- * ids of the stack's own resources). Undefined for any other status.
- */
-function stuckStack(stackName, status, events) {
-    if (!isStuckStatus(status))
-        return undefined;
-    const resources = blockingResources(events, status);
-    return { status, resources, ...wayOut(stackName, status, resources) };
-}
-/**
- * The resources whose last event after the operation turned back (rollback or clean-up deletion; the whole input
- * for an operation that was a deletion or a resumed rollback) is UPDATE_FAILED (UPDATE_ROLLBACK_FAILED) or
- * DELETE_FAILED. For a rollback, a nested stack whose own events name the failed resources inside it gives way to
- * them (they are what is skipped).
- */
-function blockingResources(events, status) {
-    const ordered = [...events].sort((a, b) => a.timestamp - b.timestamp);
-    const cutoff = forwardPhaseEnd(ordered);
-    const after = cutoff === Infinity ? ordered : ordered.filter(event => event.timestamp > cutoff);
-    const wanted = status === 'UPDATE_ROLLBACK_FAILED' ? 'UPDATE_FAILED' : 'DELETE_FAILED';
-    const last = new Map();
-    for (const event of after) {
-        if (isStackRow(event))
-            continue;
-        last.set(`${event.stackId}\u0000${event.logicalResourceId}`, event);
-    }
-    const failed = [...last.values()].filter(event => event.resourceStatus === wanted);
-    const failedInside = (nested) => failed.some(event => event.stackId === nested.physicalResourceId && event !== nested);
-    return (failed
-        // Skipping takes the resource inside the nested stack; retaining takes the root's nested stack resource.
-        .filter(event => wanted !== 'UPDATE_FAILED' || !(event.resourceType === NESTED_STACK_TYPE && failedInside(event)))
-        .map(event => ({
-        logicalResourceId: event.logicalResourceId,
-        nestedPath: event.nestedPath,
-        resourceType: event.resourceType,
-        ...(event.physicalResourceId ? { physicalResourceId: event.physicalResourceId } : {}),
-        status: event.resourceStatus,
-        reason: event.resourceStatusReason ?? '',
-        timestamp: event.timestamp
-    })));
-}
-/**
- * The way out of a stuck status, in one wording for every caller (the diagnosis, and `run` refusing to deploy over
- * a stuck stack): the command with the ids it needs, and one paragraph saying what blocks the stack and what the
- * command costs. `resources` may be empty when the events are not at hand.
- */
-function wayOut(stackName, status, resources) {
-    const named = resources.map(resource => `${index.resourcePath(resource)} (${resource.resourceType}): ${resource.reason || resource.status}`);
-    const blocked = named.length ? ` It is blocked by ${named.join('; ')}.` : '';
-    if (status === 'UPDATE_ROLLBACK_FAILED') {
-        const ids = resources.map(resource => [...resource.nestedPath, resource.logicalResourceId].join('.'));
-        const plain = `aws cloudformation continue-update-rollback --stack-name ${stackName}`;
-        const command = ids.length ? `${plain} --resources-to-skip ${ids.join(' ')}` : plain;
-        return {
-            ids,
-            command,
-            wayOut: `${stackName} is in UPDATE_ROLLBACK_FAILED: the rollback could not restore every resource, and the stack ` +
-                `cannot be updated until the rollback finishes.${blocked} Fix the cause (for example recreate what was ` +
-                `changed or deleted outside CloudFormation) and run \`${plain}\`` +
-                (ids.length
-                    ? `, or skip them: \`${command}\`. Skipped resources are marked rolled back without being changed, so ` +
-                        'they stay inconsistent with the template until you fix them by hand or in a later update.'
-                    : '.')
-        };
-    }
-    const ids = resources
-        .filter(resource => resource.nestedPath.length === 0)
-        .map(resource => resource.logicalResourceId);
-    const plain = `aws cloudformation delete-stack --stack-name ${stackName}`;
-    const retain = ids.length ? `${plain} --retain-resources ${ids.join(' ')}` : plain;
-    if (status === 'ROLLBACK_FAILED') {
-        return {
-            ids,
-            command: plain,
-            wayOut: `${stackName} is in ROLLBACK_FAILED: its failed create could not be rolled back and it can only be ` +
-                `deleted.${blocked} Fix what keeps them from being deleted and run \`${plain}\`` +
-                (ids.length
-                    ? `; if the deletion fails on them again (DELETE_FAILED), \`${retain}\` finishes it and leaves them ` +
-                        'in the account, to be deleted by hand.'
-                    : '.')
-        };
-    }
-    return {
-        ids,
-        command: retain,
-        wayOut: `${stackName} is in DELETE_FAILED: some resources could not be deleted.${blocked} Fix the reason and run ` +
-            `\`${plain}\` again` +
-            (ids.length
-                ? `, or finish the deletion without them: \`${retain}\` — retained resources stay in the account ` +
-                    '(and keep costing) until you delete them by hand.'
-                : '.')
-    };
 }
 
 async function diagnoseStack(deps, request) {

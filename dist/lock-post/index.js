@@ -13841,6 +13841,7 @@ function toStackEvent(event, nestedPath) {
         timestamp: event.Timestamp?.getTime() ?? 0,
         resourceStatus: event.ResourceStatus ?? '',
         ...(event.ResourceStatusReason ? { resourceStatusReason: event.ResourceStatusReason } : {}),
+        ...(event.ClientRequestToken ? { clientRequestToken: event.ClientRequestToken } : {}),
         ...(event.OperationId ? { operationId: event.OperationId } : {}),
         ...(event.HookType ? { hookType: event.HookType } : {}),
         ...(event.HookStatus ? { hookStatus: event.HookStatus } : {}),

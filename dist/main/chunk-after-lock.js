@@ -2,7 +2,7 @@
 
 const index = require('./index.js');
 require('node:crypto');
-const AwsQueryProtocol = require('./chunk-core9.js');
+const AwsQueryProtocol = require('./chunk-core5.js');
 const node_fs = require('node:fs');
 const node_os = require('node:os');
 const node_path = require('node:path');
@@ -4124,6 +4124,24 @@ async function superviseSettledCommand(options) {
 }
 
 /**
+ * A token bucket shared by every caller: at most `ratePerSecond` requests per second on average, bursts of `burst`.
+ * One pacer per API budget (all stacks of one watch; CloudTrail's 2 requests/s), so N stacks do not mean N× the calls.
+ */
+function createPacer(clock, ratePerSecond, burst = Math.max(1, Math.floor(ratePerSecond))) {
+    let available = burst;
+    let last = clock.monotonic();
+    return async () => {
+        const now = clock.monotonic();
+        available = Math.min(burst, available + ((now - last) * ratePerSecond) / 1000);
+        last = now;
+        available -= 1;
+        // Each caller that overdraws waits for its own share, so concurrent callers queue rather than stampede.
+        if (available < 0)
+            await clock.sleep((-available * 1000) / ratePerSecond);
+    };
+}
+
+/**
  * The CloudFormation calls the watcher and protection make, each converted to domain types. Every call passes
  * through `pace` first: one request budget shared by everything a watch does.
  */
@@ -4320,10 +4338,10 @@ class EventStream {
         }
         return fresh.sort((a, b) => b.timestamp - a.timestamp);
     }
-    /** The newest event id now, to start a stream after everything that already happened. */
-    static async newestEventId(api, stackId) {
+    /** The newest event now, to start a stream after everything that already happened. */
+    static async newestEvent(api, stackId) {
         const page = await api.eventsPage(stackId, []);
-        return page.events[0]?.eventId;
+        return page.events[0];
     }
 }
 /**
@@ -4342,82 +4360,6 @@ function currentOperationIds(stack) {
     return ids;
 }
 
-/** A stack whose first create failed: CloudFormation cannot update it, it must be deleted before a redeploy. */
-class FailedCreateError extends index.DeployGuardError {
-    failedStack;
-    constructor(failedStack) {
-        super(`Stack ${failedStack.stackName} is in ROLLBACK_COMPLETE: its first create failed and was rolled back, and CloudFormation ` +
-            'cannot update such a stack — it must be deleted before it can be deployed again (and termination protection ' +
-            `would block the deletion a deploy tool attempts). Diagnose it first (deploy-guard diagnose --stack ${failedStack.stackName}), ` +
-            `then delete it (aws cloudformation delete-stack --stack-name ${failedStack.stackName}), or set replace-failed-create: true ` +
-            '(CLI: --replace-failed-create) to have deploy-guard record its failure, delete it and deploy.');
-        this.failedStack = failedStack;
-    }
-}
-/**
- * Turns termination protection on (with `enable`) for every named stack that exists: a deletion must then be deliberate.
- * A stack in ROLLBACK_COMPLETE is reported, not protected: `onFailedCreate` decides (throw, or replace it).
- */
-async function protectStacks(api, stackNames, onFailedCreate, enable = true) {
-    const results = [];
-    for (const stackName of stackNames) {
-        const stack = await api.describeStack(stackName);
-        if (!stack || stack.status === 'DELETE_COMPLETE') {
-            results.push({ stackName, existed: false, protected: false, alreadyProtected: false, nested: false });
-            continue;
-        }
-        if (stack.status === 'ROLLBACK_COMPLETE') {
-            await onFailedCreate(stack);
-            results.push({
-                stackName,
-                existed: false,
-                status: 'DELETE_COMPLETE',
-                protected: false,
-                alreadyProtected: false,
-                nested: false
-            });
-            continue;
-        }
-        const nested = stack.parentId !== undefined;
-        const protect = enable && !nested && !stack.terminationProtection;
-        if (protect)
-            await api.setTerminationProtection(stack.stackId, true);
-        results.push({
-            stackName,
-            stackId: stack.stackId,
-            existed: true,
-            status: stack.status,
-            protected: protect || stack.terminationProtection,
-            alreadyProtected: stack.terminationProtection,
-            nested
-        });
-    }
-    return results;
-}
-/**
- * Replaces a stack whose first create failed: records its events first (what diagnosis needs), then turns protection
- * off, deletes it by ARN and waits until it is gone.
- */
-async function replaceFailedCreate(api, clock, stack, options = {}) {
-    const events = await new EventStream(api, stack.stackId, [], { maxPages: 100 }).poll();
-    if (stack.terminationProtection)
-        await api.setTerminationProtection(stack.stackId, false);
-    await api.deleteStack(stack.stackId);
-    options.onNotice?.(`Deleting ${stack.stackName} (ROLLBACK_COMPLETE) so it can be created again; its ${events.length} events were recorded.`);
-    const deadline = clock.monotonic() + (options.timeoutMs ?? 30 * 60_000);
-    for (;;) {
-        const current = await api.describeStack(stack.stackId);
-        if (!current || current.status === 'DELETE_COMPLETE')
-            return { stackId: stack.stackId, events };
-        if (current.status === 'DELETE_FAILED') {
-            throw new index.DeployGuardError(`Could not delete ${stack.stackName} to replace its failed create: ${current.statusReason ?? 'DELETE_FAILED'}. Delete it by hand, then deploy.`);
-        }
-        if (clock.monotonic() > deadline)
-            throw new index.DeployGuardError(`Timed out waiting for ${stack.stackName} to be deleted.`);
-        await clock.sleep(options.pollMs ?? 5_000);
-    }
-}
-
 /**
  * The domain view of a CloudFormation stack and its events. SDK shapes (optional everything, Date objects,
  * string unions that grow) are converted into these once, at the boundary, in one module per API.
@@ -4430,518 +4372,6 @@ function isTerminalStatus(status) {
 /** Ended in failure: the deploy did not do what was asked, even if the rollback itself completed. */
 function isFailedStatus(status) {
     return status.endsWith('_FAILED') || status.includes('ROLLBACK') || status === 'DELETE_COMPLETE';
-}
-
-/**
- * A token bucket shared by every caller: at most `ratePerSecond` requests per second on average, bursts of `burst`.
- * One pacer per API budget (all stacks of one watch; CloudTrail's 2 requests/s), so N stacks do not mean N× the calls.
- */
-function createPacer(clock, ratePerSecond, burst = Math.max(1, Math.floor(ratePerSecond))) {
-    let available = burst;
-    let last = clock.monotonic();
-    return async () => {
-        const now = clock.monotonic();
-        available = Math.min(burst, available + ((now - last) * ratePerSecond) / 1000);
-        last = now;
-        available -= 1;
-        // Each caller that overdraws waits for its own share, so concurrent callers queue rather than stampede.
-        if (available < 0)
-            await clock.sleep((-available * 1000) / ratePerSecond);
-    };
-}
-
-/** How far AWS's clock and this host's may disagree when telling a stack this deploy created from an older one. */
-const CLOCK_SKEW_MS = 5 * 60_000;
-/** Watches stacks until every one is terminal, the command ends, the timeout passes or the job is cancelled. */
-async function watchStacks(deps, options) {
-    const { clock } = deps;
-    const random = deps.random ?? Math.random;
-    const api = new StackApi(deps.cfn, createPacer(clock, options.requestsPerSecond ?? 5));
-    const pollMin = options.pollMinMs ?? 3_000;
-    const pollMax = options.pollMaxMs ?? 30_000;
-    const started = clock.monotonic();
-    const startedAtWall = clock.now();
-    const wake = anySignal([options.signal, options.commandDone]);
-    const tracked = [];
-    for (const name of options.stacks)
-        tracked.push({
-            name,
-            looked: false,
-            streams: [],
-            finishedStreams: new Set(),
-            changed: false,
-            terminal: false,
-            protected: false,
-            inProgress: new Map(),
-            events: []
-        });
-    let interval = pollMin;
-    let failures = 0;
-    let lastPoll = false;
-    let timedOut = false;
-    let lastFailure;
-    for (;;) {
-        if (options.signal?.aborted)
-            break;
-        let fresh = 0;
-        try {
-            for (const stack of tracked.filter(candidate => !candidate.terminal))
-                fresh += await pollStack(api, stack, options, startedAtWall);
-            failures = 0;
-            lastFailure = undefined;
-        }
-        catch (error) {
-            // An aborted request is the caller's deadline or cancellation: the checks below end the watch.
-            if (!index.isTransient(error) && !index.isAborted(error))
-                throw error;
-            failures++;
-            lastFailure = index.awsErrorMessage(error);
-            options.onNotice?.(`CloudFormation did not answer (${lastFailure}) after ${index.formatDuration(clock.monotonic() - started)} ` +
-                `of watching ${tracked
-                    .filter(stack => !stack.terminal)
-                    .map(stack => stack.name)
-                    .join(', ')}; backing off before the next poll.`);
-        }
-        if (tracked.every(stack => stack.terminal) || lastPoll)
-            break;
-        if (options.commandDone?.aborted) {
-            lastPoll = true;
-            continue;
-        }
-        if (options.timeoutMs !== undefined && clock.monotonic() - started >= options.timeoutMs) {
-            timedOut = true;
-            break;
-        }
-        interval =
-            failures > 0
-                ? Math.max(pollMin, index.fullJitterBackoff(failures, pollMin, 60_000, random))
-                : fresh > 0
-                    ? pollMin
-                    : Math.min(pollMax, interval * 1.5);
-        // ±20 % jitter so many watchers started together do not poll in step; never sleeping past the timeout.
-        const untilTimeout = (options.timeoutMs ?? Infinity) - (clock.monotonic() - started);
-        await clock.sleep(Math.min(interval * (0.8 + random() * 0.4), untilTimeout), wake);
-    }
-    for (const stack of tracked.filter(candidate => candidate.terminal && candidate.summary)) {
-        const final = await api.describeStack(stack.summary.stackId).catch(() => undefined);
-        if (final)
-            stack.status = final.status;
-    }
-    const now = clock.now();
-    const stacks = tracked.map(stack => outcomeOf(stack, options.mode, now, failures > 0));
-    return {
-        stacks,
-        durationMs: clock.monotonic() - started,
-        failed: stacks.some(stack => stack.failed),
-        timedOut,
-        cancelled: options.signal?.aborted === true,
-        calls: { ...api.calls },
-        ...(lastFailure !== undefined ? { unreachable: lastFailure } : {})
-    };
-}
-/** One poll of one stack and its nested stacks; returns how many new events it saw. */
-async function pollStack(api, stack, options, startedAtWall) {
-    if (!stack.summary) {
-        const appeared = await api.describeStack(stack.name);
-        const atStart = !stack.looked;
-        stack.looked = true;
-        if (!appeared || appeared.status === 'DELETE_COMPLETE')
-            return 0;
-        // A stack that existed at the start was the caller's to protect (protectStacks) before the deploy began. This
-        // runs before the stack counts as seen, so a throttled attempt is retried on the next poll.
-        if (!atStart && options.protect && !appeared.terminationProtection && !appeared.parentId) {
-            await api.setTerminationProtection(appeared.stackId, true);
-            appeared.terminationProtection = true;
-            options.onProtected?.(stack.name, appeared.stackId);
-        }
-        // Run mode ignores what a stack did before the watch. A stack that appears later is normally this deploy's, so
-        // its current operation is read from its first event, unless it is already finished and older than the watch.
-        const history = options.mode === 'new-operation' &&
-            (atStart ||
-                (isTerminalStatus(appeared.status) && (appeared.creationTime ?? 0) < startedAtWall - CLOCK_SKEW_MS));
-        const afterEventId = history ? await EventStream.newestEventId(api, appeared.stackId) : undefined;
-        stack.streams.push(new EventStream(api, appeared.stackId, [], history
-            ? afterEventId
-                ? { afterEventId }
-                : {}
-            : {
-                currentOperation: true,
-                operation: { stackName: appeared.stackName, ids: currentOperationIds(appeared) }
-            }));
-        stack.changed = !history;
-        stack.summary = appeared;
-        stack.status = appeared.status;
-        stack.protected = appeared.terminationProtection;
-    }
-    const fresh = [];
-    let failure;
-    for (const stream of stack.streams.filter(stream => !stack.finishedStreams.has(stream.stackId))) {
-        try {
-            fresh.push(...(await stream.poll()));
-        }
-        catch (error) {
-            // Streams already read have moved past their events: record them before the caller backs off, or they are lost.
-            failure = error;
-            break;
-        }
-    }
-    fresh.sort((a, b) => a.timestamp - b.timestamp);
-    for (const event of fresh)
-        record(api, stack, event, options);
-    if (failure !== undefined)
-        throw failure;
-    return fresh.length;
-}
-function record(api, stack, event, options) {
-    stack.events.push(event);
-    options.onEvent?.(event);
-    if (index.isStackLevelEvent(event)) {
-        if (event.stackId === stack.summary?.stackId) {
-            stack.status = event.resourceStatus;
-            stack.changed = true;
-            options.onStackStatus?.(stack.name, event.resourceStatus);
-            if (isTerminalStatus(event.resourceStatus))
-                stack.terminal = true;
-        }
-        else if (isTerminalStatus(event.resourceStatus)) {
-            stack.finishedStreams.add(event.stackId);
-        }
-        return;
-    }
-    const key = [...event.nestedPath, event.logicalResourceId].join('/');
-    if (event.resourceStatus.endsWith('_IN_PROGRESS')) {
-        stack.inProgress.set(key, {
-            logicalResourceId: event.logicalResourceId,
-            resourceType: event.resourceType,
-            nestedPath: event.nestedPath,
-            since: event.timestamp
-        });
-    }
-    else {
-        stack.inProgress.delete(key);
-    }
-    const childId = event.physicalResourceId;
-    if (event.resourceType !== NESTED_STACK_TYPE ||
-        !childId?.startsWith('arn:') ||
-        !event.resourceStatus.endsWith('_IN_PROGRESS'))
-        return;
-    if (stack.streams.some(stream => stream.stackId === childId)) {
-        // The parent touches a finished child again (its rollback, say): follow it again from where it stopped.
-        stack.finishedStreams.delete(childId);
-    }
-    else {
-        stack.streams.push(new EventStream(api, childId, [...event.nestedPath, event.logicalResourceId], {
-            sinceMs: event.timestamp
-        }));
-    }
-}
-function outcomeOf(stack, mode, now, unreadable) {
-    const finalStatus = stack.status;
-    return {
-        stackName: stack.name,
-        ...(stack.summary ? { stackId: stack.summary.stackId } : {}),
-        ...(finalStatus ? { finalStatus } : {}),
-        changed: stack.changed,
-        failed: finalStatus !== undefined &&
-            (stack.changed || mode === 'follow-current') &&
-            isFailedStatus(finalStatus),
-        protected: stack.protected,
-        statusUnknown: !stack.terminal && (unreadable || !stack.looked),
-        inProgress: [...stack.inProgress.values()].map(resource => ({
-            ...resource,
-            forMs: now - resource.since
-        })),
-        events: stack.events
-    };
-}
-function anySignal(signals) {
-    const present = signals.filter((signal) => signal !== undefined);
-    return present.length > 1 ? AbortSignal.any(present) : present[0];
-}
-
-/**
- * Protects the stacks, then runs the deploy command while watching them, streaming every new event. The step fails
- * when the command fails or any stack ends failed or rolled back. Watching is evidence, not the deploy: a watch that
- * breaks is reported and the command still runs to its end.
- */
-async function deployWatched(deps, settings, runCommand, signal) {
-    const api = new StackApi(deps.cfn);
-    const replaced = [];
-    const protection = await protectStacks(api, settings.stacks, async (failed) => {
-        if (!settings.replaceFailedCreate) {
-            if (settings.terminationProtection)
-                throw new FailedCreateError(failed);
-            return deps.log.warn(`Stack ${failed.stackName} is in ROLLBACK_COMPLETE; the deploy tool will have to delete it first.`);
-        }
-        replaced.push({
-            stackName: failed.stackName,
-            ...(await replaceFailedCreate(api, deps.clock, failed, { onNotice: deps.log.info }))
-        });
-    }, settings.terminationProtection);
-    for (const result of protection.filter(result => result.protected && !result.alreadyProtected)) {
-        deps.log.info(`Termination protection enabled on ${result.stackName}.`);
-    }
-    const commandDone = new AbortController();
-    const monitored = monitorResources(deps, settings);
-    const watching = watchStacks({ cfn: deps.cfn, clock: deps.clock }, watchOptions(deps, settings, 'new-operation', monitored.monitor, {
-        commandDone: commandDone.signal,
-        ...(signal ? { signal } : {})
-    })).then(watch => ({ watch }), (error) => ({ watchError: error instanceof Error ? error.message : String(error) }));
-    const stop = new AbortController();
-    const command = runCommand(stop.signal).finally(() => commandDone.abort());
-    // The watch ends early only when every guarded stack reached a final state while the command still runs.
-    const settled = watching.then(watched => 'watch' in watched && !commandDone.signal.aborted && !signal?.aborted
-        ? superviseSettledCommand({
-            clock: deps.clock,
-            log: deps.log,
-            stacks: settings.stacks,
-            graceMs: settings.commandGraceMs,
-            stop: settings.stopAfterStackSettles,
-            commandDone: commandDone.signal,
-            stopCommand: () => stop.abort(new Error('stop-after-stack-settles'))
-        })
-        : false);
-    // A command that could not even run still stops the watch and the monitor, so the guard exits.
-    const exitCode = await command.catch(async (error) => {
-        await Promise.all([watching, monitored.stop()]);
-        throw error;
-    });
-    const watched = await watching;
-    const evidence = await monitored.stop();
-    const stoppedAfterSettle = await settled;
-    if ('watchError' in watched)
-        deps.log.warn(`Could not watch the stacks: ${watched.watchError}`);
-    else
-        reportOutcome(deps.log, watched.watch);
-    const failed = exitCode !== 0 || ('watch' in watched && watched.watch.failed);
-    return { exitCode, protection, replaced, ...watched, failed, evidence, stoppedAfterSettle };
-}
-/** The resource monitor beside a watch: started with it, stopped (and its captures awaited) after it. */
-function monitorResources(deps, settings) {
-    if (!deps.evidence)
-        return { monitor: undefined, stop: async () => [] };
-    const monitor = new ResourceMonitor({
-        readers: deps.evidence.readers,
-        region: deps.evidence.region,
-        clock: deps.clock,
-        ...(settings.slowResourceAfterMs !== undefined ? { slowAfterMs: settings.slowResourceAfterMs } : {}),
-        info: deps.log.info,
-        warn: deps.log.warn
-    });
-    const done = new AbortController();
-    const running = monitor.run(done.signal);
-    return {
-        monitor,
-        stop: async () => {
-            done.abort();
-            await running;
-            return monitor.collected();
-        }
-    };
-}
-function watchOptions(deps, settings, mode, monitor, extra) {
-    return {
-        stacks: settings.stacks,
-        mode,
-        protect: settings.terminationProtection,
-        pollMinMs: settings.pollMinMs,
-        pollMaxMs: settings.pollMaxMs,
-        onEvent: event => {
-            deps.log.info(index.formatEventLine(event));
-            monitor?.observe(event);
-        },
-        onProtected: (name) => deps.log.info(`Termination protection enabled on ${name} as soon as it appeared.`),
-        onNotice: deps.log.warn,
-        ...extra
-    };
-}
-/** One line per stack: how it ended, and what was still running when the watch stopped. */
-function reportOutcome(log, outcome) {
-    for (const stack of outcome.stacks) {
-        if (stack.statusUnknown) {
-            const seen = stack.finalStatus ? `last seen ${stack.finalStatus}` : 'never read';
-            log.warn(`${stack.stackName}: status unknown (${seen}): CloudFormation could not be read` +
-                `${outcome.unreachable ? ` (${outcome.unreachable})` : ''}. Check it in the console or with deploy-guard watch.`);
-            continue;
-        }
-        const status = stack.finalStatus ?? 'not found';
-        const line = `${stack.stackName}: ${status}${stack.changed ? '' : ' (no new operation)'}.`;
-        if (stack.failed)
-            log.error(line);
-        else
-            log.info(line);
-        for (const resource of stack.inProgress) {
-            log.warn(`${stack.stackName}: ${index.resourcePath(resource)} (${resource.resourceType}) ` +
-                `still in progress after ${index.formatDuration(resource.forMs)}, since ${new Date(resource.since).toISOString()}.`);
-        }
-    }
-    if (outcome.timedOut)
-        log.error(`Stopped watching after the watch timeout; ${index.formatDuration(outcome.durationMs)} elapsed.`);
-}
-
-const STACK_CALLS = new Set([
-    'CreateChangeSet',
-    'ExecuteChangeSet',
-    'CreateStack',
-    'UpdateStack',
-    'DeleteStack',
-    'UpdateTerminationProtection',
-    'CancelUpdateStack',
-    'ContinueUpdateRollback',
-    'RollbackStack',
-    'DeleteChangeSet'
-]);
-const STARTS_OPERATION = new Set(['ExecuteChangeSet', 'CreateStack', 'UpdateStack']);
-const MUTATING = new Set([...STACK_CALLS].filter(name => name !== 'UpdateTerminationProtection'));
-const MAX_PAGES = 4;
-/**
- * Root causes looked up one by one (by physical id or service); any further ones share ONE lookup by time window,
- * matched here. 200 simultaneous failures used to cost 202 lookups (100 s at 2/s).
- */
-const MAX_CAUSE_LOOKUPS = 3;
-const MARGIN_BEFORE_MS = 10 * 60_000;
-const MARGIN_AFTER_MS = 15 * 60_000;
-const DELIVERY_DELAY_MS = 15 * 60_000;
-/**
- * CloudTrail context for a failed operation, within bounded windows and CloudTrail's limits: one lookup attribute per
- * call, 50 results a page, a few pages at most, and ONE pacer for every call (2 requests/s per account and region).
- */
-async function lookupTrailContext(trail, clock, request, pace = createPacer(clock, 2, 1)) {
-    const window = { start: request.startedAt - MARGIN_BEFORE_MS, end: request.endedAt + MARGIN_AFTER_MS };
-    let lookups = 0;
-    const lookupEvents = async (attribute, start, end) => {
-        const events = [];
-        let token;
-        for (let page = 0; page < MAX_PAGES; page++) {
-            await pace();
-            lookups++;
-            const reply = await trail.send(new LookupEventsCommand({
-                ...(attribute
-                    ? { LookupAttributes: [{ AttributeKey: attribute.key, AttributeValue: attribute.value }] }
-                    : {}),
-                StartTime: new Date(start),
-                EndTime: new Date(end),
-                MaxResults: 50,
-                ...(token ? { NextToken: token } : {})
-            }));
-            events.push(...(reply.Events ?? []));
-            token = reply.NextToken;
-            if (!token)
-                break;
-        }
-        return events;
-    };
-    const lookup = async (key, value, start, end) => (await lookupEvents({ key, value }, start, end)).map(toTrailEntry);
-    const caveats = [];
-    if (clock.now() - request.endedAt < DELIVERY_DELAY_MS) {
-        caveats.push('The failure is less than 15 minutes old: CloudTrail may not have delivered every event yet; run the diagnosis again later.');
-    }
-    try {
-        const byName = await lookup('ResourceName', request.stackName, window.start, window.end);
-        const byArn = await lookup('ResourceName', request.stackId, window.start, window.end);
-        const timeline = uniqueByEventId([...byName, ...byArn])
-            .filter(entry => entry.eventSource === 'cloudformation.amazonaws.com' && STACK_CALLS.has(entry.eventName))
-            .sort((a, b) => a.time - b.time);
-        const apiErrors = [];
-        for (const cause of request.rootCauses.slice(0, MAX_CAUSE_LOOKUPS)) {
-            const around = { start: request.startedAt - MARGIN_BEFORE_MS, end: cause.timestamp + 5 * 60_000 };
-            const source = serviceOf(cause.resourceType);
-            const entries = cause.physicalResourceId
-                ? await lookup('ResourceName', cause.physicalResourceId, around.start, around.end)
-                : source
-                    ? await lookup('EventSource', source, around.start, around.end)
-                    : [];
-            apiErrors.push(...entries.filter(entry => entry.errorCode && entry.eventSource !== 'cloudformation.amazonaws.com'));
-        }
-        const rest = request.rootCauses.slice(MAX_CAUSE_LOOKUPS);
-        if (rest.length > 0) {
-            apiErrors.push(...(await windowErrors(lookupEvents, request, rest)));
-            caveats.push(`CloudTrail was looked up resource by resource for the first ${MAX_CAUSE_LOOKUPS} root causes only; ` +
-                `for the other ${rest.length} (${rest
-                    .slice(0, 5)
-                    .map(cause => cause.logicalResourceId)
-                    .join(', ')}${rest.length > 5 ? ', …' : ''}) one lookup by time window (its first ` +
-                `${MAX_PAGES * 50} records) was matched by resource and service, so some of their API errors may be missing.`);
-        }
-        const concurrentChanges = request.heldWindow ? changesByOthers(timeline, request.heldWindow) : [];
-        return { timeline, apiErrors: uniqueByEventId(apiErrors), concurrentChanges, window, caveats, lookups };
-    }
-    catch (error) {
-        const why = index.isAccessDenied(error)
-            ? 'cloudtrail:LookupEvents was denied: grant it to see who called what on the stack and which API call failed.'
-            : `CloudTrail could not be read: ${index.awsErrorMessage(error)}`;
-        return { timeline: [], apiErrors: [], concurrentChanges: [], window, caveats: [...caveats, why], lookups };
-    }
-}
-/**
- * API errors for root causes beyond the first few: one unfiltered lookup over their time window (a few pages),
- * matched by physical id or by the service of the resource type, never one lookup per resource.
- */
-async function windowErrors(lookupEvents, request, causes) {
-    const names = new Set(causes.flatMap(cause => (cause.physicalResourceId ? [cause.physicalResourceId] : [])));
-    const sources = new Set(causes.flatMap(cause => serviceOf(cause.resourceType) ?? []));
-    const end = Math.max(...causes.map(cause => cause.timestamp)) + 5 * 60_000;
-    const events = await lookupEvents(undefined, request.startedAt - MARGIN_BEFORE_MS, end);
-    return events
-        .filter(event => (event.Resources ?? []).some(resource => resource.ResourceName && names.has(resource.ResourceName)) ||
-        (event.EventSource !== undefined && sources.has(event.EventSource)))
-        .map(toTrailEntry)
-        .filter(entry => entry.errorCode && entry.eventSource !== 'cloudformation.amazonaws.com');
-}
-/**
- * Stack changes during the hold window by anyone other than the deploy itself: the given principal, or else whoever
- * started the operation (the first ExecuteChangeSet, CreateStack or UpdateStack in its window). Another principal there means another
- * deploy or a person changed the stack while it was supposed to be locked (incident B).
- */
-function changesByOthers(timeline, held) {
-    const starter = timeline.find(entry => STARTS_OPERATION.has(entry.eventName) && !entry.errorCode);
-    const own = held.principal ?? starter?.principalArn ?? starter?.principal;
-    return timeline.filter(entry => MUTATING.has(entry.eventName) &&
-        entry.time >= held.start &&
-        entry.time <= held.end &&
-        entry.principalArn !== own &&
-        entry.principal !== own);
-}
-/** `AWS::RDS::DBInstance` → `rds.amazonaws.com`, for looking up a resource that never got a physical id. */
-function serviceOf(resourceType) {
-    const service = resourceType.split('::')[1]?.toLowerCase();
-    if (!service || resourceType.startsWith('Custom::'))
-        return undefined;
-    return `${service === 'elasticloadbalancingv2' ? 'elasticloadbalancing' : service}.amazonaws.com`;
-}
-function uniqueByEventId(entries) {
-    return [...new Map(entries.map(entry => [entry.eventId, entry])).values()];
-}
-/** Reads only identity, source and error from the record: request parameters can hold passwords. */
-function toTrailEntry(event) {
-    let record = {};
-    try {
-        record = JSON.parse(event.CloudTrailEvent ?? '{}');
-    }
-    catch {
-        record = {};
-    }
-    const identity = record.userIdentity ?? {};
-    const arn = identity.arn;
-    const sessionName = identity.type === 'AssumedRole' ? arn?.split('/').at(-1) : undefined;
-    const role = identity.sessionContext?.sessionIssuer?.userName;
-    const principal = role
-        ? `role ${role}${sessionName ? ` (session ${sessionName})` : ''}`
-        : (identity.userName ?? event.Username ?? arn ?? 'unknown');
-    const invokedBy = identity.invokedBy;
-    return {
-        eventId: event.EventId ?? '',
-        time: event.EventTime?.getTime() ?? 0,
-        eventName: event.EventName ?? '',
-        eventSource: event.EventSource ?? '',
-        principal,
-        ...(arn ? { principalArn: arn } : {}),
-        ...(sessionName ? { sessionName } : {}),
-        ...(invokedBy ? { invokedBy } : {}),
-        ...(record.sourceIPAddress ? { sourceIp: record.sourceIPAddress } : {}),
-        ...(record.errorCode ? { errorCode: record.errorCode } : {}),
-        ...(record.errorMessage ? { errorMessage: record.errorMessage } : {})
-    };
 }
 
 const OPENS = new Map([
@@ -5143,6 +4573,1057 @@ function eventsOfOperation(events, operation) {
         (event.nestedPath.length > 0 &&
             event.timestamp > operation.windowStart &&
             event.timestamp < operation.windowEnd));
+}
+
+const STUCK = new Set(['UPDATE_ROLLBACK_FAILED', 'ROLLBACK_FAILED', 'DELETE_FAILED']);
+function isStuckStatus(status) {
+    return STUCK.has(status);
+}
+/**
+ * What blocks a stack in UPDATE_ROLLBACK_FAILED, ROLLBACK_FAILED or DELETE_FAILED, from the events of the
+ * operation that left it there (root and nested, any order; `[]` when none are at hand), and the way out:
+ * `continue-update-rollback [--resources-to-skip …]` (ContinueUpdateRollback API reference: only resources in
+ * UPDATE_FAILED can be skipped, nested ones as `NestedStackName.ResourceLogicalID`, always on the root stack) or
+ * `delete-stack [--retain-resources …]` (DeleteStack: RetainResources only for a stack in DELETE_FAILED, logical
+ * ids of the stack's own resources). Undefined for any other status.
+ */
+function stuckStack(stackName, status, events) {
+    if (!isStuckStatus(status))
+        return undefined;
+    const resources = blockingResources(events, status);
+    return { status, resources, ...wayOut(stackName, status, resources) };
+}
+/**
+ * The resources whose last event after the operation turned back (rollback or clean-up deletion; the whole input
+ * for an operation that was a deletion or a resumed rollback) is UPDATE_FAILED (UPDATE_ROLLBACK_FAILED) or
+ * DELETE_FAILED. For a rollback, a nested stack whose own events name the failed resources inside it gives way to
+ * them (they are what is skipped).
+ */
+function blockingResources(events, status) {
+    const ordered = [...events].sort((a, b) => a.timestamp - b.timestamp);
+    const cutoff = forwardPhaseEnd(ordered);
+    const after = cutoff === Infinity ? ordered : ordered.filter(event => event.timestamp > cutoff);
+    const wanted = status === 'UPDATE_ROLLBACK_FAILED' ? 'UPDATE_FAILED' : 'DELETE_FAILED';
+    const last = new Map();
+    for (const event of after) {
+        if (isStackRow(event))
+            continue;
+        last.set(`${event.stackId}\u0000${event.logicalResourceId}`, event);
+    }
+    const failed = [...last.values()].filter(event => event.resourceStatus === wanted);
+    const failedInside = (nested) => failed.some(event => event.stackId === nested.physicalResourceId && event !== nested);
+    return (failed
+        // Skipping takes the resource inside the nested stack; retaining takes the root's nested stack resource.
+        .filter(event => wanted !== 'UPDATE_FAILED' || !(event.resourceType === NESTED_STACK_TYPE && failedInside(event)))
+        .map(event => ({
+        logicalResourceId: event.logicalResourceId,
+        nestedPath: event.nestedPath,
+        resourceType: event.resourceType,
+        ...(event.physicalResourceId ? { physicalResourceId: event.physicalResourceId } : {}),
+        status: event.resourceStatus,
+        reason: event.resourceStatusReason ?? '',
+        timestamp: event.timestamp
+    })));
+}
+/**
+ * The way out of a stuck status, in one wording for every caller (the diagnosis, and `run` refusing to deploy over
+ * a stuck stack): the command with the ids it needs, and one paragraph saying what blocks the stack and what the
+ * command costs. `resources` may be empty when the events are not at hand.
+ */
+function wayOut(stackName, status, resources) {
+    const named = resources.map(resource => `${index.resourcePath(resource)} (${resource.resourceType}): ${resource.reason || resource.status}`);
+    const blocked = named.length ? ` It is blocked by ${named.join('; ')}.` : '';
+    if (status === 'UPDATE_ROLLBACK_FAILED') {
+        const ids = resources.map(resource => [...resource.nestedPath, resource.logicalResourceId].join('.'));
+        const plain = `aws cloudformation continue-update-rollback --stack-name ${stackName}`;
+        const command = ids.length ? `${plain} --resources-to-skip ${ids.join(' ')}` : plain;
+        return {
+            ids,
+            command,
+            wayOut: `${stackName} is in UPDATE_ROLLBACK_FAILED: the rollback could not restore every resource, and the stack ` +
+                `cannot be updated until the rollback finishes.${blocked} Fix the cause (for example recreate what was ` +
+                `changed or deleted outside CloudFormation) and run \`${plain}\`` +
+                (ids.length
+                    ? `, or skip them: \`${command}\`. Skipped resources are marked rolled back without being changed, so ` +
+                        'they stay inconsistent with the template until you fix them by hand or in a later update.'
+                    : '.')
+        };
+    }
+    const ids = resources
+        .filter(resource => resource.nestedPath.length === 0)
+        .map(resource => resource.logicalResourceId);
+    const plain = `aws cloudformation delete-stack --stack-name ${stackName}`;
+    const retain = ids.length ? `${plain} --retain-resources ${ids.join(' ')}` : plain;
+    if (status === 'ROLLBACK_FAILED') {
+        return {
+            ids,
+            command: plain,
+            wayOut: `${stackName} is in ROLLBACK_FAILED: its failed create could not be rolled back and it can only be ` +
+                `deleted.${blocked} Fix what keeps them from being deleted and run \`${plain}\`` +
+                (ids.length
+                    ? `; if the deletion fails on them again (DELETE_FAILED), \`${retain}\` finishes it and leaves them ` +
+                        'in the account, to be deleted by hand.'
+                    : '.')
+        };
+    }
+    return {
+        ids,
+        command: retain,
+        wayOut: `${stackName} is in DELETE_FAILED: some resources could not be deleted.${blocked} Fix the reason and run ` +
+            `\`${plain}\` again` +
+            (ids.length
+                ? `, or finish the deletion without them: \`${retain}\` — retained resources stay in the account ` +
+                    '(and keep costing) until you delete them by hand.'
+                : '.')
+    };
+}
+
+/** A stack whose first create failed: CloudFormation cannot update it, it must be deleted before a redeploy. */
+class FailedCreateError extends index.DeployGuardError {
+    failedStack;
+    constructor(failedStack) {
+        super(`Stack ${failedStack.stackName} is in ROLLBACK_COMPLETE: its first create failed and was rolled back, and CloudFormation ` +
+            'cannot update such a stack — it must be deleted before it can be deployed again (and termination protection ' +
+            `would block the deletion a deploy tool attempts). Diagnose it first (deploy-guard diagnose --stack ${failedStack.stackName}), ` +
+            `then delete it (aws cloudformation delete-stack --stack-name ${failedStack.stackName}), or set replace-failed-create: true ` +
+            '(CLI: --replace-failed-create) to have deploy-guard record its failure, delete it and deploy.');
+        this.failedStack = failedStack;
+    }
+}
+/**
+ * A stack stuck in a failed rollback or deletion (UPDATE_ROLLBACK_FAILED, ROLLBACK_FAILED, DELETE_FAILED):
+ * CloudFormation refuses every deploy until someone acts, so the run stops before the command, with the blocking
+ * resources and the way out in the diagnosis' own wording (`wayOut`, diagnose/stuck.ts).
+ */
+class StackStuckError extends index.DeployGuardError {
+    stuckStack;
+    stuck;
+    constructor(stuckStack, stuck) {
+        super(`${stuck.wayOut} The deploy command was not run. Details: deploy-guard diagnose --stack ${stuckStack.stackName}.`);
+        this.stuckStack = stuckStack;
+        this.stuck = stuck;
+    }
+}
+/**
+ * Turns termination protection on (with `enable`) for every named stack that exists: a deletion must then be deliberate.
+ * A stack in ROLLBACK_COMPLETE is reported, not protected: `onFailedCreate` decides (throw, or replace it). A stack
+ * stuck in a failed rollback or deletion throws StackStuckError: no deploy can start until someone acts.
+ */
+async function protectStacks(api, stackNames, onFailedCreate, enable = true) {
+    const results = [];
+    for (const stackName of stackNames) {
+        const stack = await api.describeStack(stackName);
+        if (!stack || stack.status === 'DELETE_COMPLETE') {
+            results.push({ stackName, existed: false, protected: false, alreadyProtected: false, nested: false });
+            continue;
+        }
+        if (isStuckStatus(stack.status)) {
+            // The operation that left it stuck, back to its start (a few pages): what blocks it now.
+            const events = await new EventStream(api, stack.stackId, [], {
+                currentOperation: true,
+                maxPages: 10
+            }).poll();
+            throw new StackStuckError(stack, stuckStack(stackName, stack.status, events));
+        }
+        if (stack.status === 'ROLLBACK_COMPLETE') {
+            await onFailedCreate(stack);
+            results.push({
+                stackName,
+                existed: false,
+                status: 'DELETE_COMPLETE',
+                protected: false,
+                alreadyProtected: false,
+                nested: false
+            });
+            continue;
+        }
+        const nested = stack.parentId !== undefined;
+        const protect = enable && !nested && !stack.terminationProtection;
+        if (protect)
+            await api.setTerminationProtection(stack.stackId, true);
+        results.push({
+            stackName,
+            stackId: stack.stackId,
+            existed: true,
+            status: stack.status,
+            protected: protect || stack.terminationProtection,
+            alreadyProtected: stack.terminationProtection,
+            nested
+        });
+    }
+    return results;
+}
+/**
+ * Replaces a stack whose first create failed: records its events first (what diagnosis needs), then turns protection
+ * off, deletes it by ARN and waits until it is gone.
+ */
+async function replaceFailedCreate(api, clock, stack, options = {}) {
+    const events = await new EventStream(api, stack.stackId, [], { maxPages: 100 }).poll();
+    if (stack.terminationProtection)
+        await api.setTerminationProtection(stack.stackId, false);
+    await api.deleteStack(stack.stackId);
+    options.onNotice?.(`Deleting ${stack.stackName} (ROLLBACK_COMPLETE) so it can be created again; its ${events.length} events were recorded.`);
+    const deadline = clock.monotonic() + (options.timeoutMs ?? 30 * 60_000);
+    for (;;) {
+        const current = await api.describeStack(stack.stackId);
+        if (!current || current.status === 'DELETE_COMPLETE')
+            return { stackId: stack.stackId, events };
+        if (current.status === 'DELETE_FAILED') {
+            throw new index.DeployGuardError(`Could not delete ${stack.stackName} to replace its failed create: ${current.statusReason ?? 'DELETE_FAILED'}. Delete it by hand, then deploy.`);
+        }
+        if (clock.monotonic() > deadline)
+            throw new index.DeployGuardError(`Timed out waiting for ${stack.stackName} to be deleted.`);
+        await clock.sleep(options.pollMs ?? 5_000);
+    }
+}
+
+/**
+ * Keeps termination protection on for the watched root stacks, judging only from reads the watcher makes anyway
+ * (DescribeStacks' EnableTerminationProtection): it never adds a call of its own to an idle poll. Deploy tools turn
+ * protection off as a matter of course — `cdk deploy` sets it to the app's `terminationProtection` (default false)
+ * on every deploy of an existing stack (aws-cdk `deploy-stack.ts`, `updateTerminationProtection`).
+ */
+class ProtectionKeeper {
+    api;
+    clock;
+    options;
+    knownOnAt = new Map();
+    restores = [];
+    constructor(api, clock, options) {
+        this.api = api;
+        this.clock = clock;
+        this.options = options;
+        for (const name of options.protectedAtStart)
+            this.knownOnAt.set(name, clock.now());
+    }
+    /**
+     * Looks at one read of a stack and turns protection on when it is off; returns whether it is on now. A transient
+     * error is thrown (the caller retries on its next poll); any other failure to protect is a notice, never a crash.
+     */
+    async check(stackName, stack, appeared = false) {
+        // AWS sets protection on the root only; a stack being deleted can no longer be protected.
+        if (!this.options.enabled || stack.parentId || stack.status.startsWith('DELETE_'))
+            return stack.terminationProtection;
+        const foundAt = this.clock.now();
+        if (stack.terminationProtection) {
+            this.knownOnAt.set(stackName, foundAt);
+            return true;
+        }
+        try {
+            await this.api.setTerminationProtection(stack.stackId, true);
+        }
+        catch (error) {
+            if (index.isTransient(error))
+                throw error;
+            this.options.onNotice?.(`Could not turn termination protection on for ${stackName}: ${index.awsErrorMessage(error)}`);
+            return false;
+        }
+        stack.terminationProtection = true;
+        const restoredAt = this.clock.now();
+        const lastKnownOnAt = this.knownOnAt.get(stackName);
+        this.knownOnAt.set(stackName, restoredAt);
+        if (lastKnownOnAt === undefined) {
+            this.options.onProtected?.(stackName, stack.stackId, appeared);
+            return true;
+        }
+        const restore = {
+            stackName,
+            stackId: stack.stackId,
+            lastKnownOnAt,
+            foundOffAt: foundAt,
+            restoredAt
+        };
+        this.restores.push(restore);
+        this.options.onRestored?.(restore);
+        return true;
+    }
+    restoresOf(stackName) {
+        return this.restores.filter(restore => restore.stackName === stackName);
+    }
+}
+
+/** How far AWS's clock and this host's may disagree when telling a stack this deploy created from an older one. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+/** Watches stacks until every one is terminal, the command ends, the timeout passes or the job is cancelled. */
+async function watchStacks(deps, options) {
+    const { clock } = deps;
+    const random = deps.random ?? Math.random;
+    const api = new StackApi(deps.cfn, createPacer(clock, options.requestsPerSecond ?? 5));
+    const pollMin = options.pollMinMs ?? 3_000;
+    const pollMax = options.pollMaxMs ?? 30_000;
+    const started = clock.monotonic();
+    const startedAtWall = clock.now();
+    const wake = anySignal([options.signal, options.commandDone]);
+    const keeper = new ProtectionKeeper(api, clock, {
+        enabled: options.protect === true,
+        protectedAtStart: options.protectedAtStart ?? [],
+        ...(options.onProtected ? { onProtected: options.onProtected } : {}),
+        ...(options.onProtectionRestored ? { onRestored: options.onProtectionRestored } : {}),
+        ...(options.onNotice ? { onNotice: options.onNotice } : {})
+    });
+    const tracked = [];
+    for (const name of options.stacks)
+        tracked.push({
+            name,
+            looked: false,
+            streams: [],
+            finishedStreams: new Set(),
+            changed: false,
+            terminal: false,
+            started: options.mode === 'new-operation',
+            recheck: false,
+            protected: false,
+            inProgress: new Map(),
+            events: []
+        });
+    let interval = pollMin;
+    let failures = 0;
+    let lastPoll = false;
+    let timedOut = false;
+    let lastFailure;
+    for (;;) {
+        if (options.signal?.aborted)
+            break;
+        let fresh = 0;
+        try {
+            for (const stack of tracked.filter(candidate => !candidate.terminal))
+                fresh += await pollStack(api, keeper, stack, options, startedAtWall);
+            failures = 0;
+            lastFailure = undefined;
+        }
+        catch (error) {
+            // An aborted request is the caller's deadline or cancellation: the checks below end the watch.
+            if (!index.isTransient(error) && !index.isAborted(error))
+                throw error;
+            failures++;
+            lastFailure = index.awsErrorMessage(error);
+            options.onNotice?.(`CloudFormation did not answer (${lastFailure}) after ${index.formatDuration(clock.monotonic() - started)} ` +
+                `of watching ${tracked
+                    .filter(stack => !stack.terminal)
+                    .map(stack => stack.name)
+                    .join(', ')}; backing off before the next poll.`);
+        }
+        if (tracked.every(stack => stack.terminal) || lastPoll)
+            break;
+        if (options.commandDone?.aborted) {
+            lastPoll = true;
+            continue;
+        }
+        if (options.startTimeoutMs !== undefined &&
+            clock.monotonic() - started >= options.startTimeoutMs &&
+            tracked.some(stack => !stack.started)) {
+            for (const stack of tracked.filter(candidate => !candidate.started)) {
+                stack.notStarted = stack.waitingFor ?? 'no operation started';
+                stack.terminal = true;
+            }
+            if (tracked.every(stack => stack.terminal))
+                break;
+        }
+        if (options.timeoutMs !== undefined && clock.monotonic() - started >= options.timeoutMs) {
+            timedOut = true;
+            break;
+        }
+        interval =
+            failures > 0
+                ? Math.max(pollMin, index.fullJitterBackoff(failures, pollMin, 60_000, random))
+                : fresh > 0
+                    ? pollMin
+                    : Math.min(pollMax, interval * 1.5);
+        // ±20 % jitter so many watchers started together do not poll in step; never sleeping past the timeout.
+        const untilTimeout = (options.timeoutMs ?? Infinity) - (clock.monotonic() - started);
+        await clock.sleep(Math.min(interval * (0.8 + random() * 0.4), untilTimeout), wake);
+    }
+    // The final read: the status a terminal stack settled in, and — when protecting — whether the deploy tool left
+    // protection on (a no-change `cdk deploy` turns it off without starting an operation).
+    for (const stack of tracked.filter(candidate => candidate.summary && (candidate.terminal || options.protect))) {
+        const final = await api.describeStack(stack.summary.stackId).catch(() => undefined);
+        if (!final)
+            continue;
+        if (stack.terminal && !stack.notStarted)
+            stack.status = final.status;
+        stack.protected = await keeper.check(stack.name, final).catch((error) => {
+            options.onNotice?.(`Could not turn termination protection back on for ${stack.name}: ${index.awsErrorMessage(error)}`);
+            return false;
+        });
+    }
+    const now = clock.now();
+    const stacks = tracked.map(stack => outcomeOf(stack, keeper, now, failures > 0));
+    return {
+        stacks,
+        durationMs: clock.monotonic() - started,
+        failed: stacks.some(stack => stack.failed),
+        timedOut,
+        startTimedOut: stacks.some(stack => stack.notStarted !== undefined),
+        cancelled: options.signal?.aborted === true,
+        calls: { ...api.calls },
+        ...(lastFailure !== undefined ? { unreachable: lastFailure } : {})
+    };
+}
+/** One poll of one stack and its nested stacks; returns how many new events it saw. */
+async function pollStack(api, keeper, stack, options, startedAtWall) {
+    if (!stack.summary) {
+        const appeared = await api.describeStack(stack.name);
+        const atStart = !stack.looked;
+        stack.looked = true;
+        if (!appeared || appeared.status === 'DELETE_COMPLETE') {
+            waitFor(stack, options, 'it to be created (it does not exist yet)');
+            return 0;
+        }
+        // Before the stack counts as seen, so a throttled attempt is retried on the next poll.
+        stack.protected = await keeper.check(stack.name, appeared, !atStart);
+        // What a stack did before the watch is history, never the operation watched: in run mode everything before the
+        // command; in follow-current mode an operation that had already finished. A stack that appears later is normally
+        // the deploy's own, so its current operation is read from its first event, unless it is already finished and
+        // older than the watch.
+        const finished = isTerminalStatus(appeared.status);
+        const history = atStart
+            ? options.mode === 'new-operation' || finished
+            : finished && (appeared.creationTime ?? 0) < startedAtWall - CLOCK_SKEW_MS;
+        const newest = history ? await EventStream.newestEvent(api, appeared.stackId) : undefined;
+        stack.streams.push(new EventStream(api, appeared.stackId, [], history
+            ? newest
+                ? { afterEventId: newest.eventId }
+                : {}
+            : {
+                currentOperation: true,
+                operation: { stackName: appeared.stackName, ids: currentOperationIds(appeared) }
+            }));
+        stack.changed = !history;
+        stack.summary = appeared;
+        stack.status = appeared.status;
+        if (options.mode === 'follow-current') {
+            if (appeared.status === 'REVIEW_IN_PROGRESS') {
+                waitFor(stack, options, 'its change set to be executed: the stack is REVIEW_IN_PROGRESS, a change set was created and nobody has executed it yet');
+            }
+            else if (history) {
+                const when = newest ? ` at ${new Date(newest.timestamp).toISOString()}` : '';
+                waitFor(stack, options, `the next operation to start: its last one ended ${appeared.status}${when}, before the watch began`);
+            }
+            else
+                stack.started = true;
+        }
+    }
+    const fresh = [];
+    let failure;
+    for (const stream of stack.streams.filter(stream => !stack.finishedStreams.has(stream.stackId))) {
+        try {
+            fresh.push(...(await stream.poll()));
+        }
+        catch (error) {
+            // Streams already read have moved past their events: record them before the caller backs off, or they are lost.
+            failure = error;
+            break;
+        }
+    }
+    fresh.sort((a, b) => a.timestamp - b.timestamp);
+    for (const event of fresh)
+        record(api, stack, event, options);
+    if (failure !== undefined)
+        throw failure;
+    if (stack.recheck && options.protect) {
+        // A deploy tool sets protection just before it starts its operation (cdk deploy matches the app's
+        // `terminationProtection`, default false): the operation's first event is the moment to look, at no idle cost.
+        const current = await api.describeStack(stack.summary.stackId);
+        if (current)
+            stack.protected = await keeper.check(stack.name, current);
+    }
+    stack.recheck = false;
+    return fresh.length;
+}
+/** Says once what a follow-current watch is waiting for, and for how long. */
+function waitFor(stack, options, what) {
+    if (options.mode !== 'follow-current' || stack.waitingFor !== undefined)
+        return;
+    stack.waitingFor = what;
+    const bound = options.startTimeoutMs !== undefined ? ` up to ${index.formatDuration(options.startTimeoutMs)}` : '';
+    options.onInfo?.(`${stack.name}: waiting${bound} for ${what}.`);
+}
+function record(api, stack, event, options) {
+    stack.events.push(event);
+    options.onEvent?.(event);
+    if (index.isStackLevelEvent(event)) {
+        if (event.stackId === stack.summary?.stackId) {
+            if (index.isOperationStart(event) && event.resourceStatus !== 'REVIEW_IN_PROGRESS') {
+                stack.started = true;
+                stack.recheck = true;
+                options.onOperationStart?.(stack.name, event);
+            }
+            stack.status = event.resourceStatus;
+            stack.changed = true;
+            options.onStackStatus?.(stack.name, event.resourceStatus);
+            if (isTerminalStatus(event.resourceStatus))
+                stack.terminal = true;
+        }
+        else if (isTerminalStatus(event.resourceStatus)) {
+            stack.finishedStreams.add(event.stackId);
+        }
+        return;
+    }
+    const key = [...event.nestedPath, event.logicalResourceId].join('/');
+    if (event.resourceStatus.endsWith('_IN_PROGRESS')) {
+        stack.inProgress.set(key, {
+            logicalResourceId: event.logicalResourceId,
+            resourceType: event.resourceType,
+            nestedPath: event.nestedPath,
+            since: event.timestamp
+        });
+    }
+    else {
+        stack.inProgress.delete(key);
+    }
+    const childId = event.physicalResourceId;
+    if (event.resourceType !== NESTED_STACK_TYPE ||
+        !childId?.startsWith('arn:') ||
+        !event.resourceStatus.endsWith('_IN_PROGRESS'))
+        return;
+    if (stack.streams.some(stream => stream.stackId === childId)) {
+        // The parent touches a finished child again (its rollback, say): follow it again from where it stopped.
+        stack.finishedStreams.delete(childId);
+    }
+    else {
+        stack.streams.push(new EventStream(api, childId, [...event.nestedPath, event.logicalResourceId], {
+            sinceMs: event.timestamp
+        }));
+    }
+}
+function outcomeOf(stack, keeper, now, unreadable) {
+    const finalStatus = stack.status;
+    return {
+        stackName: stack.name,
+        ...(stack.summary ? { stackId: stack.summary.stackId } : {}),
+        ...(finalStatus ? { finalStatus } : {}),
+        changed: stack.changed,
+        // Only an operation this watch followed can fail it: an old failed one never does.
+        failed: finalStatus !== undefined && stack.changed && isFailedStatus(finalStatus),
+        protected: stack.protected,
+        statusUnknown: !stack.terminal && (unreadable || !stack.looked),
+        protectionRestored: keeper.restoresOf(stack.name),
+        ...(stack.notStarted !== undefined ? { notStarted: stack.notStarted } : {}),
+        inProgress: [...stack.inProgress.values()].map(resource => ({
+            ...resource,
+            forMs: now - resource.since
+        })),
+        events: stack.events
+    };
+}
+function anySignal(signals) {
+    const present = signals.filter((signal) => signal !== undefined);
+    return present.length > 1 ? AbortSignal.any(present) : present[0];
+}
+
+/** Someone else's operation was still running on a guarded stack when the wait-timeout ran out. */
+class BusyStackTimeoutError extends index.DeployGuardError {
+    wait;
+    constructor(wait) {
+        super(`Stack ${wait.stackName} is still ${wait.finalStatus ?? wait.status} after waiting ${index.formatDuration(wait.waitedMs)} ` +
+            `(wait-timeout) for the operation started by ${wait.startedBy}${at(wait.startedAt)}; the deploy command was not run. ` +
+            'Let that operation finish (or cancel it: aws cloudformation cancel-update-stack for an update), then deploy again, ' +
+            'or raise wait-timeout (CLI: --wait-timeout).');
+        this.wait = wait;
+    }
+}
+/** Someone else's operation, running when the lock was taken, ended failed: the run stops with its diagnosis. */
+class BusyStackFailedError extends index.DeployGuardError {
+    wait;
+    constructor(wait) {
+        super(`Stack ${wait.stackName} was busy with someone else's operation (${wait.status}, started by ${wait.startedBy}` +
+            `${at(wait.startedAt)}) when this run took the lock, and it ended ${wait.finalStatus}; the deploy command was ` +
+            'not run. The diagnosis is of that operation, not of this run. Deploy again once the stack is sound.');
+        this.wait = wait;
+    }
+}
+/**
+ * Waits, before the deploy command runs, for every guarded stack that is in the middle of an operation (`*_IN_PROGRESS`
+ * but REVIEW_IN_PROGRESS, which a new change set may replace): streams its events and names who started it — its first
+ * event's ClientRequestToken and CloudTrail's caller. Throws BusyStackFailedError when it ends failed and
+ * BusyStackTimeoutError when `timeoutMs` runs out; returns the waits otherwise (empty when no stack was busy).
+ */
+async function waitForBusyStacks(deps, stackNames, options) {
+    const { api, clock } = deps;
+    const started = clock.monotonic();
+    const waits = [];
+    for (const stackName of stackNames) {
+        const stack = await api.describeStack(stackName);
+        if (!stack || !stack.status.endsWith('_IN_PROGRESS') || stack.status === 'REVIEW_IN_PROGRESS')
+            continue;
+        const opening = (await new EventStream(api, stack.stackId, [], { currentOperation: true, maxPages: 5 }).poll())[0];
+        const startedBy = await nameStarter(deps, stack.stackId, stackName, opening);
+        const wait = {
+            stackName,
+            stackId: stack.stackId,
+            status: stack.status,
+            ...(opening ? { startedAt: opening.timestamp } : {}),
+            startedBy,
+            waitedMs: 0
+        };
+        const remaining = Math.max(0, options.timeoutMs - (clock.monotonic() - started));
+        options.onInfo?.(`${stackName} is ${stack.status}: an operation started by ${startedBy}${at(wait.startedAt)} is still running, ` +
+            `and it is not this run's. Waiting up to ${index.formatDuration(remaining)} (wait-timeout) for it to finish before ` +
+            'running the deploy command.');
+        const waitedFrom = clock.monotonic();
+        const outcome = await watchStacks({ cfn: deps.cfn, clock }, {
+            stacks: [stackName],
+            mode: 'follow-current',
+            timeoutMs: remaining,
+            // It may end between the two reads: then the watch's first look finds it finished, and must not wait for more.
+            startTimeoutMs: 0,
+            protect: options.protect === true,
+            ...(options.signal ? { signal: options.signal } : {}),
+            ...(options.pollMinMs !== undefined ? { pollMinMs: options.pollMinMs } : {}),
+            ...(options.pollMaxMs !== undefined ? { pollMaxMs: options.pollMaxMs } : {}),
+            ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+            ...(options.onNotice ? { onNotice: options.onNotice } : {})
+        });
+        const result = outcome.stacks[0];
+        wait.waitedMs = clock.monotonic() - waitedFrom;
+        if (result.finalStatus)
+            wait.finalStatus = result.finalStatus;
+        if (outcome.cancelled)
+            throw new index.DeployGuardError(`Cancelled while waiting for ${stackName} to finish someone else's operation.`);
+        if (outcome.timedOut)
+            throw new BusyStackTimeoutError(wait);
+        const failed = result.notStarted !== undefined ? isFailedStatus(result.finalStatus ?? '') : result.failed;
+        if (failed)
+            throw new BusyStackFailedError(wait);
+        options.onInfo?.(`${stackName}: the other operation ended ${result.finalStatus} after ${index.formatDuration(wait.waitedMs)}; going on with this run's deploy.`);
+        waits.push(wait);
+    }
+    return waits;
+}
+/** The operation's starter, from CloudTrail when it has delivered the call, else from the operation's token. */
+async function nameStarter(deps, stackId, stackName, opening) {
+    const token = opening?.clientRequestToken;
+    const { describeStarter, lookupStackCalls, operationStarter } = await Promise.resolve().then(() => require('./chunk-trail.js'));
+    if (!deps.trail || !opening)
+        return describeStarter(undefined, token);
+    const { calls } = await lookupStackCalls(deps.trail, { stackId, stackName, start: opening.timestamp - 15 * 60_000, end: deps.clock.now() + 5 * 60_000 }, createPacer(deps.clock, 2, 1));
+    return describeStarter(operationStarter(calls, opening.timestamp, token), token);
+}
+function at(time) {
+    return time === undefined ? '' : ` at ${new Date(time).toISOString()}`;
+}
+
+/**
+ * Protects the stacks, then runs the deploy command while watching them, streaming every new event. The step fails
+ * when the command fails or any stack ends failed or rolled back. Watching is evidence, not the deploy: a watch that
+ * breaks is reported and the command still runs to its end.
+ */
+async function deployWatched(deps, settings, runCommand, signal, options = {}) {
+    const api = new StackApi(deps.cfn);
+    const waitedFor = await waitForBusyStacks({ ...deps, api }, settings.stacks, {
+        timeoutMs: options.busyTimeoutMs ?? 30 * 60_000,
+        protect: settings.terminationProtection,
+        pollMinMs: settings.pollMinMs,
+        pollMaxMs: settings.pollMaxMs,
+        ...(signal ? { signal } : {}),
+        onEvent: event => deps.log.info(index.formatEventLine(event)),
+        onInfo: deps.log.info,
+        onNotice: deps.log.warn
+    });
+    const replaced = [];
+    const protection = await protectStacks(api, settings.stacks, async (failed) => {
+        if (!settings.replaceFailedCreate) {
+            if (settings.terminationProtection)
+                throw new FailedCreateError(failed);
+            return deps.log.warn(`Stack ${failed.stackName} is in ROLLBACK_COMPLETE; the deploy tool will have to delete it first.`);
+        }
+        replaced.push({
+            stackName: failed.stackName,
+            ...(await replaceFailedCreate(api, deps.clock, failed, { onNotice: deps.log.info }))
+        });
+    }, settings.terminationProtection);
+    for (const result of protection.filter(result => result.protected && !result.alreadyProtected)) {
+        deps.log.info(`Termination protection enabled on ${result.stackName}.`);
+    }
+    const commandDone = new AbortController();
+    const monitored = monitorResources(deps, settings);
+    const attribution = new OperationAttribution(deps, deps.clock.now());
+    let restoresSaid = 0;
+    const watching = watchStacks({ cfn: deps.cfn, clock: deps.clock }, watchOptions(deps, settings, 'new-operation', monitored.monitor, {
+        commandDone: commandDone.signal,
+        ...(signal ? { signal } : {}),
+        protectedAtStart: protection.filter(result => result.protected).map(result => result.stackName),
+        onProtectionRestored: restore => restoresSaid++ === 0
+            ? deps.log.warn(protectionTurnedOff(restore, options.commandLine))
+            : deps.log.info(`Termination protection on ${restore.stackName} was off again; turned it back on.`),
+        onOperationStart: (stackName, event) => attribution.seen(stackName, event, commandDone.signal.aborted)
+    })).then(watch => ({ watch }), (error) => ({ watchError: error instanceof Error ? error.message : String(error) }));
+    const stop = new AbortController();
+    const command = runCommand(stop.signal).finally(() => commandDone.abort());
+    // The watch ends early only when every guarded stack reached a final state while the command still runs.
+    const settled = watching.then(watched => 'watch' in watched && !commandDone.signal.aborted && !signal?.aborted
+        ? superviseSettledCommand({
+            clock: deps.clock,
+            log: deps.log,
+            stacks: settings.stacks,
+            graceMs: settings.commandGraceMs,
+            stop: settings.stopAfterStackSettles,
+            commandDone: commandDone.signal,
+            stopCommand: () => stop.abort(new Error('stop-after-stack-settles'))
+        })
+        : false);
+    // A command that could not even run still stops the watch and the monitor, so the guard exits.
+    const exitCode = await command.catch(async (error) => {
+        await Promise.all([watching, monitored.stop()]);
+        throw error;
+    });
+    const watched = await watching;
+    const evidence = await monitored.stop();
+    const stoppedAfterSettle = await settled;
+    if ('watchError' in watched)
+        deps.log.warn(`Could not watch the stacks: ${watched.watchError}`);
+    else
+        reportOutcome(deps.log, watched.watch);
+    const restores = 'watch' in watched ? watched.watch.stacks.flatMap(stack => stack.protectionRestored) : [];
+    const protectionRestored = await attributeRestores(deps, restores);
+    const foreignOperations = await attribution.settled();
+    const failed = exitCode !== 0 || ('watch' in watched && watched.watch.failed);
+    return {
+        exitCode,
+        protection,
+        replaced,
+        ...watched,
+        failed,
+        evidence,
+        stoppedAfterSettle,
+        waitedFor,
+        protectionRestored,
+        foreignOperations
+    };
+}
+/** The one plain message about a round trip of protection, with the fix. */
+function protectionTurnedOff(restore, commandLine) {
+    if (commandLine && /\bcdk\b/i.test(commandLine))
+        return (`cdk deploy turned termination protection off for ${restore.stackName} because the app does not set ` +
+            '`terminationProtection: true`; deploy-guard turned it back on. Set it in the app to stop the round trip.');
+    return (`Termination protection on ${restore.stackName} was turned off while the deploy ran; deploy-guard turned it back ` +
+        "on. If your deploy tool manages protection (cdk deploy sets it to the stack's `terminationProtection`, default " +
+        'false), enable it there to stop the round trip.');
+}
+/** Who turned protection off and when, from CloudTrail (one lookup per stack, only when it happened). */
+async function attributeRestores(deps, restores) {
+    if (!deps.trail || restores.length === 0)
+        return restores;
+    const { attributeProtectionChanges, lookupStackCalls } = await Promise.resolve().then(() => require('./chunk-trail.js'));
+    const pace = createPacer(deps.clock, 2, 1);
+    const named = [];
+    for (const stackName of [...new Set(restores.map(restore => restore.stackName))]) {
+        const own = restores.filter(restore => restore.stackName === stackName);
+        const start = Math.min(...own.map(restore => restore.lastKnownOnAt ?? restore.foundOffAt));
+        const { calls, caveat } = await lookupStackCalls(deps.trail, {
+            stackId: own[0].stackId,
+            stackName,
+            start: start - 2 * 3_600_000,
+            end: deps.clock.now() + 5 * 60_000
+        }, pace);
+        const attributed = attributeProtectionChanges(own, calls);
+        for (const restore of attributed) {
+            if (restore.turnedOffBy)
+                deps.log.info(`${stackName}: termination protection was turned off by ${restore.turnedOffBy} at ` +
+                    `${new Date(restore.turnedOffAt).toISOString()} (CloudTrail), and back on by deploy-guard at ` +
+                    `${new Date(restore.restoredAt).toISOString()}.`);
+            else if (caveat)
+                deps.log.info(`${stackName}: who turned termination protection off is not known: ${caveat}`);
+        }
+        named.push(...attributed);
+    }
+    return named;
+}
+/**
+ * Tells this run's operations from others' while it holds the lock. deploy-guard passes nothing to the deploy tool,
+ * so it judges by timing — the first operation on a stack while the command runs is taken as the command's — and by
+ * the caller CloudTrail names: any further operation, or one after the command ended, is flagged the moment it is seen.
+ */
+class OperationAttribution {
+    deps;
+    commandStartedAt;
+    first = new Map();
+    foreign = [];
+    pending = [];
+    pace;
+    constructor(deps, commandStartedAt) {
+        this.deps = deps;
+        this.commandStartedAt = commandStartedAt;
+        this.pace = createPacer(deps.clock, 2, 1);
+    }
+    seen(stackName, event, commandEnded) {
+        const own = this.first.get(stackName);
+        if (!own && !commandEnded) {
+            this.first.set(stackName, event);
+            return;
+        }
+        const why = commandEnded
+            ? 'it started after the deploy command had ended'
+            : `it is a second operation while the deploy command ran (the first, ${own.resourceStatus}, started at ${new Date(own.timestamp).toISOString()})`;
+        const operation = {
+            stackName,
+            status: event.resourceStatus,
+            startedAt: event.timestamp,
+            why
+        };
+        this.foreign.push(operation);
+        this.pending.push(this.name(operation, event, own));
+    }
+    /** Every flagged operation, named as far as CloudTrail allowed. */
+    async settled() {
+        await Promise.all(this.pending);
+        return this.foreign;
+    }
+    async name(operation, event, own) {
+        const { describeStarter, lookupStackCalls, operationStarter } = await Promise.resolve().then(() => require('./chunk-trail.js'));
+        const token = event.clientRequestToken;
+        const { calls } = this.deps.trail
+            ? await lookupStackCalls(this.deps.trail, {
+                stackId: event.stackId,
+                stackName: operation.stackName,
+                start: Math.min(this.commandStartedAt, event.timestamp) - 15 * 60_000,
+                end: this.deps.clock.now() + 5 * 60_000
+            }, this.pace)
+            : { calls: [] };
+        const starter = operationStarter(calls, event.timestamp, token);
+        const ours = own ? operationStarter(calls, own.timestamp, own.clientRequestToken) : undefined;
+        operation.startedBy = describeStarter(starter, token);
+        if (starter &&
+            ours &&
+            starter.principal === ours.principal &&
+            !operation.why.startsWith('it started after')) {
+            this.deps.log.info(`${operation.stackName}: another operation (${operation.status}) started by the same principal as this run's deploy (${starter.principal}).`);
+            return;
+        }
+        this.deps.log.warn(`${operation.stackName}: an operation that is not this run's deploy (${operation.status} at ` +
+            `${new Date(operation.startedAt).toISOString()}, started by ${operation.startedBy}) ran while this run held ` +
+            `the lock: ${operation.why}. Someone bypassed the lock; check what it changed.`);
+    }
+}
+/** The resource monitor beside a watch: started with it, stopped (and its captures awaited) after it. */
+function monitorResources(deps, settings) {
+    if (!deps.evidence)
+        return { monitor: undefined, stop: async () => [] };
+    const monitor = new ResourceMonitor({
+        readers: deps.evidence.readers,
+        region: deps.evidence.region,
+        clock: deps.clock,
+        ...(settings.slowResourceAfterMs !== undefined ? { slowAfterMs: settings.slowResourceAfterMs } : {}),
+        info: deps.log.info,
+        warn: deps.log.warn
+    });
+    const done = new AbortController();
+    const running = monitor.run(done.signal);
+    return {
+        monitor,
+        stop: async () => {
+            done.abort();
+            await running;
+            return monitor.collected();
+        }
+    };
+}
+function watchOptions(deps, settings, mode, monitor, extra) {
+    return {
+        stacks: settings.stacks,
+        mode,
+        protect: settings.terminationProtection,
+        pollMinMs: settings.pollMinMs,
+        pollMaxMs: settings.pollMaxMs,
+        onEvent: event => {
+            deps.log.info(index.formatEventLine(event));
+            monitor?.observe(event);
+        },
+        onProtected: (name, _stackId, appeared) => deps.log.info(`Termination protection enabled on ${name}${appeared ? ' as soon as it appeared' : ''}.`),
+        onInfo: deps.log.info,
+        onNotice: deps.log.warn,
+        ...extra
+    };
+}
+/** One line per stack: how it ended, and what was still running when the watch stopped. */
+function reportOutcome(log, outcome) {
+    for (const stack of outcome.stacks) {
+        if (stack.statusUnknown) {
+            const seen = stack.finalStatus ? `last seen ${stack.finalStatus}` : 'never read';
+            log.warn(`${stack.stackName}: status unknown (${seen}): CloudFormation could not be read` +
+                `${outcome.unreachable ? ` (${outcome.unreachable})` : ''}. Check it in the console or with deploy-guard watch.`);
+            continue;
+        }
+        const status = stack.finalStatus ?? 'not found';
+        const line = stack.notStarted !== undefined
+            ? `${stack.stackName}: ${status}; no operation started before the start timeout (waited for ${stack.notStarted}).`
+            : `${stack.stackName}: ${status}${stack.changed ? '' : ' (no new operation)'}.`;
+        if (stack.failed || stack.notStarted !== undefined)
+            log.error(line);
+        else
+            log.info(line);
+        for (const resource of stack.inProgress) {
+            log.warn(`${stack.stackName}: ${index.resourcePath(resource)} (${resource.resourceType}) ` +
+                `still in progress after ${index.formatDuration(resource.forMs)}, since ${new Date(resource.since).toISOString()}.`);
+        }
+    }
+    if (outcome.timedOut)
+        log.error(`Stopped watching after the watch timeout; ${index.formatDuration(outcome.durationMs)} elapsed.`);
+}
+
+const STACK_CALLS = new Set([
+    'CreateChangeSet',
+    'ExecuteChangeSet',
+    'CreateStack',
+    'UpdateStack',
+    'DeleteStack',
+    'UpdateTerminationProtection',
+    'CancelUpdateStack',
+    'ContinueUpdateRollback',
+    'RollbackStack',
+    'DeleteChangeSet'
+]);
+const STARTS_OPERATION = new Set(['ExecuteChangeSet', 'CreateStack', 'UpdateStack']);
+const MUTATING = new Set([...STACK_CALLS].filter(name => name !== 'UpdateTerminationProtection'));
+const MAX_PAGES = 4;
+/**
+ * Root causes looked up one by one (by physical id or service); any further ones share ONE lookup by time window,
+ * matched here. 200 simultaneous failures used to cost 202 lookups (100 s at 2/s).
+ */
+const MAX_CAUSE_LOOKUPS = 3;
+const MARGIN_BEFORE_MS = 10 * 60_000;
+const MARGIN_AFTER_MS = 15 * 60_000;
+const DELIVERY_DELAY_MS = 15 * 60_000;
+/**
+ * CloudTrail context for a failed operation, within bounded windows and CloudTrail's limits: one lookup attribute per
+ * call, 50 results a page, a few pages at most, and ONE pacer for every call (2 requests/s per account and region).
+ */
+async function lookupTrailContext(trail, clock, request, pace = createPacer(clock, 2, 1)) {
+    const window = { start: request.startedAt - MARGIN_BEFORE_MS, end: request.endedAt + MARGIN_AFTER_MS };
+    let lookups = 0;
+    const lookupEvents = async (attribute, start, end) => {
+        const events = [];
+        let token;
+        for (let page = 0; page < MAX_PAGES; page++) {
+            await pace();
+            lookups++;
+            const reply = await trail.send(new LookupEventsCommand({
+                ...(attribute
+                    ? { LookupAttributes: [{ AttributeKey: attribute.key, AttributeValue: attribute.value }] }
+                    : {}),
+                StartTime: new Date(start),
+                EndTime: new Date(end),
+                MaxResults: 50,
+                ...(token ? { NextToken: token } : {})
+            }));
+            events.push(...(reply.Events ?? []));
+            token = reply.NextToken;
+            if (!token)
+                break;
+        }
+        return events;
+    };
+    const lookup = async (key, value, start, end) => (await lookupEvents({ key, value }, start, end)).map(toTrailEntry);
+    const caveats = [];
+    if (clock.now() - request.endedAt < DELIVERY_DELAY_MS) {
+        caveats.push('The failure is less than 15 minutes old: CloudTrail may not have delivered every event yet; run the diagnosis again later.');
+    }
+    try {
+        const byName = await lookup('ResourceName', request.stackName, window.start, window.end);
+        const byArn = await lookup('ResourceName', request.stackId, window.start, window.end);
+        const timeline = uniqueByEventId([...byName, ...byArn])
+            .filter(entry => entry.eventSource === 'cloudformation.amazonaws.com' && STACK_CALLS.has(entry.eventName))
+            .sort((a, b) => a.time - b.time);
+        const apiErrors = [];
+        for (const cause of request.rootCauses.slice(0, MAX_CAUSE_LOOKUPS)) {
+            const around = { start: request.startedAt - MARGIN_BEFORE_MS, end: cause.timestamp + 5 * 60_000 };
+            const source = serviceOf(cause.resourceType);
+            const entries = cause.physicalResourceId
+                ? await lookup('ResourceName', cause.physicalResourceId, around.start, around.end)
+                : source
+                    ? await lookup('EventSource', source, around.start, around.end)
+                    : [];
+            apiErrors.push(...entries.filter(entry => entry.errorCode && entry.eventSource !== 'cloudformation.amazonaws.com'));
+        }
+        const rest = request.rootCauses.slice(MAX_CAUSE_LOOKUPS);
+        if (rest.length > 0) {
+            apiErrors.push(...(await windowErrors(lookupEvents, request, rest)));
+            caveats.push(`CloudTrail was looked up resource by resource for the first ${MAX_CAUSE_LOOKUPS} root causes only; ` +
+                `for the other ${rest.length} (${rest
+                    .slice(0, 5)
+                    .map(cause => cause.logicalResourceId)
+                    .join(', ')}${rest.length > 5 ? ', …' : ''}) one lookup by time window (its first ` +
+                `${MAX_PAGES * 50} records) was matched by resource and service, so some of their API errors may be missing.`);
+        }
+        const concurrentChanges = request.heldWindow ? changesByOthers(timeline, request.heldWindow) : [];
+        return { timeline, apiErrors: uniqueByEventId(apiErrors), concurrentChanges, window, caveats, lookups };
+    }
+    catch (error) {
+        const why = index.isAccessDenied(error)
+            ? 'cloudtrail:LookupEvents was denied: grant it to see who called what on the stack and which API call failed.'
+            : `CloudTrail could not be read: ${index.awsErrorMessage(error)}`;
+        return { timeline: [], apiErrors: [], concurrentChanges: [], window, caveats: [...caveats, why], lookups };
+    }
+}
+/**
+ * API errors for root causes beyond the first few: one unfiltered lookup over their time window (a few pages),
+ * matched by physical id or by the service of the resource type, never one lookup per resource.
+ */
+async function windowErrors(lookupEvents, request, causes) {
+    const names = new Set(causes.flatMap(cause => (cause.physicalResourceId ? [cause.physicalResourceId] : [])));
+    const sources = new Set(causes.flatMap(cause => serviceOf(cause.resourceType) ?? []));
+    const end = Math.max(...causes.map(cause => cause.timestamp)) + 5 * 60_000;
+    const events = await lookupEvents(undefined, request.startedAt - MARGIN_BEFORE_MS, end);
+    return events
+        .filter(event => (event.Resources ?? []).some(resource => resource.ResourceName && names.has(resource.ResourceName)) ||
+        (event.EventSource !== undefined && sources.has(event.EventSource)))
+        .map(toTrailEntry)
+        .filter(entry => entry.errorCode && entry.eventSource !== 'cloudformation.amazonaws.com');
+}
+/**
+ * Stack changes during the hold window by anyone other than the deploy itself: the given principal, or else whoever
+ * started the operation (the first ExecuteChangeSet, CreateStack or UpdateStack in its window). Another principal there means another
+ * deploy or a person changed the stack while it was supposed to be locked (incident B).
+ */
+function changesByOthers(timeline, held) {
+    const starter = timeline.find(entry => STARTS_OPERATION.has(entry.eventName) && !entry.errorCode);
+    const own = held.principal ?? starter?.principalArn ?? starter?.principal;
+    return timeline.filter(entry => MUTATING.has(entry.eventName) &&
+        entry.time >= held.start &&
+        entry.time <= held.end &&
+        entry.principalArn !== own &&
+        entry.principal !== own);
+}
+/** `AWS::RDS::DBInstance` → `rds.amazonaws.com`, for looking up a resource that never got a physical id. */
+function serviceOf(resourceType) {
+    const service = resourceType.split('::')[1]?.toLowerCase();
+    if (!service || resourceType.startsWith('Custom::'))
+        return undefined;
+    return `${service === 'elasticloadbalancingv2' ? 'elasticloadbalancing' : service}.amazonaws.com`;
+}
+function uniqueByEventId(entries) {
+    return [...new Map(entries.map(entry => [entry.eventId, entry])).values()];
+}
+/** Reads only identity, source and error from the record: request parameters can hold passwords. */
+function toTrailEntry(event) {
+    let record = {};
+    try {
+        record = JSON.parse(event.CloudTrailEvent ?? '{}');
+    }
+    catch {
+        record = {};
+    }
+    const identity = record.userIdentity ?? {};
+    const arn = identity.arn;
+    const sessionName = identity.type === 'AssumedRole' ? arn?.split('/').at(-1) : undefined;
+    const role = identity.sessionContext?.sessionIssuer?.userName;
+    const principal = role
+        ? `role ${role}${sessionName ? ` (session ${sessionName})` : ''}`
+        : (identity.userName ?? event.Username ?? arn ?? 'unknown');
+    const invokedBy = identity.invokedBy;
+    return {
+        eventId: event.EventId ?? '',
+        time: event.EventTime?.getTime() ?? 0,
+        eventName: event.EventName ?? '',
+        eventSource: event.EventSource ?? '',
+        principal,
+        ...(arn ? { principalArn: arn } : {}),
+        ...(sessionName ? { sessionName } : {}),
+        ...(invokedBy ? { invokedBy } : {}),
+        ...(record.sourceIPAddress ? { sourceIp: record.sourceIPAddress } : {}),
+        ...(record.errorCode ? { errorCode: record.errorCode } : {}),
+        ...(record.errorMessage ? { errorMessage: record.errorMessage } : {})
+    };
 }
 
 const OPENS_DEPLOY = ['CREATE_IN_PROGRESS', 'UPDATE_IN_PROGRESS', 'IMPORT_IN_PROGRESS'];
@@ -5458,109 +5939,6 @@ function findings(events) {
     return result;
 }
 
-const STUCK = new Set(['UPDATE_ROLLBACK_FAILED', 'ROLLBACK_FAILED', 'DELETE_FAILED']);
-function isStuckStatus(status) {
-    return STUCK.has(status);
-}
-/**
- * What blocks a stack in UPDATE_ROLLBACK_FAILED, ROLLBACK_FAILED or DELETE_FAILED, from the events of the
- * operation that left it there (root and nested, any order; `[]` when none are at hand), and the way out:
- * `continue-update-rollback [--resources-to-skip …]` (ContinueUpdateRollback API reference: only resources in
- * UPDATE_FAILED can be skipped, nested ones as `NestedStackName.ResourceLogicalID`, always on the root stack) or
- * `delete-stack [--retain-resources …]` (DeleteStack: RetainResources only for a stack in DELETE_FAILED, logical
- * ids of the stack's own resources). Undefined for any other status.
- */
-function stuckStack(stackName, status, events) {
-    if (!isStuckStatus(status))
-        return undefined;
-    const resources = blockingResources(events, status);
-    return { status, resources, ...wayOut(stackName, status, resources) };
-}
-/**
- * The resources whose last event after the operation turned back (rollback or clean-up deletion; the whole input
- * for an operation that was a deletion or a resumed rollback) is UPDATE_FAILED (UPDATE_ROLLBACK_FAILED) or
- * DELETE_FAILED. For a rollback, a nested stack whose own events name the failed resources inside it gives way to
- * them (they are what is skipped).
- */
-function blockingResources(events, status) {
-    const ordered = [...events].sort((a, b) => a.timestamp - b.timestamp);
-    const cutoff = forwardPhaseEnd(ordered);
-    const after = cutoff === Infinity ? ordered : ordered.filter(event => event.timestamp > cutoff);
-    const wanted = status === 'UPDATE_ROLLBACK_FAILED' ? 'UPDATE_FAILED' : 'DELETE_FAILED';
-    const last = new Map();
-    for (const event of after) {
-        if (isStackRow(event))
-            continue;
-        last.set(`${event.stackId}\u0000${event.logicalResourceId}`, event);
-    }
-    const failed = [...last.values()].filter(event => event.resourceStatus === wanted);
-    const failedInside = (nested) => failed.some(event => event.stackId === nested.physicalResourceId && event !== nested);
-    return (failed
-        // Skipping takes the resource inside the nested stack; retaining takes the root's nested stack resource.
-        .filter(event => wanted !== 'UPDATE_FAILED' || !(event.resourceType === NESTED_STACK_TYPE && failedInside(event)))
-        .map(event => ({
-        logicalResourceId: event.logicalResourceId,
-        nestedPath: event.nestedPath,
-        resourceType: event.resourceType,
-        ...(event.physicalResourceId ? { physicalResourceId: event.physicalResourceId } : {}),
-        status: event.resourceStatus,
-        reason: event.resourceStatusReason ?? '',
-        timestamp: event.timestamp
-    })));
-}
-/**
- * The way out of a stuck status, in one wording for every caller (the diagnosis, and `run` refusing to deploy over
- * a stuck stack): the command with the ids it needs, and one paragraph saying what blocks the stack and what the
- * command costs. `resources` may be empty when the events are not at hand.
- */
-function wayOut(stackName, status, resources) {
-    const named = resources.map(resource => `${index.resourcePath(resource)} (${resource.resourceType}): ${resource.reason || resource.status}`);
-    const blocked = named.length ? ` It is blocked by ${named.join('; ')}.` : '';
-    if (status === 'UPDATE_ROLLBACK_FAILED') {
-        const ids = resources.map(resource => [...resource.nestedPath, resource.logicalResourceId].join('.'));
-        const plain = `aws cloudformation continue-update-rollback --stack-name ${stackName}`;
-        const command = ids.length ? `${plain} --resources-to-skip ${ids.join(' ')}` : plain;
-        return {
-            ids,
-            command,
-            wayOut: `${stackName} is in UPDATE_ROLLBACK_FAILED: the rollback could not restore every resource, and the stack ` +
-                `cannot be updated until the rollback finishes.${blocked} Fix the cause (for example recreate what was ` +
-                `changed or deleted outside CloudFormation) and run \`${plain}\`` +
-                (ids.length
-                    ? `, or skip them: \`${command}\`. Skipped resources are marked rolled back without being changed, so ` +
-                        'they stay inconsistent with the template until you fix them by hand or in a later update.'
-                    : '.')
-        };
-    }
-    const ids = resources
-        .filter(resource => resource.nestedPath.length === 0)
-        .map(resource => resource.logicalResourceId);
-    const plain = `aws cloudformation delete-stack --stack-name ${stackName}`;
-    const retain = ids.length ? `${plain} --retain-resources ${ids.join(' ')}` : plain;
-    if (status === 'ROLLBACK_FAILED') {
-        return {
-            ids,
-            command: plain,
-            wayOut: `${stackName} is in ROLLBACK_FAILED: its failed create could not be rolled back and it can only be ` +
-                `deleted.${blocked} Fix what keeps them from being deleted and run \`${plain}\`` +
-                (ids.length
-                    ? `; if the deletion fails on them again (DELETE_FAILED), \`${retain}\` finishes it and leaves them ` +
-                        'in the account, to be deleted by hand.'
-                    : '.')
-        };
-    }
-    return {
-        ids,
-        command: retain,
-        wayOut: `${stackName} is in DELETE_FAILED: some resources could not be deleted.${blocked} Fix the reason and run ` +
-            `\`${plain}\` again` +
-            (ids.length
-                ? `, or finish the deletion without them: \`${retain}\` — retained resources stay in the account ` +
-                    '(and keep costing) until you delete them by hand.'
-                : '.')
-    };
-}
-
 async function diagnoseStack(deps, request) {
     const loaded = await loadLatestOperation(new StackApi(deps.cfn), request.stackName, {
         ...(request.sinceMs !== undefined ? { sinceMs: request.sinceMs } : {})
@@ -5670,8 +6048,8 @@ function reportFromEvents(input) {
     });
 }
 
-/** Diagnoses a stack and publishes the report every way the runner shows it. */
-async function diagnoseAndPublish(request, signal) {
+/** Diagnoses a stack and publishes the report every way the runner shows it; `notes` lead the report's notes. */
+async function diagnoseAndPublish(request, signal, notes = []) {
     const settings = { region: request.region, userAgent: index.USER_AGENT, ...(signal ? { signal } : {}) };
     const report = await diagnoseStack({
         cfn: createCloudFormationClient(settings),
@@ -5679,6 +6057,7 @@ async function diagnoseAndPublish(request, signal) {
         evidence: lazyEvidenceReaders(settings),
         clock: index.systemClock
     }, request);
+    report.notes.unshift(...notes);
     await publishReport(report);
     return report;
 }
@@ -5746,4 +6125,6 @@ const afterLock = /*#__PURE__*/Object.defineProperty({
 
 exports.AwsJson1_1Protocol = AwsJson1_1Protocol;
 exports.EvidenceGap = EvidenceGap;
+exports.LookupEventsCommand = LookupEventsCommand;
 exports.afterLock = afterLock;
+exports.toTrailEntry = toTrailEntry;

@@ -1,695 +1,253 @@
 'use strict';
 
 const index = require('./index.js');
+const FromStringShapeDeserializer = require('./chunk-core6.js');
+const sdkStreamMixin = require('./chunk-core8.js');
 require('node:crypto');
-const FromStringShapeDeserializer = require('./chunk-core7.js');
 
-const getValueFromTextNode = (obj) => {
-    const textNodeName = "#text";
-    for (const key in obj) {
-        if (!index.hasOwn(obj, key)) {
-            continue;
-        }
-        if (obj[key][textNodeName] !== undefined) {
-            obj[key] = obj[key][textNodeName];
-        }
-        else if (typeof obj[key] === "object" && obj[key] !== null) {
-            obj[key] = getValueFromTextNode(obj[key]);
-        }
+function quoteHeader(part) {
+    if (part.includes(",") || part.includes('"')) {
+        part = `"${part.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
     }
-    return obj;
-};
-
-function writeKey$1(obj) {
-    Object.defineProperty(obj, "__proto__", { value: undefined, writable: true, enumerable: true, configurable: true });
-}
-function parseXML(xml) {
-    const state = new AwsXmlParser(xml);
-    return state.parse();
-}
-class AwsXmlParser {
-    x;
-    i = 0;
-    z;
-    constructor(x) {
-        this.x = x;
-        this.x = x.replace(/\r\n?/g, "\n");
-        this.z = this.x.length;
-    }
-    parse() {
-        const p = this;
-        const { z } = p;
-        while (p.i < z) {
-            p.trim();
-            if (p.i >= z) {
-                break;
-            }
-            if (p.isNext("<?")) {
-                p.readTo("?>");
-                p.trim();
-            }
-            else if (p.isNext("<!--")) {
-                p.readTo("-->");
-                p.trim();
-            }
-            else if (p.isNext("<!DOCTYPE", false)) {
-                p.skipDoctype();
-                p.trim();
-            }
-            else if (p.x[p.i] === "<") {
-                const root = p.parseTag();
-                return { [root.tag]: root.value };
-            }
-            else {
-                throw new Error("@aws-sdk XML parse error: unexpected content.");
-            }
-        }
-        throw new Error("@aws-sdk XML parse error: no root element.");
-    }
-    isNext(s, caseSensitive = true) {
-        const p = this;
-        if (caseSensitive) {
-            return p.x.startsWith(s, p.i);
-        }
-        return p.x.toLowerCase().startsWith(s.toLowerCase(), p.i);
-    }
-    readTo(stop) {
-        const p = this;
-        const _i = p.x.indexOf(stop, p.i);
-        if (_i === -1) {
-            throw new Error(`@aws-sdk XML parse error: expected "${stop}" not found.`);
-        }
-        const result = p.x.slice(p.i, _i);
-        p.i = _i + stop.length;
-        return result;
-    }
-    trim() {
-        const p = this;
-        while (p.i < p.z && " \t\r\n".includes(p.x[p.i])) {
-            ++p.i;
-        }
-    }
-    readAttrValue() {
-        const p = this;
-        const quote = p.x[p.i];
-        ++p.i;
-        let value = "";
-        while (p.i < p.z && p.x[p.i] !== quote) {
-            value += p.x[p.i++];
-        }
-        ++p.i;
-        return p.decodeEntities(value);
-    }
-    parseTag() {
-        const p = this;
-        ++p.i;
-        let tag = "";
-        while (p.i < p.z && !" \t\r\n>/".includes(p.x[p.i])) {
-            tag += p.x[p.i++];
-        }
-        let hasAttrs = false;
-        const attrs = {};
-        while (p.i < p.z) {
-            p.trim();
-            if (">/".includes(p.x[p.i])) {
-                break;
-            }
-            let name = "";
-            while (p.i < p.z && !"= \t\r\n>/?".includes(p.x[p.i])) {
-                name += p.x[p.i++];
-            }
-            p.trim();
-            if (p.x[p.i] !== "=") {
-                break;
-            }
-            ++p.i;
-            p.trim();
-            if (name === "__proto__") {
-                writeKey$1(attrs);
-            }
-            attrs[name] = p.readAttrValue();
-            hasAttrs = true;
-        }
-        if (p.i >= p.z) {
-            throw new Error("@aws-sdk XML parse error: unexpected end of input.");
-        }
-        if (p.x[p.i] === "/") {
-            ++p.i;
-            if (p.i >= p.z || p.x[p.i] !== ">") {
-                throw new Error("@aws-sdk XML parse error: expected > at the end of self-closing tag.");
-            }
-            ++p.i;
-            return { tag, value: hasAttrs ? attrs : "" };
-        }
-        if (p.x[p.i] !== ">") {
-            throw new Error("@aws-sdk XML parse error: expected > at the end of opening tag.");
-        }
-        ++p.i;
-        const textParts = [];
-        const childTags = [];
-        let hasElementChild = false;
-        while (p.i < p.z) {
-            if (p.isNext("</")) {
-                break;
-            }
-            if (p.x[p.i] === "<") {
-                if (p.isNext("<!--")) {
-                    p.readTo("-->");
-                }
-                else if (p.isNext("<![CDATA[")) {
-                    p.i += 9;
-                    textParts.push(p.readTo("]]>"));
-                }
-                else if (p.isNext("<?")) {
-                    p.readTo("?>");
-                }
-                else {
-                    hasElementChild = true;
-                    childTags.push(p.parseTag());
-                }
-            }
-            else {
-                let text = "";
-                while (p.i < p.z && p.x[p.i] !== "<") {
-                    text += p.x[p.i++];
-                }
-                textParts.push(p.decodeEntities(text));
-            }
-        }
-        if (!p.isNext("</")) {
-            throw new Error(`@aws-sdk XML parse error: missing closing tag </${tag}>.`);
-        }
-        p.i += 2;
-        const closeTag = p.readTo(">").trim();
-        if (closeTag !== tag) {
-            throw new Error(`@aws-sdk XML parse error: mismatched tags <${tag}> and </${closeTag}>.`);
-        }
-        if (!hasAttrs && textParts.length === 0 && !hasElementChild) {
-            return { tag, value: "" };
-        }
-        if (!hasAttrs && !hasElementChild) {
-            const text = textParts.length === 1 ? textParts[0] : textParts.join("");
-            if (text.trim() === "" && text.includes("\n")) {
-                return { tag, value: "" };
-            }
-            return { tag, value: text };
-        }
-        const obj = {};
-        for (const text of textParts) {
-            if (text.trim() === "" && text.includes("\n")) {
-                continue;
-            }
-            obj["#text"] = "#text" in obj ? obj["#text"] + text : text;
-        }
-        for (const child of childTags) {
-            if (child.tag === "__proto__") {
-                writeKey$1(obj);
-            }
-            if (child.tag in obj) {
-                if (Array.isArray(obj[child.tag])) {
-                    obj[child.tag].push(child.value);
-                }
-                else {
-                    obj[child.tag] = [obj[child.tag], child.value];
-                }
-            }
-            else {
-                obj[child.tag] = child.value;
-            }
-        }
-        for (const [k, v] of Object.entries(attrs)) {
-            if (k === "__proto__") {
-                writeKey$1(obj);
-            }
-            obj[k] = v;
-        }
-        return { tag, value: obj };
-    }
-    static ENTITIES = {
-        amp: "&",
-        lt: "<",
-        gt: ">",
-        quot: '"',
-        apos: "'",
-    };
-    skipDoctype() {
-        const p = this;
-        p.i += 9;
-        let depth = 0;
-        while (p.i < p.z) {
-            const c = p.x[p.i];
-            if (c === "[") {
-                ++depth;
-            }
-            else if (c === "]") {
-                --depth;
-            }
-            else if (c === ">" && depth === 0) {
-                ++p.i;
-                return;
-            }
-            ++p.i;
-        }
-        throw new Error("@aws-sdk XML parse error: unclosed DOCTYPE.");
-    }
-    decodeEntities(s) {
-        return s.replace(/&(?:#x([0-9a-fA-F]{1,6})|#(\d{1,7})|([a-zA-Z][a-zA-Z0-9]{0,30}));/g, (_, hex, dec, named) => {
-            if (hex) {
-                return String.fromCharCode(parseInt(hex, 16));
-            }
-            if (dec) {
-                return String.fromCharCode(parseInt(dec, 10));
-            }
-            return AwsXmlParser.ENTITIES[named] ?? "";
-        });
-    }
+    return part;
 }
 
-class SerdeContextConfig {
-    serdeContext;
-    setSerdeContext(serdeContext) {
-        this.serdeContext = serdeContext;
+function splitEvery(value, delimiter, numDelimiters) {
+    if (!Number.isInteger(numDelimiters)) {
+        throw new Error("Invalid number of delimiters (" + numDelimiters + ") for splitEvery.");
     }
-}
-
-class UnionSerde {
-    from;
-    to;
-    keys;
-    constructor(from, to) {
-        this.from = from;
-        this.to = to;
-        const keys = Object.keys(this.from);
-        const set = new Set(keys);
-        set.delete("__type");
-        this.keys = set;
-    }
-    mark(key) {
-        this.keys.delete(key);
-    }
-    hasUnknown() {
-        return this.keys.size === 1 && Object.keys(this.to).length === 0;
-    }
-    writeUnknown() {
-        if (this.hasUnknown()) {
-            const k = this.keys.values().next().value;
-            const v = this.from[k];
-            this.to.$unknown = [k, v];
+    const segments = value.split(delimiter);
+    const compoundSegments = [];
+    let currentSegment = "";
+    for (let i = 0; i < segments.length; i++) {
+        if (currentSegment === "") {
+            currentSegment = segments[i];
         }
-    }
-}
-
-function writeKey(obj) {
-    Object.defineProperty(obj, "__proto__", { value: undefined, writable: true, enumerable: true, configurable: true });
-}
-
-class XmlShapeDeserializer extends SerdeContextConfig {
-    settings;
-    stringDeserializer;
-    constructor(settings) {
-        super();
-        this.settings = settings;
-        this.stringDeserializer = new FromStringShapeDeserializer.FromStringShapeDeserializer(settings);
-    }
-    setSerdeContext(serdeContext) {
-        this.serdeContext = serdeContext;
-        this.stringDeserializer.setSerdeContext(serdeContext);
-    }
-    read(schema, bytes, key) {
-        const ns = index.NormalizedSchema.of(schema);
-        const memberSchemas = ns.getMemberSchemas();
-        const isEventPayload = ns.isStructSchema() &&
-            ns.isMemberSchema() &&
-            !!Object.values(memberSchemas).find((memberNs) => {
-                return !!memberNs.getMemberTraits().eventPayload;
-            });
-        if (isEventPayload) {
-            const output = {};
-            const memberName = Object.keys(memberSchemas)[0];
-            const eventMemberSchema = memberSchemas[memberName];
-            if (eventMemberSchema.isBlobSchema()) {
-                output[memberName] = bytes;
-            }
-            else {
-                output[memberName] = this.read(memberSchemas[memberName], bytes);
-            }
-            return output;
-        }
-        const xmlString = (this.serdeContext?.utf8Encoder ?? index.toUtf8)(bytes);
-        const parsedObject = this.parseXml(xmlString);
-        return this.readSchema(schema, key ? parsedObject[key] : parsedObject);
-    }
-    readSchema(_schema, value) {
-        const ns = index.NormalizedSchema.of(_schema);
-        if (ns.isUnitSchema()) {
-            return;
-        }
-        const traits = ns.getMergedTraits();
-        if (ns.isListSchema() && !Array.isArray(value)) {
-            return this.readSchema(ns, [value]);
-        }
-        if (value == null) {
-            return value;
-        }
-        if (typeof value === "object") {
-            const flat = !!traits.xmlFlattened;
-            if (ns.isListSchema()) {
-                const listValue = ns.getValueSchema();
-                const buffer = [];
-                const sourceKey = listValue.getMergedTraits().xmlName ?? "member";
-                const source = flat ? value : (value[0] ?? value)[sourceKey];
-                if (source == null) {
-                    return buffer;
-                }
-                const sourceArray = Array.isArray(source) ? source : [source];
-                for (const v of sourceArray) {
-                    buffer.push(this.readSchema(listValue, v));
-                }
-                return buffer;
-            }
-            const buffer = {};
-            if (ns.isMapSchema()) {
-                const keyNs = ns.getKeySchema();
-                const memberNs = ns.getValueSchema();
-                let entries;
-                if (flat) {
-                    entries = Array.isArray(value) ? value : [value];
-                }
-                else {
-                    entries = Array.isArray(value.entry) ? value.entry : [value.entry];
-                }
-                const keyProperty = keyNs.getMergedTraits().xmlName ?? "key";
-                const valueProperty = memberNs.getMergedTraits().xmlName ?? "value";
-                for (const entry of entries) {
-                    const key = entry[keyProperty];
-                    const value = entry[valueProperty];
-                    if (key === "__proto__") {
-                        writeKey(buffer);
-                    }
-                    buffer[key] = this.readSchema(memberNs, value);
-                }
-                return buffer;
-            }
-            if (ns.isStructSchema()) {
-                const union = ns.isUnionSchema();
-                let unionSerde;
-                if (union) {
-                    unionSerde = new UnionSerde(value, buffer);
-                }
-                for (const [memberName, memberSchema] of ns.structIterator()) {
-                    const memberTraits = memberSchema.getMergedTraits();
-                    const xmlObjectKey = !memberTraits.httpPayload
-                        ? (memberSchema.getMemberTraits().xmlName ?? memberName)
-                        : (memberTraits.xmlName ?? memberSchema.getName());
-                    if (union) {
-                        unionSerde.mark(xmlObjectKey);
-                    }
-                    if (value[xmlObjectKey] != null) {
-                        buffer[memberName] = this.readSchema(memberSchema, value[xmlObjectKey]);
-                    }
-                }
-                if (union) {
-                    unionSerde.writeUnknown();
-                }
-                return buffer;
-            }
-            if (ns.isDocumentSchema()) {
-                return value;
-            }
-            throw new Error(`@aws-sdk/core/protocols - xml deserializer unhandled schema type for ${ns.getName(true)}`);
-        }
-        if (ns.isListSchema()) {
-            return [];
-        }
-        if (ns.isMapSchema() || ns.isStructSchema()) {
-            return {};
-        }
-        return this.stringDeserializer.read(ns, value);
-    }
-    parseXml(xml) {
-        if (xml.length) {
-            let parsedObj;
-            try {
-                parsedObj = parseXML(xml);
-            }
-            catch (e) {
-                if (e && typeof e === "object") {
-                    Object.defineProperty(e, "$responseBodyText", {
-                        value: xml,
-                    });
-                }
-                throw e;
-            }
-            const textNodeName = "#text";
-            const key = Object.keys(parsedObj)[0];
-            const parsedObjToReturn = parsedObj[key];
-            if (parsedObjToReturn[textNodeName]) {
-                parsedObjToReturn[key] = parsedObjToReturn[textNodeName];
-                delete parsedObjToReturn[textNodeName];
-            }
-            return getValueFromTextNode(parsedObjToReturn);
-        }
-        return {};
-    }
-}
-
-class QueryShapeSerializer extends SerdeContextConfig {
-    settings;
-    buffer;
-    constructor(settings) {
-        super();
-        this.settings = settings;
-    }
-    write(schema, value, prefix = "") {
-        if (this.buffer === undefined) {
-            this.buffer = "";
-        }
-        const ns = index.NormalizedSchema.of(schema);
-        if (prefix && !prefix.endsWith(".")) {
-            prefix += ".";
-        }
-        if (ns.isBlobSchema()) {
-            if (typeof value === "string" || value instanceof Uint8Array) {
-                this.writeKey(prefix);
-                this.writeValue((this.serdeContext?.base64Encoder ?? index.toBase64)(value));
-            }
-        }
-        else if (ns.isBooleanSchema() || ns.isNumericSchema() || ns.isStringSchema()) {
-            if (value != null) {
-                this.writeKey(prefix);
-                this.writeValue(String(value));
-            }
-            else if (ns.isIdempotencyToken()) {
-                this.writeKey(prefix);
-                this.writeValue(index.generateIdempotencyToken());
-            }
-        }
-        else if (ns.isBigIntegerSchema()) {
-            if (value != null) {
-                this.writeKey(prefix);
-                this.writeValue(String(value));
-            }
-        }
-        else if (ns.isBigDecimalSchema()) {
-            if (value != null) {
-                this.writeKey(prefix);
-                this.writeValue(value instanceof index.NumericValue ? value.string : String(value));
-            }
-        }
-        else if (ns.isTimestampSchema()) {
-            if (value instanceof Date) {
-                this.writeKey(prefix);
-                const format = index.determineTimestampFormat(ns, this.settings);
-                switch (format) {
-                    case 5:
-                        this.writeValue(value.toISOString().replace(".000Z", "Z"));
-                        break;
-                    case 6:
-                        this.writeValue(index.dateToUtcString(value));
-                        break;
-                    case 7:
-                        this.writeValue(String(value.getTime() / 1000));
-                        break;
-                }
-            }
-        }
-        else if (ns.isDocumentSchema()) {
-            if (Array.isArray(value)) {
-                this.write(64 | 15, value, prefix);
-            }
-            else if (value instanceof Date) {
-                this.write(4, value, prefix);
-            }
-            else if (value instanceof Uint8Array) {
-                this.write(21, value, prefix);
-            }
-            else if (value && typeof value === "object") {
-                this.write(128 | 15, value, prefix);
-            }
-            else {
-                this.writeKey(prefix);
-                this.writeValue(String(value));
-            }
-        }
-        else if (ns.isListSchema()) {
-            if (Array.isArray(value)) {
-                if (value.length === 0) {
-                    if (this.settings.serializeEmptyLists) {
-                        this.writeKey(prefix);
-                        this.writeValue("");
-                    }
-                }
-                else {
-                    const member = ns.getValueSchema();
-                    const flat = this.settings.flattenLists || ns.getMergedTraits().xmlFlattened;
-                    let i = 1;
-                    for (const item of value) {
-                        if (item == null) {
-                            continue;
-                        }
-                        const traits = member.getMergedTraits();
-                        const suffix = this.getKey("member", traits.xmlName, traits.ec2QueryName);
-                        const key = flat ? `${prefix}${i}` : `${prefix}${suffix}.${i}`;
-                        this.write(member, item, key);
-                        ++i;
-                    }
-                }
-            }
-        }
-        else if (ns.isMapSchema()) {
-            if (value && typeof value === "object") {
-                const keySchema = ns.getKeySchema();
-                const memberSchema = ns.getValueSchema();
-                const flat = ns.getMergedTraits().xmlFlattened;
-                let i = 1;
-                for (const k in value) {
-                    const v = value[k];
-                    if (v == null) {
-                        continue;
-                    }
-                    const keyTraits = keySchema.getMergedTraits();
-                    const keySuffix = this.getKey("key", keyTraits.xmlName, keyTraits.ec2QueryName);
-                    const key = flat ? `${prefix}${i}.${keySuffix}` : `${prefix}entry.${i}.${keySuffix}`;
-                    const valTraits = memberSchema.getMergedTraits();
-                    const valueSuffix = this.getKey("value", valTraits.xmlName, valTraits.ec2QueryName);
-                    const valueKey = flat ? `${prefix}${i}.${valueSuffix}` : `${prefix}entry.${i}.${valueSuffix}`;
-                    this.write(keySchema, k, key);
-                    this.write(memberSchema, v, valueKey);
-                    ++i;
-                }
-            }
-        }
-        else if (ns.isStructSchema()) {
-            if (value && typeof value === "object") {
-                let didWriteMember = false;
-                for (const [memberName, member] of ns.structIterator()) {
-                    if (value[memberName] == null && !member.isIdempotencyToken()) {
-                        continue;
-                    }
-                    const traits = member.getMergedTraits();
-                    const suffix = this.getKey(memberName, traits.xmlName, traits.ec2QueryName, "struct");
-                    const key = `${prefix}${suffix}`;
-                    this.write(member, value[memberName], key);
-                    didWriteMember = true;
-                }
-                if (!didWriteMember && ns.isUnionSchema()) {
-                    const { $unknown } = value;
-                    if (Array.isArray($unknown)) {
-                        const [k, v] = $unknown;
-                        const key = `${prefix}${k}`;
-                        this.write(15, v, key);
-                    }
-                }
-            }
-        }
-        else if (ns.isUnitSchema()) ;
         else {
-            throw new Error(`@aws-sdk/core/protocols - QuerySerializer unrecognized schema type ${ns.getName(true)}`);
+            currentSegment += delimiter + segments[i];
+        }
+        if ((i + 1) % numDelimiters === 0) {
+            compoundSegments.push(currentSegment);
+            currentSegment = "";
         }
     }
-    flush() {
-        if (this.buffer === undefined) {
-            throw new Error("@aws-sdk/core/protocols - QuerySerializer cannot flush with nothing written to buffer.");
-        }
-        const str = this.buffer;
-        delete this.buffer;
-        return str;
+    if (currentSegment !== "") {
+        compoundSegments.push(currentSegment);
     }
-    getKey(memberName, xmlName, ec2QueryName, keySource) {
-        const { ec2, capitalizeKeys } = this.settings;
-        if (ec2 && ec2QueryName) {
-            return ec2QueryName;
-        }
-        const key = xmlName ?? memberName;
-        if (capitalizeKeys && keySource === "struct") {
-            return key[0].toUpperCase() + key.slice(1);
-        }
-        return key;
-    }
-    writeKey(key) {
-        if (key.endsWith(".")) {
-            key = key.slice(0, key.length - 1);
-        }
-        this.buffer += `&${FromStringShapeDeserializer.extendedEncodeURIComponent(key)}=`;
-    }
-    writeValue(value) {
-        this.buffer += FromStringShapeDeserializer.extendedEncodeURIComponent(value);
-    }
+    return compoundSegments;
 }
 
-class AwsQueryProtocol extends index.RpcProtocol {
-    options;
-    serializer;
-    deserializer;
-    mixin = new index.ProtocolLib();
-    constructor(options) {
-        super({
-            defaultNamespace: options.defaultNamespace,
-            errorTypeRegistries: options.errorTypeRegistries,
-        });
-        this.options = options;
-        const settings = {
-            timestampFormat: {
-                useTrait: true,
-                default: 5,
-            },
-            httpBindings: false,
-            xmlNamespace: options.xmlNamespace,
-            serviceNamespace: options.defaultNamespace,
-            serializeEmptyLists: true,
-        };
-        this.serializer = new QueryShapeSerializer(settings);
-        this.deserializer = new XmlShapeDeserializer(settings);
-    }
-    getShapeId() {
-        return "aws.protocols#awsQuery";
-    }
-    setSerdeContext(serdeContext) {
-        this.serializer.setSerdeContext(serdeContext);
-        this.deserializer.setSerdeContext(serdeContext);
-    }
-    getPayloadCodec() {
-        throw new Error("AWSQuery protocol has no payload codec.");
-    }
-    async serializeRequest(operationSchema, input, context) {
-        const request = await super.serializeRequest(operationSchema, input, context);
-        if (!request.path.endsWith("/")) {
-            request.path += "/";
+class HttpBindingProtocol extends index.HttpProtocol {
+    async serializeRequest(operationSchema, _input, context) {
+        const input = _input && typeof _input === "object" ? _input : {};
+        const query = {};
+        const headers = {};
+        const endpoint = await context.endpoint();
+        const ns = index.HttpBindingNormalizedSchema.of(operationSchema?.input);
+        const bindings = ns.getHttpBindings().request;
+        const operation = index.getHttpOperationBindings(operationSchema);
+        const request = new index.HttpRequest({ query, headers });
+        if (endpoint) {
+            this.updateServiceEndpoint(request, endpoint);
+            this.setHostPrefix(request, operationSchema, input, operation);
+            const [method, path, staticQuery] = operation;
+            if (method) {
+                request.method = method;
+                request.path = request.path === "/" ? path : request.path + path;
+                for (const [key, value] of staticQuery) {
+                    query[key] = value;
+                }
+            }
         }
-        request.headers["content-type"] = "application/x-www-form-urlencoded";
-        if (index.deref(operationSchema.input) === "unit" || !request.body) {
-            request.body = "";
-        }
-        const action = operationSchema.name.split("#")[1] ?? operationSchema.name;
-        request.body = `Action=${action}&Version=${this.options.version}` + request.body;
-        if (request.body.endsWith("&")) {
-            request.body = request.body.slice(-1);
+        request.query = query;
+        const eventStream = this.serializeHttpBindings(input, request, bindings, operation);
+        if (eventStream) {
+            request.body = await this.serializeEventStream({ eventStream, requestSchema: ns });
         }
         return request;
     }
+    serializeHttpBindings(input, request, bindings, operation) {
+        const serializer = this.serializer;
+        const directSerializer = typeof serializer.writeCodec === "function"
+            ? serializer
+            : undefined;
+        const query = request.query;
+        const headers = request.headers;
+        const bodySchema = bindings.syntheticBodySchema;
+        let hasBodyValue = false;
+        let payload;
+        let eventStream;
+        let labels;
+        const names = Object.getOwnPropertyNames(input);
+        const prototype = Object.getPrototypeOf(input);
+        const sparse = (prototype === Object.prototype || prototype === null) &&
+            !bindings.hasIdempotency &&
+            !bindings.hasPrefixHeaders &&
+            names.length * 2 < bindings.memberBindings.length;
+        const length = sparse ? names.length : bindings.memberBindings.length;
+        for (let i = 0; i < length; ++i) {
+            const binding = sparse
+                ? index.hasOwn(bindings.byName, names[i])
+                    ? bindings.byName[names[i]]
+                    : undefined
+                : bindings.memberBindings[i];
+            if (!binding) {
+                continue;
+            }
+            const value = binding[1];
+            const memberName = binding[0];
+            const memberNs = value[0];
+            const flags = value[1];
+            const collectionValue = value[2];
+            const location = binding[2];
+            const wireName = binding[3];
+            const inputMemberValue = input[memberName];
+            if (inputMemberValue == null && !((flags >> 10) & 1)) {
+                continue;
+            }
+            if (location === 0b100_100) {
+                const stream = (flags >> 11) & 0b11;
+                if (stream) {
+                    if (stream === 2) {
+                        eventStream = inputMemberValue || undefined;
+                    }
+                    else {
+                        payload = inputMemberValue;
+                    }
+                }
+                else {
+                    if (directSerializer) {
+                        directSerializer.writeCodec(memberNs, inputMemberValue);
+                    }
+                    else {
+                        serializer.write(memberNs, inputMemberValue);
+                    }
+                    payload = serializer.flush();
+                }
+            }
+            else if (location === 0b100_001 || location === 0b100_110) {
+                const serialized = this.serializeHttpValue(value, inputMemberValue, location, directSerializer);
+                if (location === 0b100_001) {
+                    (labels ??= Object.create(null))[memberName] = serialized;
+                }
+                else {
+                    headers[wireName] = serialized;
+                }
+            }
+            else if (location === 0b100_111) {
+                for (const key in inputMemberValue) {
+                    if (!index.hasOwn(inputMemberValue, key)) {
+                        continue;
+                    }
+                    const amalgam = wireName + key;
+                    headers[amalgam.toLowerCase()] = this.serializeHttpValue(collectionValue, inputMemberValue[key], 0b100_110, directSerializer, directSerializer ? collectionValue[0] : [collectionValue[0], { httpHeader: amalgam }]);
+                }
+            }
+            else if ((location & 0b111_110) === 0b100_010) {
+                this.serializeQuery(value, inputMemberValue, wireName, query, directSerializer);
+            }
+            else {
+                hasBodyValue = true;
+            }
+        }
+        const operationPath = operation[1];
+        const pathSegments = operation[3];
+        if (operationPath && pathSegments && request.path.endsWith(operationPath)) {
+            request.path = request.path.slice(0, -operationPath.length) + this.serializePath(pathSegments, labels, bindings);
+        }
+        if (hasBodyValue && bodySchema) {
+            if (directSerializer) {
+                directSerializer.writeCodec(bodySchema, input);
+            }
+            else {
+                serializer.write(bodySchema, input);
+            }
+            payload = serializer.flush();
+        }
+        request.body = payload;
+        return eventStream;
+    }
+    serializeQuery(value, data, wireName, query, directSerializer) {
+        const [ns, flags, collectionValue] = value;
+        const traits = directSerializer ? undefined : ns.getMergedTraits();
+        if (wireName === undefined) {
+            for (const key in data) {
+                if (!index.hasOwn(data, key) || key in query) {
+                    continue;
+                }
+                if (!directSerializer) {
+                    Object.assign(collectionValue[0].getMergedTraits(), {
+                        ...traits,
+                        httpQuery: key,
+                        httpQueryParams: undefined,
+                    });
+                }
+                this.serializeQuery(collectionValue, data[key], key, query, directSerializer);
+            }
+            return;
+        }
+        if ((flags & 0b1100_0000) === 0b0100_0000) {
+            const buffer = [];
+            for (const item of data) {
+                const serialized = this.serializeHttpValue(collectionValue, item, 0b100_010, directSerializer, directSerializer ? collectionValue[0] : [collectionValue[0], traits]);
+                if ((flags >> 13) & 1 || serialized !== undefined) {
+                    buffer.push(serialized);
+                }
+            }
+            query[wireName] = buffer;
+        }
+        else {
+            query[wireName] = this.serializeHttpValue(value, data, 0b100_010, directSerializer, directSerializer ? ns : [ns, traits]);
+        }
+    }
+    serializeHttpValue(value, data, location, directSerializer, schema = value[0]) {
+        const flags = value[1];
+        const type = flags & 0xff;
+        if (directSerializer &&
+            !(flags & 0x700) &&
+            (type <= 2 ||
+                type === 17 ||
+                type === 19)) {
+            return String(data);
+        }
+        if (directSerializer) {
+            directSerializer.writeHttpBinding(value, data, location);
+        }
+        else {
+            this.serializer.write(schema, data);
+        }
+        return this.serializer.flush();
+    }
+    serializePath(segments, labels, bindings) {
+        let path = "";
+        for (const [value, kind] of segments) {
+            if (kind === 0) {
+                path += value;
+                continue;
+            }
+            const replacement = labels?.[value];
+            if (replacement === undefined) {
+                if (index.hasOwn(bindings.byName, value) && bindings.byName[value][2] === 0b100_001) {
+                    throw new Error(`No value provided for input HTTP label: ${value}.`);
+                }
+                path += `{${value}${kind === 2 ? "+" : ""}}`;
+            }
+            else {
+                path +=
+                    kind === 2
+                        ? replacement.split("/").map(FromStringShapeDeserializer.extendedEncodeURIComponent).join("/")
+                        : FromStringShapeDeserializer.extendedEncodeURIComponent(replacement);
+            }
+        }
+        return path;
+    }
     async deserializeResponse(operationSchema, context, response) {
         const deserializer = this.deserializer;
-        const ns = index.NormalizedSchema.of(operationSchema.output);
+        const directDeserializer = typeof deserializer.readCodec === "function"
+            ? deserializer
+            : undefined;
+        const ns = index.HttpBindingNormalizedSchema.of(operationSchema.output);
+        const responseBindings = ns.getHttpBindings().response;
         const dataObject = {};
         if (response.statusCode >= 300) {
             const bytes = await index.collectBody(response.body, context);
@@ -697,73 +255,370 @@ class AwsQueryProtocol extends index.RpcProtocol {
                 Object.assign(dataObject, await deserializer.read(15, bytes));
             }
             await this.handleError(operationSchema, context, response, dataObject, this.deserializeMetadata(response));
+            throw new Error("@smithy/core/protocols - HTTP Protocol error handler failed to throw.");
         }
-        for (const header in response.headers) {
-            const value = response.headers[header];
-            delete response.headers[header];
-            response.headers[header.toLowerCase()] = value;
+        const nonHttpBindingMembers = await this.deserializeHttpMessage(ns, context, response, dataObject);
+        if (nonHttpBindingMembers.length) {
+            const bytes = await index.collectBody(response.body, context);
+            if (bytes.byteLength > 0) {
+                const dataFromBody = await (directDeserializer
+                    ? directDeserializer.readCodec(responseBindings.syntheticBodySchema, bytes)
+                    : deserializer.read(responseBindings.syntheticBodySchema, bytes));
+                for (const member of nonHttpBindingMembers) {
+                    if (dataFromBody[member] != null) {
+                        dataObject[member] = dataFromBody[member];
+                    }
+                }
+            }
         }
-        const shortName = operationSchema.name.split("#")[1] ?? operationSchema.name;
-        const awsQueryResultKey = ns.isStructSchema() && this.useNestedResult() ? shortName + "Result" : undefined;
-        const bytes = await index.collectBody(response.body, context);
-        if (bytes.byteLength > 0) {
-            Object.assign(dataObject, await deserializer.read(ns, bytes, awsQueryResultKey));
+        else if (!responseBindings.bindings.payload) {
+            await index.collectBody(response.body, context);
         }
         dataObject.$metadata = this.deserializeMetadata(response);
         return dataObject;
     }
-    useNestedResult() {
-        return true;
+    async deserializeHttpMessage(schema, context, response, arg4, arg5) {
+        const dataObject = arg4 instanceof Set ? arg5 : arg4;
+        const deserializer = this.deserializer;
+        const directDeserializer = typeof deserializer.readCodec === "function"
+            ? deserializer
+            : undefined;
+        const ns = index.HttpBindingNormalizedSchema.of(schema);
+        const { bodyMemberNames, bindings: { payload, statusCode, headers: responseHeaders, prefixHeaders }, } = ns.getHttpBindings().response;
+        const headers = response.headers;
+        if (payload) {
+            const [memberName, value] = payload;
+            const [memberSchema, flags] = value;
+            const stream = (flags >> 11) & 0b11;
+            if (stream) {
+                if (stream === 2) {
+                    dataObject[memberName] = await this.deserializeEventStream({
+                        response,
+                        responseSchema: ns,
+                    });
+                }
+                else {
+                    dataObject[memberName] = sdkStreamMixin.sdkStreamMixin(response.body);
+                }
+            }
+            else if (response.body) {
+                const bytes = await index.collectBody(response.body, context);
+                if (bytes.byteLength > 0) {
+                    dataObject[memberName] = await (directDeserializer
+                        ? directDeserializer.readPayload(value, bytes)
+                        : deserializer.read(memberSchema, bytes));
+                }
+            }
+        }
+        for (const header in headers) {
+            if (!index.hasOwn(headers, header)) {
+                continue;
+            }
+            const lower = header.toLowerCase();
+            const headerValue = headers[header];
+            if (lower !== header) {
+                delete headers[header];
+                headers[lower] = headerValue;
+            }
+            const binding = index.hasOwn(responseHeaders, lower) ? responseHeaders[lower] : undefined;
+            if (!binding) {
+                continue;
+            }
+            const [memberName, [memberSchema, flags, collectionValue], , wireName] = binding;
+            if (collectionValue) {
+                const sections = (flags >> 16) & 1 ? splitEvery(headerValue, ",", 2) : FromStringShapeDeserializer.splitHeader(headerValue);
+                const list = [];
+                for (const section of sections) {
+                    list.push(directDeserializer
+                        ? directDeserializer.readHttpBinding(collectionValue, section.trim(), 0b100_110)
+                        : await deserializer.read([collectionValue[0], { httpHeader: wireName }], section.trim()));
+                }
+                dataObject[memberName] = list;
+            }
+            else {
+                dataObject[memberName] = directDeserializer
+                    ? directDeserializer.readHttpBinding(binding[1], headerValue, 0b100_110)
+                    : await deserializer.read(memberSchema, headerValue);
+            }
+        }
+        for (const [memberName, [, , collectionValue], , wireName] of prefixHeaders) {
+            dataObject[memberName] = {};
+            for (const header in headers) {
+                if (!index.hasOwn(headers, header)) {
+                    continue;
+                }
+                if (!header.startsWith(wireName)) {
+                    continue;
+                }
+                const headerValue = headers[header];
+                dataObject[memberName][header.slice(wireName.length)] = directDeserializer
+                    ? directDeserializer.readHttpBinding(collectionValue, headerValue, 0b100_110)
+                    : await deserializer.read([collectionValue[0], { httpHeader: header }], headerValue);
+            }
+        }
+        if (statusCode) {
+            dataObject[statusCode[0]] = response.statusCode;
+        }
+        return bodyMemberNames;
+    }
+}
+
+class HttpInterceptingShapeDeserializer extends index.SerdeContext {
+    codecDeserializer;
+    stringDeserializer;
+    constructor(codecDeserializer, codecSettings) {
+        super();
+        this.codecDeserializer = codecDeserializer;
+        this.stringDeserializer = new FromStringShapeDeserializer.FromStringShapeDeserializer(codecSettings);
+    }
+    setSerdeContext(serdeContext) {
+        this.stringDeserializer.setSerdeContext(serdeContext);
+        this.codecDeserializer.setSerdeContext(serdeContext);
+        this.serdeContext = serdeContext;
+    }
+    read(schema, data) {
+        const ns = index.HttpBindingNormalizedSchema.of(schema);
+        const traits = ns.getMergedTraits();
+        if (traits.httpHeader || traits.httpResponseCode) {
+            const value = ns.getHttpBindingValue(0b100_110, traits);
+            return this.readHttpBinding(value, data, 0b100_110);
+        }
+        if (traits.httpPayload) {
+            return this.readPayload(ns.getHttpBindingValue(0b100_100, traits), data);
+        }
+        return this.readCodec(ns, data);
+    }
+    readHttpBinding(binding, data, location) {
+        const value = typeof data === "string" ? data : (this.serdeContext?.utf8Encoder ?? index.toUtf8)(data);
+        return this.stringDeserializer.readHttpBinding(binding, value, location);
+    }
+    readPayload([schema, flags], data) {
+        const type = flags & 0xff;
+        if (type === 21 || type === 42) {
+            return typeof data === "string" ? (this.serdeContext?.utf8Decoder ?? index.fromUtf8)(data) : data;
+        }
+        if (type === 0) {
+            return typeof data === "string" ? data : (this.serdeContext?.utf8Encoder ?? index.toUtf8)(data);
+        }
+        return this.readCodec(schema, data);
+    }
+    readCodec(schema, data) {
+        return this.codecDeserializer.read(schema, data);
+    }
+}
+
+class ToStringShapeSerializer extends index.SerdeContext {
+    settings;
+    stringBuffer = "";
+    constructor(settings) {
+        super();
+        this.settings = settings;
+    }
+    write(schema, value) {
+        const ns = index.HttpBindingNormalizedSchema.of(schema);
+        const traits = ns.getMergedTraits();
+        const location = ns.getHttpBindingLocation(traits);
+        this.writeHttpBinding(ns.getHttpBindingValue(location, traits), value, location);
+    }
+    writeHttpBinding([ns, flags, collectionValue], value, location) {
+        const schema = flags & 0xff;
+        switch (typeof value) {
+            case "object":
+                if (value === null) {
+                    this.stringBuffer = "null";
+                    return;
+                }
+                if (schema >= 4 && schema <= 7) {
+                    if (!(value instanceof Date)) {
+                        throw new Error(`@smithy/core/protocols - received non-Date value ${value} when schema expected Date in ${ns.getName(true)}`);
+                    }
+                    const bindingFormat = this.settings.httpBindings ? (flags >> 14) & 0b11 : 0;
+                    const format = this.settings.timestampFormat.useTrait && schema > 4
+                        ? schema
+                        : bindingFormat
+                            ? bindingFormat + 4
+                            : this.settings.timestampFormat.default;
+                    switch (format) {
+                        case 5:
+                            this.stringBuffer = value.toISOString().replace(".000Z", "Z");
+                            break;
+                        case 6:
+                            this.stringBuffer = index.dateToUtcString(value);
+                            break;
+                        case 7:
+                            this.stringBuffer = String(value.getTime() / 1000);
+                            break;
+                        default:
+                            console.warn("Missing timestamp format, using epoch seconds", value);
+                            this.stringBuffer = String(value.getTime() / 1000);
+                    }
+                    return;
+                }
+                if ((schema === 21 || schema === 42) &&
+                    "byteLength" in value) {
+                    this.stringBuffer = (this.serdeContext?.base64Encoder ?? index.toBase64)(value);
+                    return;
+                }
+                if ((schema & 0b1100_0000) === 0b0100_0000 && Array.isArray(value)) {
+                    collectionValue ??= ns.getHttpBindingCollectionValue(location);
+                    const valueSchemaType = collectionValue[1] & 0xff;
+                    const isTimestamp = valueSchemaType >= 4 &&
+                        valueSchemaType <= 7;
+                    let buffer = "";
+                    for (const item of value) {
+                        this.writeHttpBinding(collectionValue, item, location);
+                        const headerItem = this.flush();
+                        if (buffer) {
+                            buffer += ", ";
+                        }
+                        buffer += isTimestamp ? headerItem : quoteHeader(headerItem);
+                    }
+                    this.stringBuffer = buffer;
+                    return;
+                }
+                this.stringBuffer = JSON.stringify(value, null, 2);
+                break;
+            case "string":
+                const media = (flags >> 8) & 0b11;
+                let intermediateValue = value;
+                if (media === 2) {
+                    intermediateValue = index.LazyJsonString.from(intermediateValue);
+                }
+                if (media && (location & 0b110) === 0b110) {
+                    this.stringBuffer = (this.serdeContext?.base64Encoder ?? index.toBase64)(intermediateValue.toString());
+                    return;
+                }
+                this.stringBuffer = value;
+                break;
+            default:
+                this.stringBuffer = (flags >> 10) & 1 ? index.generateIdempotencyToken() : String(value);
+        }
+    }
+    flush() {
+        const buffer = this.stringBuffer;
+        this.stringBuffer = "";
+        return buffer;
+    }
+}
+
+class HttpInterceptingShapeSerializer {
+    codecSerializer;
+    stringSerializer;
+    buffer;
+    constructor(codecSerializer, codecSettings, stringSerializer = new ToStringShapeSerializer(codecSettings)) {
+        this.codecSerializer = codecSerializer;
+        this.stringSerializer = stringSerializer;
+    }
+    setSerdeContext(serdeContext) {
+        this.codecSerializer.setSerdeContext(serdeContext);
+        this.stringSerializer.setSerdeContext(serdeContext);
+    }
+    write(schema, value) {
+        const ns = index.HttpBindingNormalizedSchema.of(schema);
+        const traits = ns.getMergedTraits();
+        if (traits.httpHeader || traits.httpLabel || traits.httpQuery) {
+            const location = ns.getHttpBindingLocation(traits);
+            this.writeHttpBinding(ns.getHttpBindingValue(location, traits), value, location);
+            return;
+        }
+        this.writeCodec(ns, value);
+    }
+    writeHttpBinding(binding, value, location) {
+        this.stringSerializer.writeHttpBinding(binding, value, location);
+        this.buffer = this.stringSerializer.flush();
+    }
+    writeCodec(schema, value) {
+        this.codecSerializer.write(schema, value);
+    }
+    flush() {
+        if (this.buffer !== undefined) {
+            const buffer = this.buffer;
+            this.buffer = undefined;
+            return buffer;
+        }
+        return this.codecSerializer.flush();
+    }
+}
+
+class AwsRestJsonProtocol extends HttpBindingProtocol {
+    serializer;
+    deserializer;
+    codec;
+    mixin = new index.ProtocolLib();
+    constructor({ defaultNamespace, errorTypeRegistries, jsonCodec, }) {
+        super({
+            defaultNamespace,
+            errorTypeRegistries,
+        });
+        const settings = {
+            timestampFormat: {
+                useTrait: true,
+                default: 7,
+            },
+            httpBindings: true,
+            jsonName: true,
+        };
+        this.codec = jsonCodec ?? new index.JsonCodec2(settings);
+        this.serializer = new HttpInterceptingShapeSerializer(this.codec.createSerializer(), settings);
+        this.deserializer = new HttpInterceptingShapeDeserializer(this.codec.createDeserializer(), settings);
+    }
+    getShapeId() {
+        return "aws.protocols#restJson1";
+    }
+    getPayloadCodec() {
+        return this.codec;
+    }
+    setSerdeContext(serdeContext) {
+        this.codec.setSerdeContext(serdeContext);
+        super.setSerdeContext(serdeContext);
+    }
+    async serializeRequest(operationSchema, input, context) {
+        const request = await super.serializeRequest(operationSchema, input, context);
+        const inputSchema = index.NormalizedSchema.of(operationSchema.input);
+        if (!request.headers["content-type"]) {
+            const contentType = this.mixin.resolveRestContentType(this.getDefaultContentType(), inputSchema);
+            if (contentType) {
+                request.headers["content-type"] = contentType;
+            }
+        }
+        if (request.body == null && request.headers["content-type"] === this.getDefaultContentType()) {
+            request.body = "{}";
+        }
+        return request;
+    }
+    async deserializeResponse(operationSchema, context, response) {
+        const output = await super.deserializeResponse(operationSchema, context, response);
+        const outputSchema = index.NormalizedSchema.of(operationSchema.output);
+        for (const [name, member] of outputSchema.structIterator()) {
+            if (member.getMemberTraits().httpPayload && !(name in output)) {
+                output[name] = null;
+            }
+        }
+        return output;
     }
     async handleError(operationSchema, context, response, dataObject, metadata) {
-        const errorIdentifier = this.loadQueryErrorCode(response, dataObject) ?? "Unknown";
+        const errorIdentifier = index.loadRestJsonErrorCode(response, dataObject) ?? "Unknown";
         this.mixin.compose(this.compositeErrorRegistry, errorIdentifier, this.options.defaultNamespace);
-        const errorData = this.loadQueryError(dataObject) ?? {};
-        const message = this.loadQueryErrorMessage(dataObject);
-        errorData.message = message;
-        errorData.Error = {
-            Type: errorData.Type,
-            Code: errorData.Code,
-            Message: message,
-        };
-        const { errorSchema, errorMetadata } = await this.mixin.getErrorSchemaOrThrowBaseException(errorIdentifier, this.options.defaultNamespace, response, errorData, metadata, this.mixin.findQueryCompatibleError);
+        const { errorSchema, errorMetadata } = await this.mixin.getErrorSchemaOrThrowBaseException(errorIdentifier, this.options.defaultNamespace, response, dataObject, metadata);
         const ns = index.NormalizedSchema.of(errorSchema);
+        const message = dataObject.message ?? dataObject.Message ?? "UnknownError";
         const ErrorCtor = this.compositeErrorRegistry.getErrorCtor(errorSchema) ?? Error;
         const exception = new ErrorCtor({});
-        const output = {
-            Type: errorData.Error.Type,
-            Code: errorData.Error.Code,
-            Error: errorData.Error,
-        };
+        await this.deserializeHttpMessage(errorSchema, context, response, dataObject);
+        const output = {};
+        const errorDeserializer = this.codec.createDeserializer();
         for (const [name, member] of ns.structIterator()) {
-            const target = member.getMergedTraits().xmlName ?? name;
-            const value = errorData[target] ?? dataObject[target];
-            output[name] = this.deserializer.readSchema(member, value);
+            const target = member.getMergedTraits().jsonName ?? name;
+            output[name] = errorDeserializer.readObject(member, dataObject[target]);
         }
         throw this.mixin.decorateServiceException(Object.assign(exception, errorMetadata, {
             $fault: ns.getMergedTraits().error,
             message,
         }, output), dataObject);
     }
-    loadQueryErrorCode(output, data) {
-        const code = (data.Errors?.[0]?.Error ?? data.Errors?.Error ?? data.Error)?.Code;
-        if (code !== undefined) {
-            return code;
-        }
-        if (output.statusCode == 404) {
-            return "NotFound";
-        }
-    }
-    loadQueryError(data) {
-        return data.Errors?.[0]?.Error ?? data.Errors?.Error ?? data.Error;
-    }
-    loadQueryErrorMessage(data) {
-        const errorData = this.loadQueryError(data);
-        return errorData?.message ?? errorData?.Message ?? data.message ?? data.Message ?? "Unknown";
-    }
     getDefaultContentType() {
-        return "application/x-www-form-urlencoded";
+        return "application/json";
     }
 }
 
-exports.AwsQueryProtocol = AwsQueryProtocol;
+exports.AwsRestJsonProtocol = AwsRestJsonProtocol;

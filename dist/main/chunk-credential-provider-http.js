@@ -4,7 +4,7 @@ Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
 
 const fs = require('node:fs/promises');
 const index = require('./index.js');
-const sdkStreamMixin = require('./chunk-core6.js');
+const sdkStreamMixin = require('./chunk-core8.js');
 require('os');
 require('crypto');
 require('fs');

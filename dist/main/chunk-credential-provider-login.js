@@ -7,7 +7,7 @@ const node_fs = require('node:fs');
 const node_os = require('node:os');
 const node_path = require('node:path');
 const index = require('./index.js');
-const parseKnownFiles = require('./chunk-core5.js');
+const parseKnownFiles = require('./chunk-core7.js');
 require('os');
 require('crypto');
 require('fs');

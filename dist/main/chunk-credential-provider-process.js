@@ -6,7 +6,7 @@ const node_child_process = require('node:child_process');
 const require$$0 = require('node:util');
 const index = require('./index.js');
 const externalDataInterceptor = require('./chunk-core.js');
-const parseKnownFiles = require('./chunk-core5.js');
+const parseKnownFiles = require('./chunk-core7.js');
 require('os');
 require('crypto');
 require('fs');

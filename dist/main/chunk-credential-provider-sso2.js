@@ -5,7 +5,7 @@ Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
 const index = require('./index.js');
 const _package = require('./chunk-nested-clients3.js');
 require('node:crypto');
-const AwsRestJsonProtocol = require('./chunk-core8.js');
+const AwsRestJsonProtocol = require('./chunk-core9.js');
 require('os');
 require('crypto');
 require('fs');
@@ -19,8 +19,8 @@ require('node:diagnostics_channel');
 require('node:stream');
 require('node:https');
 require('node:process');
-require('./chunk-core7.js');
 require('./chunk-core6.js');
+require('./chunk-core8.js');
 
 const defaultSSOHttpAuthSchemeParametersProvider = async (config, context, input) => {
     return {

@@ -20,8 +20,8 @@ require('node:diagnostics_channel');
 require('node:stream');
 require('node:https');
 require('node:process');
-require('./chunk-core9.js');
-require('./chunk-core7.js');
+require('./chunk-core5.js');
+require('./chunk-core6.js');
 require('node:zlib');
 
 const defaultCloudWatchLogsHttpAuthSchemeParametersProvider = async (config, context, input) => {

@@ -5,7 +5,7 @@ Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
 const index = require('./index.js');
 const gap = require('./chunk-gap.js');
 require('node:crypto');
-const AwsQueryProtocol = require('./chunk-core9.js');
+const AwsQueryProtocol = require('./chunk-core5.js');
 require('os');
 require('crypto');
 require('fs');
@@ -20,7 +20,7 @@ require('node:stream');
 require('node:https');
 require('node:process');
 require('./chunk-after-lock.js');
-require('./chunk-core7.js');
+require('./chunk-core6.js');
 
 const defaultRDSHttpAuthSchemeParametersProvider = async (config, context, input) => {
     return {

@@ -14113,7 +14113,9 @@ const DEFAULTS = {
     'lock-key-attribute': 'LockID',
     'poll-interval': '3s',
     'slow-resource-after': '10m',
-    'command-grace': '5m'};
+    'command-grace': '5m',
+    'start-timeout': '10m'
+};
 const STACK_NAME = /^[A-Za-z][A-Za-z0-9-]{0,127}$/;
 const STACK_ARN = /^arn:aws[a-z-]*:cloudformation:[a-z0-9-]+:\d{12}:stack\/[A-Za-z][A-Za-z0-9-]{0,127}\/[A-Za-z0-9-]+$/;
 const TABLE_NAME = /^[A-Za-z0-9_.-]{3,255}$/;
@@ -14229,6 +14231,7 @@ function parseWatchSettings(raw) {
     if (timeoutMs !== undefined && timeoutMs <= 0) {
         throw new InputError('watch-timeout: must be longer than 0, e.g. 60m; leave it empty to watch until the stacks finish.');
     }
+    const startTimeoutMs = parseDuration(text$1(raw['start-timeout']) ?? DEFAULTS['start-timeout'], 'start-timeout');
     const pollMinMs = parseDuration(text$1(raw['poll-interval']) ?? DEFAULTS['poll-interval'], 'poll-interval');
     if (pollMinMs < 100 || pollMinMs > 300_000) {
         throw new InputError(`poll-interval: "${raw['poll-interval']}" is out of range. Use between 100ms and 5m (default 3s).`);
@@ -14242,6 +14245,7 @@ function parseWatchSettings(raw) {
         terminationProtection: parseBoolean(raw['termination-protection'], 'termination-protection', true),
         replaceFailedCreate: parseBoolean(raw['replace-failed-create'], 'replace-failed-create', false),
         ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+        startTimeoutMs,
         pollMinMs,
         pollMaxMs: pollMinMs * 10,
         commandGraceMs: parseCommandGrace(raw['command-grace']),
@@ -14765,6 +14769,7 @@ const Inputs = {
     TerminationProtection: 'termination-protection',
     ReplaceFailedCreate: 'replace-failed-create',
     WatchTimeout: 'watch-timeout',
+    StartTimeout: 'start-timeout',
     PollInterval: 'poll-interval',
     SlowResourceAfter: 'slow-resource-after',
     CommandGrace: 'command-grace',
@@ -14776,6 +14781,7 @@ const WATCH_INPUTS = [
     Inputs.TerminationProtection,
     Inputs.ReplaceFailedCreate,
     Inputs.WatchTimeout,
+    Inputs.StartTimeout,
     Inputs.PollInterval,
     Inputs.SlowResourceAfter,
     Inputs.CommandGrace,
@@ -14805,7 +14811,8 @@ const Outputs = {
     StackId: 'stack-id',
     Failed: 'failed',
     DurationSeconds: 'duration-seconds',
-    ProtectedStacks: 'protected-stacks'
+    ProtectedStacks: 'protected-stacks',
+    ProtectionRestored: 'protection-restored'
 };
 const State = {
     /** JSON of the leases this job holds: what post needs to release them by owner token. */
@@ -15043,6 +15050,7 @@ function toStackEvent(event, nestedPath) {
         timestamp: event.Timestamp?.getTime() ?? 0,
         resourceStatus: event.ResourceStatus ?? '',
         ...(event.ResourceStatusReason ? { resourceStatusReason: event.ResourceStatusReason } : {}),
+        ...(event.ClientRequestToken ? { clientRequestToken: event.ClientRequestToken } : {}),
         ...(event.OperationId ? { operationId: event.OperationId } : {}),
         ...(event.HookType ? { hookType: event.HookType } : {}),
         ...(event.HookStatus ? { hookStatus: event.HookStatus } : {}),
@@ -15845,7 +15853,7 @@ function failStep(error, doing = `deploy-guard ${process.env.GITHUB_ACTION ?? ''
             info(neutraliseForLog(line));
 }
 /** `stack-status` and `stack-id`: the value for one stack, a JSON object by stack name for several. */
-function setWatchOutputs(outcome, protection = []) {
+function setWatchOutputs(outcome, protection = [], restores = outcome?.stacks.flatMap(stack => stack.protectionRestored) ?? []) {
     const stacks = outcome?.stacks ?? [];
     const perStack = (pick) => stacks.length === 1
         ? pick(stacks[0])
@@ -15859,6 +15867,17 @@ function setWatchOutputs(outcome, protection = []) {
         ...stacks.filter(stack => stack.protected).map(stack => stack.stackName)
     ]);
     setOutput(Outputs.ProtectedStacks, [...protectedNames].join('\n'));
+    setOutput(Outputs.ProtectionRestored, restores.length ? JSON.stringify(restores.map(restoreOutput)) : '');
+}
+const iso = (ms) => (ms === undefined ? undefined : new Date(ms).toISOString());
+function restoreOutput(restore) {
+    return {
+        stack: restore.stackName,
+        'turned-off-by': restore.turnedOffBy,
+        'turned-off-at': iso(restore.turnedOffAt),
+        'found-off-at': iso(restore.foundOffAt),
+        'restored-at': iso(restore.restoredAt)
+    };
 }
 
 /**
@@ -15867,6 +15886,8 @@ function setWatchOutputs(outcome, protection = []) {
  */
 async function run() {
     const signal = runCancellation(name => warning(`Received ${name}: stopping the deploy command and releasing the lock.`)).signal;
+    let region;
+    const afterLock = loadWhileFirstRequestRuns(() => Promise.resolve().then(() => require('./chunk-after-lock.js')).then(n => n.afterLock));
     try {
         const settings = parseLockSettings(readInputs());
         // Lock-only (lock-key without stack-name: Terraform, scripts): no CloudFormation call at all.
@@ -15876,8 +15897,8 @@ async function run() {
             throw new InputError('run: required. Give the deploy command, e.g. run: npx cdk deploy --all --require-approval never. ' +
                 'To only take the lock for later steps, use the lock sub-action (OWNER/deploy-guard/lock@v1).');
         }
-        const afterLock = loadWhileFirstRequestRuns(() => Promise.resolve().then(() => require('./chunk-after-lock.js')).then(n => n.afterLock));
         const session = await openLockSession(settings);
+        region = session.region;
         // The watch's requests end with the run's cancellation; the lock's release is not tied to it.
         const aws = { region: session.region, userAgent: USER_AGENT, signal };
         // If this step is killed outright, post stops what is left of the command before it releases. `stop` is the
@@ -15895,7 +15916,7 @@ async function run() {
                 commandExit = await runTracked(stop);
                 return commandExit;
             }
-            const { createCloudFormationClient, deployWatched, lazyEvidenceReaders } = await afterLock();
+            const { createCloudFormationClient, createCloudTrailClient, deployWatched, lazyEvidenceReaders } = await afterLock();
             deploy = await deployWatched({
                 cfn: createCloudFormationClient(aws),
                 clock: systemClock,
@@ -15903,8 +15924,9 @@ async function run() {
                 evidence: {
                     readers: lazyEvidenceReaders(aws),
                     region: session.region
-                }
-            }, watchSettings, settleStop => runTracked(stop, settleStop), stop);
+                },
+                trail: createCloudTrailClient(aws)
+            }, watchSettings, settleStop => runTracked(stop, settleStop), stop, { commandLine: command, busyTimeoutMs: settings.waitTimeoutMs });
             commandExit = deploy.exitCode;
             return deploy.failed && deploy.exitCode === 0 ? 1 : deploy.exitCode;
         }, signal, (leases, waitedMs) => {
@@ -15916,7 +15938,7 @@ async function run() {
         if (commandExit !== undefined)
             setOutput(Outputs.ExitCode, commandExit);
         if (deploy)
-            setWatchOutputs(deploy.watch, deploy.protection);
+            setWatchOutputs(deploy.watch, deploy.protection, deploy.protectionRestored);
         await summary
             .addHeading('deploy-guard', 3)
             .addTable([
@@ -15929,6 +15951,7 @@ async function run() {
                 result.status
             ])
         ])
+            .addRaw(deploy ? runNotes(deploy).join('\n') : '', true)
             .write();
         if (result.lockLost)
             setFailed(`The lock was lost while the deploy ran, so the deploy command was stopped: ${result.lostReason ?? ''}`);
@@ -15982,7 +16005,30 @@ async function run() {
     }
     catch (error) {
         failStep(error);
+        // Thrown only after the lock, from code afterLock() loaded: matched by name so this module never loads it.
+        if (region && error instanceof Error && error.name === 'BusyStackFailedError') {
+            const { wait } = error;
+            const { diagnoseAndPublish } = await afterLock();
+            await diagnoseAndPublish({ stackName: wait.stackName, region }, deadlineSignal(DEADLINES.diagnoseMs), [
+                `Not this run's deploy: this operation (${wait.status}) was started by ${wait.startedBy} and was already ` +
+                    'running when the lock was taken; deploy-guard waited for it and did not run the deploy command.'
+            ]).catch(failure => runnerLog.warn(describeFailure(failure, `Diagnosing ${wait.stackName}`)));
+        }
     }
+}
+/** Summary lines for what happened around the deploy: waits, protection round trips, operations not ours. */
+function runNotes(deploy) {
+    const at = (ms) => (ms === undefined ? 'an unknown time' : new Date(ms).toISOString());
+    return [
+        ...deploy.waitedFor.map(wait => `- ${escapeMarkdown(wait.stackName)} was ${wait.status} (started by ${escapeMarkdown(wait.startedBy)}) when the ` +
+            `lock was taken; waited ${formatDuration(wait.waitedMs)} until it ended ${wait.finalStatus ?? ''}.`),
+        ...deploy.protectionRestored.map(restore => `- Termination protection on ${escapeMarkdown(restore.stackName)} was turned off` +
+            `${restore.turnedOffBy ? ` by ${escapeMarkdown(restore.turnedOffBy)} at ${at(restore.turnedOffAt)}` : ''}; ` +
+            `found off at ${at(restore.foundOffAt)} and turned back on at ${at(restore.restoredAt)}.`),
+        ...deploy.foreignOperations.map(operation => `- ⚠️ ${escapeMarkdown(operation.stackName)}: an operation that is not this run's (${operation.status} at ` +
+            `${at(operation.startedAt)}${operation.startedBy ? `, started by ${escapeMarkdown(operation.startedBy)}` : ''}) ` +
+            `ran while the lock was held: ${escapeMarkdown(operation.why)}.`)
+    ];
 }
 
 void run();

@@ -13291,6 +13291,7 @@ const Inputs = {
     TerminationProtection: 'termination-protection',
     ReplaceFailedCreate: 'replace-failed-create',
     WatchTimeout: 'watch-timeout',
+    StartTimeout: 'start-timeout',
     PollInterval: 'poll-interval',
     SlowResourceAfter: 'slow-resource-after',
     CommandGrace: 'command-grace',
@@ -13320,7 +13321,8 @@ const Outputs = {
     StackId: 'stack-id',
     Failed: 'failed',
     DurationSeconds: 'duration-seconds',
-    ProtectedStacks: 'protected-stacks'
+    ProtectedStacks: 'protected-stacks',
+    ProtectionRestored: 'protection-restored'
 };
 
 /**

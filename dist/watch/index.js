@@ -10188,6 +10188,18 @@ function setOutput(name, value) {
     process.stdout.write(os.EOL);
     issueCommand('set-output', { name }, toCommandValue(value));
 }
+//-----------------------------------------------------------------------
+// Results
+//-----------------------------------------------------------------------
+/**
+ * Sets the action status to failed.
+ * When the action exits it will be with an exit code of 1
+ * @param message add error issue message
+ */
+function setFailed$1(message) {
+    process.exitCode = ExitCode.Failure;
+    error(message);
+}
 /**
  * Writes debug message to user log
  * @param message debug message
@@ -11016,6 +11028,24 @@ class ResourceMonitor {
 }
 
 /**
+ * A token bucket shared by every caller: at most `ratePerSecond` requests per second on average, bursts of `burst`.
+ * One pacer per API budget (all stacks of one watch; CloudTrail's 2 requests/s), so N stacks do not mean N× the calls.
+ */
+function createPacer(clock, ratePerSecond, burst = Math.max(1, Math.floor(ratePerSecond))) {
+    let available = burst;
+    let last = clock.monotonic();
+    return async () => {
+        const now = clock.monotonic();
+        available = Math.min(burst, available + ((now - last) * ratePerSecond) / 1000);
+        last = now;
+        available -= 1;
+        // Each caller that overdraws waits for its own share, so concurrent callers queue rather than stampede.
+        if (available < 0)
+            await clock.sleep((-available * 1000) / ratePerSecond);
+    };
+}
+
+/**
  * AWS errors are matched by `name` (the service's error code), never by `instanceof`: bundling can load two
  * copies of an SDK class, and the same code must work with errors from mocks and from the wire.
  */
@@ -11195,6 +11225,7 @@ function toStackEvent(event, nestedPath) {
         timestamp: event.Timestamp?.getTime() ?? 0,
         resourceStatus: event.ResourceStatus ?? '',
         ...(event.ResourceStatusReason ? { resourceStatusReason: event.ResourceStatusReason } : {}),
+        ...(event.ClientRequestToken ? { clientRequestToken: event.ClientRequestToken } : {}),
         ...(event.OperationId ? { operationId: event.OperationId } : {}),
         ...(event.HookType ? { hookType: event.HookType } : {}),
         ...(event.HookStatus ? { hookStatus: event.HookStatus } : {}),
@@ -11465,10 +11496,10 @@ class EventStream {
         }
         return fresh.sort((a, b) => b.timestamp - a.timestamp);
     }
-    /** The newest event id now, to start a stream after everything that already happened. */
-    static async newestEventId(api, stackId) {
+    /** The newest event now, to start a stream after everything that already happened. */
+    static async newestEvent(api, stackId) {
         const page = await api.eventsPage(stackId, []);
-        return page.events[0]?.eventId;
+        return page.events[0];
     }
 }
 /**
@@ -11502,21 +11533,68 @@ function isFailedStatus(status) {
 }
 
 /**
- * A token bucket shared by every caller: at most `ratePerSecond` requests per second on average, bursts of `burst`.
- * One pacer per API budget (all stacks of one watch; CloudTrail's 2 requests/s), so N stacks do not mean N× the calls.
+ * Keeps termination protection on for the watched root stacks, judging only from reads the watcher makes anyway
+ * (DescribeStacks' EnableTerminationProtection): it never adds a call of its own to an idle poll. Deploy tools turn
+ * protection off as a matter of course — `cdk deploy` sets it to the app's `terminationProtection` (default false)
+ * on every deploy of an existing stack (aws-cdk `deploy-stack.ts`, `updateTerminationProtection`).
  */
-function createPacer(clock, ratePerSecond, burst = Math.max(1, Math.floor(ratePerSecond))) {
-    let available = burst;
-    let last = clock.monotonic();
-    return async () => {
-        const now = clock.monotonic();
-        available = Math.min(burst, available + ((now - last) * ratePerSecond) / 1000);
-        last = now;
-        available -= 1;
-        // Each caller that overdraws waits for its own share, so concurrent callers queue rather than stampede.
-        if (available < 0)
-            await clock.sleep((-available * 1000) / ratePerSecond);
-    };
+class ProtectionKeeper {
+    api;
+    clock;
+    options;
+    knownOnAt = new Map();
+    restores = [];
+    constructor(api, clock, options) {
+        this.api = api;
+        this.clock = clock;
+        this.options = options;
+        for (const name of options.protectedAtStart)
+            this.knownOnAt.set(name, clock.now());
+    }
+    /**
+     * Looks at one read of a stack and turns protection on when it is off; returns whether it is on now. A transient
+     * error is thrown (the caller retries on its next poll); any other failure to protect is a notice, never a crash.
+     */
+    async check(stackName, stack, appeared = false) {
+        // AWS sets protection on the root only; a stack being deleted can no longer be protected.
+        if (!this.options.enabled || stack.parentId || stack.status.startsWith('DELETE_'))
+            return stack.terminationProtection;
+        const foundAt = this.clock.now();
+        if (stack.terminationProtection) {
+            this.knownOnAt.set(stackName, foundAt);
+            return true;
+        }
+        try {
+            await this.api.setTerminationProtection(stack.stackId, true);
+        }
+        catch (error) {
+            if (isTransient(error))
+                throw error;
+            this.options.onNotice?.(`Could not turn termination protection on for ${stackName}: ${awsErrorMessage(error)}`);
+            return false;
+        }
+        stack.terminationProtection = true;
+        const restoredAt = this.clock.now();
+        const lastKnownOnAt = this.knownOnAt.get(stackName);
+        this.knownOnAt.set(stackName, restoredAt);
+        if (lastKnownOnAt === undefined) {
+            this.options.onProtected?.(stackName, stack.stackId, appeared);
+            return true;
+        }
+        const restore = {
+            stackName,
+            stackId: stack.stackId,
+            lastKnownOnAt,
+            foundOffAt: foundAt,
+            restoredAt
+        };
+        this.restores.push(restore);
+        this.options.onRestored?.(restore);
+        return true;
+    }
+    restoresOf(stackName) {
+        return this.restores.filter(restore => restore.stackName === stackName);
+    }
 }
 
 /** How far AWS's clock and this host's may disagree when telling a stack this deploy created from an older one. */
@@ -11531,6 +11609,13 @@ async function watchStacks(deps, options) {
     const started = clock.monotonic();
     const startedAtWall = clock.now();
     const wake = anySignal([options.signal, options.commandDone]);
+    const keeper = new ProtectionKeeper(api, clock, {
+        enabled: options.protect === true,
+        protectedAtStart: options.protectedAtStart ?? [],
+        ...(options.onProtected ? { onProtected: options.onProtected } : {}),
+        ...(options.onProtectionRestored ? { onRestored: options.onProtectionRestored } : {}),
+        ...(options.onNotice ? { onNotice: options.onNotice } : {})
+    });
     const tracked = [];
     for (const name of options.stacks)
         tracked.push({
@@ -11540,6 +11625,8 @@ async function watchStacks(deps, options) {
             finishedStreams: new Set(),
             changed: false,
             terminal: false,
+            started: options.mode === 'new-operation',
+            recheck: false,
             protected: false,
             inProgress: new Map(),
             events: []
@@ -11555,7 +11642,7 @@ async function watchStacks(deps, options) {
         let fresh = 0;
         try {
             for (const stack of tracked.filter(candidate => !candidate.terminal))
-                fresh += await pollStack(api, stack, options, startedAtWall);
+                fresh += await pollStack(api, keeper, stack, options, startedAtWall);
             failures = 0;
             lastFailure = undefined;
         }
@@ -11577,6 +11664,16 @@ async function watchStacks(deps, options) {
             lastPoll = true;
             continue;
         }
+        if (options.startTimeoutMs !== undefined &&
+            clock.monotonic() - started >= options.startTimeoutMs &&
+            tracked.some(stack => !stack.started)) {
+            for (const stack of tracked.filter(candidate => !candidate.started)) {
+                stack.notStarted = stack.waitingFor ?? 'no operation started';
+                stack.terminal = true;
+            }
+            if (tracked.every(stack => stack.terminal))
+                break;
+        }
         if (options.timeoutMs !== undefined && clock.monotonic() - started >= options.timeoutMs) {
             timedOut = true;
             break;
@@ -11591,47 +11688,56 @@ async function watchStacks(deps, options) {
         const untilTimeout = (options.timeoutMs ?? Infinity) - (clock.monotonic() - started);
         await clock.sleep(Math.min(interval * (0.8 + random() * 0.4), untilTimeout), wake);
     }
-    for (const stack of tracked.filter(candidate => candidate.terminal && candidate.summary)) {
+    // The final read: the status a terminal stack settled in, and — when protecting — whether the deploy tool left
+    // protection on (a no-change `cdk deploy` turns it off without starting an operation).
+    for (const stack of tracked.filter(candidate => candidate.summary && (candidate.terminal || options.protect))) {
         const final = await api.describeStack(stack.summary.stackId).catch(() => undefined);
-        if (final)
+        if (!final)
+            continue;
+        if (stack.terminal && !stack.notStarted)
             stack.status = final.status;
+        stack.protected = await keeper.check(stack.name, final).catch((error) => {
+            options.onNotice?.(`Could not turn termination protection back on for ${stack.name}: ${awsErrorMessage(error)}`);
+            return false;
+        });
     }
     const now = clock.now();
-    const stacks = tracked.map(stack => outcomeOf(stack, options.mode, now, failures > 0));
+    const stacks = tracked.map(stack => outcomeOf(stack, keeper, now, failures > 0));
     return {
         stacks,
         durationMs: clock.monotonic() - started,
         failed: stacks.some(stack => stack.failed),
         timedOut,
+        startTimedOut: stacks.some(stack => stack.notStarted !== undefined),
         cancelled: options.signal?.aborted === true,
         calls: { ...api.calls },
         ...(lastFailure !== undefined ? { unreachable: lastFailure } : {})
     };
 }
 /** One poll of one stack and its nested stacks; returns how many new events it saw. */
-async function pollStack(api, stack, options, startedAtWall) {
+async function pollStack(api, keeper, stack, options, startedAtWall) {
     if (!stack.summary) {
         const appeared = await api.describeStack(stack.name);
         const atStart = !stack.looked;
         stack.looked = true;
-        if (!appeared || appeared.status === 'DELETE_COMPLETE')
+        if (!appeared || appeared.status === 'DELETE_COMPLETE') {
+            waitFor(stack, options, 'it to be created (it does not exist yet)');
             return 0;
-        // A stack that existed at the start was the caller's to protect (protectStacks) before the deploy began. This
-        // runs before the stack counts as seen, so a throttled attempt is retried on the next poll.
-        if (!atStart && options.protect && !appeared.terminationProtection && !appeared.parentId) {
-            await api.setTerminationProtection(appeared.stackId, true);
-            appeared.terminationProtection = true;
-            options.onProtected?.(stack.name, appeared.stackId);
         }
-        // Run mode ignores what a stack did before the watch. A stack that appears later is normally this deploy's, so
-        // its current operation is read from its first event, unless it is already finished and older than the watch.
-        const history = options.mode === 'new-operation' &&
-            (atStart ||
-                (isTerminalStatus(appeared.status) && (appeared.creationTime ?? 0) < startedAtWall - CLOCK_SKEW_MS));
-        const afterEventId = history ? await EventStream.newestEventId(api, appeared.stackId) : undefined;
+        // Before the stack counts as seen, so a throttled attempt is retried on the next poll.
+        stack.protected = await keeper.check(stack.name, appeared, !atStart);
+        // What a stack did before the watch is history, never the operation watched: in run mode everything before the
+        // command; in follow-current mode an operation that had already finished. A stack that appears later is normally
+        // the deploy's own, so its current operation is read from its first event, unless it is already finished and
+        // older than the watch.
+        const finished = isTerminalStatus(appeared.status);
+        const history = atStart
+            ? options.mode === 'new-operation' || finished
+            : finished && (appeared.creationTime ?? 0) < startedAtWall - CLOCK_SKEW_MS;
+        const newest = history ? await EventStream.newestEvent(api, appeared.stackId) : undefined;
         stack.streams.push(new EventStream(api, appeared.stackId, [], history
-            ? afterEventId
-                ? { afterEventId }
+            ? newest
+                ? { afterEventId: newest.eventId }
                 : {}
             : {
                 currentOperation: true,
@@ -11640,7 +11746,17 @@ async function pollStack(api, stack, options, startedAtWall) {
         stack.changed = !history;
         stack.summary = appeared;
         stack.status = appeared.status;
-        stack.protected = appeared.terminationProtection;
+        if (options.mode === 'follow-current') {
+            if (appeared.status === 'REVIEW_IN_PROGRESS') {
+                waitFor(stack, options, 'its change set to be executed: the stack is REVIEW_IN_PROGRESS, a change set was created and nobody has executed it yet');
+            }
+            else if (history) {
+                const when = newest ? ` at ${new Date(newest.timestamp).toISOString()}` : '';
+                waitFor(stack, options, `the next operation to start: its last one ended ${appeared.status}${when}, before the watch began`);
+            }
+            else
+                stack.started = true;
+        }
     }
     const fresh = [];
     let failure;
@@ -11659,13 +11775,34 @@ async function pollStack(api, stack, options, startedAtWall) {
         record(api, stack, event, options);
     if (failure !== undefined)
         throw failure;
+    if (stack.recheck && options.protect) {
+        // A deploy tool sets protection just before it starts its operation (cdk deploy matches the app's
+        // `terminationProtection`, default false): the operation's first event is the moment to look, at no idle cost.
+        const current = await api.describeStack(stack.summary.stackId);
+        if (current)
+            stack.protected = await keeper.check(stack.name, current);
+    }
+    stack.recheck = false;
     return fresh.length;
+}
+/** Says once what a follow-current watch is waiting for, and for how long. */
+function waitFor(stack, options, what) {
+    if (options.mode !== 'follow-current' || stack.waitingFor !== undefined)
+        return;
+    stack.waitingFor = what;
+    const bound = options.startTimeoutMs !== undefined ? ` up to ${formatDuration(options.startTimeoutMs)}` : '';
+    options.onInfo?.(`${stack.name}: waiting${bound} for ${what}.`);
 }
 function record(api, stack, event, options) {
     stack.events.push(event);
     options.onEvent?.(event);
     if (isStackLevelEvent(event)) {
         if (event.stackId === stack.summary?.stackId) {
+            if (isOperationStart(event) && event.resourceStatus !== 'REVIEW_IN_PROGRESS') {
+                stack.started = true;
+                stack.recheck = true;
+                options.onOperationStart?.(stack.name, event);
+            }
             stack.status = event.resourceStatus;
             stack.changed = true;
             options.onStackStatus?.(stack.name, event.resourceStatus);
@@ -11704,18 +11841,19 @@ function record(api, stack, event, options) {
         }));
     }
 }
-function outcomeOf(stack, mode, now, unreadable) {
+function outcomeOf(stack, keeper, now, unreadable) {
     const finalStatus = stack.status;
     return {
         stackName: stack.name,
         ...(stack.summary ? { stackId: stack.summary.stackId } : {}),
         ...(finalStatus ? { finalStatus } : {}),
         changed: stack.changed,
-        failed: finalStatus !== undefined &&
-            (stack.changed || mode === 'follow-current') &&
-            isFailedStatus(finalStatus),
+        // Only an operation this watch followed can fail it: an old failed one never does.
+        failed: finalStatus !== undefined && stack.changed && isFailedStatus(finalStatus),
         protected: stack.protected,
         statusUnknown: !stack.terminal && (unreadable || !stack.looked),
+        protectionRestored: keeper.restoresOf(stack.name),
+        ...(stack.notStarted !== undefined ? { notStarted: stack.notStarted } : {}),
         inProgress: [...stack.inProgress.values()].map(resource => ({
             ...resource,
             forMs: now - resource.since
@@ -11728,6 +11866,12 @@ function anySignal(signals) {
     return present.length > 1 ? AbortSignal.any(present) : present[0];
 }
 
+/** The one plain message about a round trip of protection, with the fix. */
+function protectionTurnedOff(restore, commandLine) {
+    return (`Termination protection on ${restore.stackName} was turned off while the deploy ran; deploy-guard turned it back ` +
+        "on. If your deploy tool manages protection (cdk deploy sets it to the stack's `terminationProtection`, default " +
+        'false), enable it there to stop the round trip.');
+}
 /** The resource monitor beside a watch: started with it, stopped (and its captures awaited) after it. */
 function monitorResources(deps, settings) {
     if (!deps.evidence)
@@ -11756,7 +11900,9 @@ async function watchDeployment(deps, settings, signal) {
     const monitored = monitorResources(deps, settings);
     const outcome = await watchStacks({ cfn: deps.cfn, clock: deps.clock }, watchOptions(deps, settings, 'follow-current', monitored.monitor, {
         ...(signal ? { signal } : {}),
-        ...(settings.timeoutMs !== undefined ? { timeoutMs: settings.timeoutMs } : {})
+        ...(settings.timeoutMs !== undefined ? { timeoutMs: settings.timeoutMs } : {}),
+        startTimeoutMs: settings.startTimeoutMs,
+        onProtectionRestored: restore => deps.log.warn(protectionTurnedOff(restore))
     })).catch(async (error) => {
         await monitored.stop();
         throw error;
@@ -11776,7 +11922,8 @@ function watchOptions(deps, settings, mode, monitor, extra) {
             deps.log.info(formatEventLine(event));
             monitor?.observe(event);
         },
-        onProtected: (name) => deps.log.info(`Termination protection enabled on ${name} as soon as it appeared.`),
+        onProtected: (name, _stackId, appeared) => deps.log.info(`Termination protection enabled on ${name}${appeared ? ' as soon as it appeared' : ''}.`),
+        onInfo: deps.log.info,
         onNotice: deps.log.warn,
         ...extra
     };
@@ -11791,8 +11938,10 @@ function reportOutcome(log, outcome) {
             continue;
         }
         const status = stack.finalStatus ?? 'not found';
-        const line = `${stack.stackName}: ${status}${stack.changed ? '' : ' (no new operation)'}.`;
-        if (stack.failed)
+        const line = stack.notStarted !== undefined
+            ? `${stack.stackName}: ${status}; no operation started before the start timeout (waited for ${stack.notStarted}).`
+            : `${stack.stackName}: ${status}${stack.changed ? '' : ' (no new operation)'}.`;
+        if (stack.failed || stack.notStarted !== undefined)
             log.error(line);
         else
             log.info(line);
@@ -11877,7 +12026,9 @@ class LockFrozenError extends LockNotGrantedError {
 const DEFAULTS = {
     'poll-interval': '3s',
     'slow-resource-after': '10m',
-    'command-grace': '5m'};
+    'command-grace': '5m',
+    'start-timeout': '10m'
+};
 const STACK_NAME = /^[A-Za-z][A-Za-z0-9-]{0,127}$/;
 const STACK_ARN = /^arn:aws[a-z-]*:cloudformation:[a-z0-9-]+:\d{12}:stack\/[A-Za-z][A-Za-z0-9-]{0,127}\/[A-Za-z0-9-]+$/;
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
@@ -11928,6 +12079,7 @@ function parseWatchSettings(raw) {
     if (timeoutMs !== undefined && timeoutMs <= 0) {
         throw new InputError('watch-timeout: must be longer than 0, e.g. 60m; leave it empty to watch until the stacks finish.');
     }
+    const startTimeoutMs = parseDuration(text(raw['start-timeout']) ?? DEFAULTS['start-timeout'], 'start-timeout');
     const pollMinMs = parseDuration(text(raw['poll-interval']) ?? DEFAULTS['poll-interval'], 'poll-interval');
     if (pollMinMs < 100 || pollMinMs > 300_000) {
         throw new InputError(`poll-interval: "${raw['poll-interval']}" is out of range. Use between 100ms and 5m (default 3s).`);
@@ -11941,6 +12093,7 @@ function parseWatchSettings(raw) {
         terminationProtection: parseBoolean(raw['termination-protection'], 'termination-protection', true),
         replaceFailedCreate: parseBoolean(raw['replace-failed-create'], 'replace-failed-create', false),
         ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+        startTimeoutMs,
         pollMinMs,
         pollMaxMs: pollMinMs * 10,
         commandGraceMs: parseCommandGrace(raw['command-grace']),
@@ -12020,6 +12173,7 @@ const Inputs = {
     TerminationProtection: 'termination-protection',
     ReplaceFailedCreate: 'replace-failed-create',
     WatchTimeout: 'watch-timeout',
+    StartTimeout: 'start-timeout',
     PollInterval: 'poll-interval',
     SlowResourceAfter: 'slow-resource-after',
     CommandGrace: 'command-grace',
@@ -12031,6 +12185,7 @@ const WATCH_INPUTS = [
     Inputs.TerminationProtection,
     Inputs.ReplaceFailedCreate,
     Inputs.WatchTimeout,
+    Inputs.StartTimeout,
     Inputs.PollInterval,
     Inputs.SlowResourceAfter,
     Inputs.CommandGrace,
@@ -12055,7 +12210,8 @@ const Outputs = {
     StackId: 'stack-id',
     Failed: 'failed',
     DurationSeconds: 'duration-seconds',
-    ProtectedStacks: 'protected-stacks'
+    ProtectedStacks: 'protected-stacks',
+    ProtectionRestored: 'protection-restored'
 };
 
 const ANNOTATIONS_PER_TYPE = 10;
@@ -12146,7 +12302,7 @@ function failStep(error, doing = `deploy-guard ${process.env.GITHUB_ACTION ?? ''
             info(neutraliseForLog(line));
 }
 /** `stack-status` and `stack-id`: the value for one stack, a JSON object by stack name for several. */
-function setWatchOutputs(outcome, protection = []) {
+function setWatchOutputs(outcome, protection = [], restores = outcome?.stacks.flatMap(stack => stack.protectionRestored) ?? []) {
     const stacks = outcome?.stacks ?? [];
     const perStack = (pick) => stacks.length === 1
         ? pick(stacks[0])
@@ -12160,6 +12316,17 @@ function setWatchOutputs(outcome, protection = []) {
         ...stacks.filter(stack => stack.protected).map(stack => stack.stackName)
     ]);
     setOutput(Outputs.ProtectedStacks, [...protectedNames].join('\n'));
+    setOutput(Outputs.ProtectionRestored, restores.length ? JSON.stringify(restores.map(restoreOutput)) : '');
+}
+const iso = (ms) => (ms === undefined ? undefined : new Date(ms).toISOString());
+function restoreOutput(restore) {
+    return {
+        stack: restore.stackName,
+        'turned-off-by': restore.turnedOffBy,
+        'turned-off-at': iso(restore.turnedOffAt),
+        'found-off-at': iso(restore.foundOffAt),
+        'restored-at': iso(restore.restoredAt)
+    };
 }
 
 /** Watches a deployment started elsewhere, from the stacks' current operation until they are terminal. */
@@ -12184,6 +12351,11 @@ async function run() {
         setWatchOutputs(outcome);
         if (outcome.timedOut)
             setFailed('The watch timed out before every stack finished (see the resources still in progress above).');
+        else if (outcome.startTimedOut) {
+            const waiting = outcome.stacks.filter(stack => stack.notStarted !== undefined);
+            setFailed$1(`No operation started within start-timeout on ${waiting.map(stack => `${stack.stackName} (waited for ${stack.notStarted})`).join(', ')}. ` +
+                'Start the deploy before the timeout, or raise start-timeout.');
+        }
         else if (outcome.failed) {
             const failed = outcome.stacks.filter(stack => stack.failed);
             setFailed(neutraliseForLog(`The deploy ended with ${failed.map(stack => `${stack.stackName} in ${stack.finalStatus}`).join(', ')}.`));

@@ -16,6 +16,7 @@ export const Inputs = {
   TerminationProtection: 'termination-protection',
   ReplaceFailedCreate: 'replace-failed-create',
   WatchTimeout: 'watch-timeout',
+  StartTimeout: 'start-timeout',
   PollInterval: 'poll-interval',
   SlowResourceAfter: 'slow-resource-after',
   CommandGrace: 'command-grace',
@@ -28,6 +29,7 @@ export const WATCH_INPUTS = [
   Inputs.TerminationProtection,
   Inputs.ReplaceFailedCreate,
   Inputs.WatchTimeout,
+  Inputs.StartTimeout,
   Inputs.PollInterval,
   Inputs.SlowResourceAfter,
   Inputs.CommandGrace,
@@ -59,7 +61,8 @@ export const Outputs = {
   StackId: 'stack-id',
   Failed: 'failed',
   DurationSeconds: 'duration-seconds',
-  ProtectedStacks: 'protected-stacks'
+  ProtectedStacks: 'protected-stacks',
+  ProtectionRestored: 'protection-restored'
 } as const
 
 export const State = {

@@ -5,6 +5,7 @@ import type { WatchedDeploy } from '../core/deploy.js'
 import { formatDuration } from '../core/duration.js'
 import { InputError } from '../core/errors.js'
 import { runGuarded } from '../core/guard.js'
+import type { BusyStackFailedError } from '../core/stack/busy.js'
 import { parseLockSettings, parseWatchSettings } from '../core/settings.js'
 import { runCancellation, runShell } from '../runtime/command.js'
 import { deadlineSignal, DEADLINES } from '../runtime/deadlines.js'
@@ -12,7 +13,7 @@ import { detectHolder } from '../runtime/identity.js'
 import { loadWhileFirstRequestRuns } from '../runtime/preload.js'
 import { guardDeps, openLockSession, USER_AGENT } from '../runtime/session.js'
 import { Inputs, Outputs, State, WATCH_INPUTS } from './constants.js'
-import { neutraliseForLog } from '../core/untrusted.js'
+import { escapeMarkdown, neutraliseForLog } from '../core/untrusted.js'
 import { failStep, readInputs, runnerLog, saveLeases, setLockOutputs, setWatchOutputs } from './runner.js'
 import { setFailed } from './annotations.js'
 
@@ -24,6 +25,8 @@ export async function run(): Promise<void> {
   const signal = runCancellation(name =>
     core.warning(`Received ${name}: stopping the deploy command and releasing the lock.`)
   ).signal
+  let region: string | undefined
+  const afterLock = loadWhileFirstRequestRuns(() => import('./after-lock.js'))
   try {
     const settings = parseLockSettings(readInputs())
     // Lock-only (lock-key without stack-name: Terraform, scripts): no CloudFormation call at all.
@@ -36,8 +39,8 @@ export async function run(): Promise<void> {
           'To only take the lock for later steps, use the lock sub-action (OWNER/deploy-guard/lock@v1).'
       )
     }
-    const afterLock = loadWhileFirstRequestRuns(() => import('./after-lock.js'))
     const session = await openLockSession(settings)
+    region = session.region
     // The watch's requests end with the run's cancellation; the lock's release is not tied to it.
     const aws = { region: session.region, userAgent: USER_AGENT, signal }
     // If this step is killed outright, post stops what is left of the command before it releases. `stop` is the
@@ -61,7 +64,8 @@ export async function run(): Promise<void> {
           commandExit = await runTracked(stop)
           return commandExit
         }
-        const { createCloudFormationClient, deployWatched, lazyEvidenceReaders } = await afterLock()
+        const { createCloudFormationClient, createCloudTrailClient, deployWatched, lazyEvidenceReaders } =
+          await afterLock()
         deploy = await deployWatched(
           {
             cfn: createCloudFormationClient(aws),
@@ -70,11 +74,13 @@ export async function run(): Promise<void> {
             evidence: {
               readers: lazyEvidenceReaders(aws),
               region: session.region
-            }
+            },
+            trail: createCloudTrailClient(aws)
           },
           watchSettings,
           settleStop => runTracked(stop, settleStop),
-          stop
+          stop,
+          { commandLine: command, busyTimeoutMs: settings.waitTimeoutMs }
         )
         commandExit = deploy.exitCode
         return deploy.failed && deploy.exitCode === 0 ? 1 : deploy.exitCode
@@ -88,7 +94,7 @@ export async function run(): Promise<void> {
     core.saveState(State.Released, 'true')
     setLockOutputs(result.leases, result.waitedMs)
     if (commandExit !== undefined) core.setOutput(Outputs.ExitCode, commandExit)
-    if (deploy) setWatchOutputs(deploy.watch, deploy.protection)
+    if (deploy) setWatchOutputs(deploy.watch, deploy.protection, deploy.protectionRestored)
     await core.summary
       .addHeading('deploy-guard', 3)
       .addTable([
@@ -101,6 +107,7 @@ export async function run(): Promise<void> {
           result.status
         ])
       ])
+      .addRaw(deploy ? runNotes(deploy).join('\n') : '', true)
       .write()
     if (result.lockLost)
       setFailed(
@@ -169,5 +176,38 @@ export async function run(): Promise<void> {
     }
   } catch (error) {
     failStep(error)
+    // Thrown only after the lock, from code afterLock() loaded: matched by name so this module never loads it.
+    if (region && error instanceof Error && error.name === 'BusyStackFailedError') {
+      const { wait } = error as BusyStackFailedError
+      const { diagnoseAndPublish } = await afterLock()
+      await diagnoseAndPublish({ stackName: wait.stackName, region }, deadlineSignal(DEADLINES.diagnoseMs), [
+        `Not this run's deploy: this operation (${wait.status}) was started by ${wait.startedBy} and was already ` +
+          'running when the lock was taken; deploy-guard waited for it and did not run the deploy command.'
+      ]).catch(failure => runnerLog.warn(describeFailure(failure, `Diagnosing ${wait.stackName}`)))
+    }
   }
+}
+
+/** Summary lines for what happened around the deploy: waits, protection round trips, operations not ours. */
+function runNotes(deploy: WatchedDeploy): string[] {
+  const at = (ms: number | undefined) => (ms === undefined ? 'an unknown time' : new Date(ms).toISOString())
+  return [
+    ...deploy.waitedFor.map(
+      wait =>
+        `- ${escapeMarkdown(wait.stackName)} was ${wait.status} (started by ${escapeMarkdown(wait.startedBy)}) when the ` +
+        `lock was taken; waited ${formatDuration(wait.waitedMs)} until it ended ${wait.finalStatus ?? ''}.`
+    ),
+    ...deploy.protectionRestored.map(
+      restore =>
+        `- Termination protection on ${escapeMarkdown(restore.stackName)} was turned off` +
+        `${restore.turnedOffBy ? ` by ${escapeMarkdown(restore.turnedOffBy)} at ${at(restore.turnedOffAt)}` : ''}; ` +
+        `found off at ${at(restore.foundOffAt)} and turned back on at ${at(restore.restoredAt)}.`
+    ),
+    ...deploy.foreignOperations.map(
+      operation =>
+        `- ⚠️ ${escapeMarkdown(operation.stackName)}: an operation that is not this run's (${operation.status} at ` +
+        `${at(operation.startedAt)}${operation.startedBy ? `, started by ${escapeMarkdown(operation.startedBy)}` : ''}) ` +
+        `ran while the lock was held: ${escapeMarkdown(operation.why)}.`
+    )
+  ]
 }

@@ -20,8 +20,12 @@ import { escapeMarkdown } from '../core/untrusted.js'
 import { annotate } from './annotations.js'
 import { USER_AGENT } from '../runtime/session.js'
 
-/** Diagnoses a stack and publishes the report every way the runner shows it. */
-export async function diagnoseAndPublish(request: DiagnoseRequest, signal?: AbortSignal): Promise<Report> {
+/** Diagnoses a stack and publishes the report every way the runner shows it; `notes` lead the report's notes. */
+export async function diagnoseAndPublish(
+  request: DiagnoseRequest,
+  signal?: AbortSignal,
+  notes: string[] = []
+): Promise<Report> {
   const settings = { region: request.region, userAgent: USER_AGENT, ...(signal ? { signal } : {}) }
   const report = await diagnoseStack(
     {
@@ -32,6 +36,7 @@ export async function diagnoseAndPublish(request: DiagnoseRequest, signal?: Abor
     },
     request
   )
+  report.notes.unshift(...notes)
   await publishReport(report)
   return report
 }

@@ -3,7 +3,7 @@ import { debugRequested, describeFailure } from '../aws/errors.js'
 import { DeployGuardError } from '../core/errors.js'
 import type { Log } from '../core/log.js'
 import type { Lease } from '../core/lock/index.js'
-import type { ProtectionResult, WatchOutcome } from '../core/stack/index.js'
+import type { ProtectionRestore, ProtectionResult, WatchOutcome } from '../core/stack/index.js'
 import {
   LockNotGrantedError,
   LockWaitTimeoutError,
@@ -73,7 +73,8 @@ export function failStep(
 /** `stack-status` and `stack-id`: the value for one stack, a JSON object by stack name for several. */
 export function setWatchOutputs(
   outcome: WatchOutcome | undefined,
-  protection: ProtectionResult[] = []
+  protection: ProtectionResult[] = [],
+  restores: ProtectionRestore[] = outcome?.stacks.flatMap(stack => stack.protectionRestored) ?? []
 ): void {
   const stacks = outcome?.stacks ?? []
   const perStack = (pick: (stack: WatchOutcome['stacks'][number]) => string) =>
@@ -95,4 +96,20 @@ export function setWatchOutputs(
     ...stacks.filter(stack => stack.protected).map(stack => stack.stackName)
   ])
   core.setOutput(Outputs.ProtectedStacks, [...protectedNames].join('\n'))
+  core.setOutput(
+    Outputs.ProtectionRestored,
+    restores.length ? JSON.stringify(restores.map(restoreOutput)) : ''
+  )
+}
+
+const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString())
+
+function restoreOutput(restore: ProtectionRestore) {
+  return {
+    stack: restore.stackName,
+    'turned-off-by': restore.turnedOffBy,
+    'turned-off-at': iso(restore.turnedOffAt),
+    'found-off-at': iso(restore.foundOffAt),
+    'restored-at': iso(restore.restoredAt)
+  }
 }

@@ -41,7 +41,13 @@ export async function run(): Promise<void> {
       setFailed(
         'The watch timed out before every stack finished (see the resources still in progress above).'
       )
-    else if (outcome.failed) {
+    else if (outcome.startTimedOut) {
+      const waiting = outcome.stacks.filter(stack => stack.notStarted !== undefined)
+      core.setFailed(
+        `No operation started within start-timeout on ${waiting.map(stack => `${stack.stackName} (waited for ${stack.notStarted})`).join(', ')}. ` +
+          'Start the deploy before the timeout, or raise start-timeout.'
+      )
+    } else if (outcome.failed) {
       const failed = outcome.stacks.filter(stack => stack.failed)
       setFailed(
         neutraliseForLog(

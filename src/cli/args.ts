@@ -53,6 +53,7 @@ const OPTIONS = {
   'termination-protection': { type: 'string' },
   'replace-failed-create': { type: 'boolean' },
   timeout: { type: 'string' },
+  'start-timeout': { type: 'string' },
   'poll-interval': { type: 'string' },
   'slow-resource-after': { type: 'string' },
   'command-grace': { type: 'string' },
@@ -108,6 +109,7 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
     'termination-protection': values['termination-protection'] ?? '',
     'replace-failed-create': values['replace-failed-create'] ? 'true' : '',
     'watch-timeout': values.timeout ?? (command === 'watch' ? '60m' : ''),
+    'start-timeout': values['start-timeout'] ?? '',
     'poll-interval': values['poll-interval'] ?? '',
     'slow-resource-after': values['slow-resource-after'] ?? '',
     'command-grace': values['command-grace'] ?? '',
@@ -160,8 +162,9 @@ Usage:
   deploy-guard run --key KEY --table TABLE [options] -- COMMAND [ARGS…]
       Only the lock, for anything that is not a CloudFormation stack (terraform apply, a script): no
       CloudFormation call, so no cloudformation: permission is needed.
-  deploy-guard watch --stack NAME [--timeout 60m]
-      Watch a deployment started elsewhere from the stack's current operation until it finishes.
+  deploy-guard watch --stack NAME [--timeout 60m] [--start-timeout 10m]
+      Watch a deployment started elsewhere: the stack's current operation, or, when its last one had already
+      finished, the next one to start; until it finishes.
   deploy-guard diagnose --stack NAME [--since 2h] [--json]
       Explain the stack's latest failed operation — root cause, nested stacks, CloudTrail — even after deletion.
   deploy-guard explain FILE|- [NESTED_FILE…] [--nested DIR] [--operation N|ID|latest] [--list-operations] [--json]
@@ -185,7 +188,8 @@ Options:
   --key KEY             custom lock key: with one --stack, or alone for a lock without CloudFormation
   --key-attribute NAME  the table's partition key (default LockID)
   --lease DURATION      lease, renewed every lease/3 while held (default 5m)
-  --wait-timeout DUR    how long to wait for a held lock (default 30m; 0 = fail at once)
+  --wait-timeout DUR    how long to wait for a held lock, and then for a stack busy with another
+                        operation (default 30m; 0 = fail at once)
   --reason TEXT         shown to waiters and recorded on the lock
   --region REGION       AWS region (default: AWS_REGION / profile)
   --out-of-order MODE   fail | warn | allow, for a run older than the last deploy (default fail)
@@ -198,6 +202,8 @@ Options:
   --replace-failed-create
                         a stack in ROLLBACK_COMPLETE is recorded, deleted and deployed again
   --timeout DURATION    watch: stop after this long and report what is still in progress (default 60m)
+  --start-timeout DUR   watch: how long to wait for an operation to start when the stack's last one had
+                        finished before the watch began (default 10m; 0 = do not wait)
   --poll-interval DUR   poll interval while events flow; grows tenfold when quiet (default 3s)
   --slow-resource-after DUR
                         explain an ECS service, database or custom resource in progress this long,

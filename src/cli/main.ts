@@ -2,6 +2,7 @@ import { systemClock } from '../core/clock.js'
 import { formatDuration, parseDuration } from '../core/duration.js'
 import { DeployGuardError, InputError } from '../core/errors.js'
 import { type GuardedRun, runGuarded, takeDeployLocks } from '../core/guard.js'
+import type { BusyStackFailedError } from '../core/stack/busy.js'
 import { describeWait, type Log } from '../core/log.js'
 import {
   acquireLock,
@@ -29,6 +30,7 @@ import { parseCli, USAGE, type CliInvocation } from './args.js'
 
 type StackModules = typeof import('./stack-modules.js')
 type CloudFormation = ReturnType<StackModules['createCloudFormationClient']>
+type CloudTrail = ReturnType<StackModules['createCloudTrailClient']>
 
 const stderrLog: Log = {
   info: message => process.stderr.write(`${neutraliseForLog(message)}\n`),
@@ -111,13 +113,37 @@ async function execute(invocation: CliInvocation, env: Record<string, string | u
       const aws = { region: session.region, userAgent: USER_AGENT, signal }
       // The stack's clients and code are loaded while the acquire is in flight, and used once the lock is held.
       let stack:
-        Promise<{ modules: StackModules; cfn: CloudFormation; evidence: EvidenceReaders }> | undefined
+        | Promise<{
+            modules: StackModules
+            cfn: CloudFormation
+            trail: CloudTrail
+            evidence: EvidenceReaders
+          }>
+        | undefined
       const stackReady = () =>
         (stack ??= stackModules().then(modules => ({
           modules,
           cfn: modules.createCloudFormationClient(aws),
+          trail: modules.createCloudTrailClient(aws),
           evidence: modules.lazyEvidenceReaders(aws)
         })))
+      // After the lock: the run's own clients end with its cancellation, a diagnosis has its own deadline.
+      const diagnoseAndPrint = async (stackName: string, deadline: AbortSignal, collected?: Evidence[]) => {
+        const { modules } = await stackReady()
+        const diagnosis = { region: session.region, userAgent: USER_AGENT, signal: deadline }
+        const report = await modules
+          .diagnoseStack(
+            {
+              cfn: modules.createCloudFormationClient(diagnosis),
+              trail: modules.createCloudTrailClient(diagnosis),
+              evidence: modules.lazyEvidenceReaders(diagnosis),
+              clock: systemClock
+            },
+            { stackName, region: session.region, ...(collected ? { collected } : {}) }
+          )
+          .catch((error: unknown) => stderrLog.warn(describeFailure(error, `Diagnosing ${stackName}`)))
+        if (report) stderrLog.error(modules.renderLogSummary(report))
+      }
       let collected: Evidence[] = []
       let commandExit = 0
       let failedStacks: string[] = []
@@ -127,17 +153,19 @@ async function execute(invocation: CliInvocation, env: Record<string, string | u
         holder,
         settings,
         async stop => {
-          const { modules, cfn, evidence } = await stackReady()
+          const { modules, cfn, trail, evidence } = await stackReady()
           const deploy = await modules.deployWatched(
             {
               cfn,
               clock: systemClock,
               log: stderrLog,
-              evidence: { readers: evidence, region: session.region }
+              evidence: { readers: evidence, region: session.region },
+              trail
             },
             watchSettings,
             settleStop => runCommand(file!, args, { signal: AbortSignal.any([stop, settleStop]) }),
-            stop
+            stop,
+            { commandLine: invocation.commandLine.join(' '), busyTimeoutMs: settings.waitTimeoutMs }
           )
           commandExit = deploy.exitCode
           if (deploy.stoppedAfterSettle)
@@ -151,32 +179,24 @@ async function execute(invocation: CliInvocation, env: Record<string, string | u
           return deploy.failed && deploy.exitCode === 0 ? 1 : deploy.exitCode
         },
         signal
-      )
+      ).catch(async (error: unknown) => {
+        // Thrown only after the lock, by the lazily loaded stack code: matched by name so nothing loads it sooner.
+        if (!(error instanceof Error && error.name === 'BusyStackFailedError')) throw error
+        const { wait } = error as BusyStackFailedError
+        stderrLog.error(error.message)
+        await diagnoseAndPrint(wait.stackName, deadlineSignal(DEADLINES.diagnoseMs))
+        return undefined
+      })
+      if (!result) return 1
       sayIfLockLost(result)
       stderrLog.info(
         `Deploy ${result.lockLost ? 'failed (lock lost)' : result.status} (exit ${commandExit}); waited ${formatDuration(result.waitedMs)}, held ${formatDuration(result.heldMs)}.`
       )
       // A cancelled run still explains a failed stack, within what is left before GitHub's SIGTERM.
-      const diagnosis = {
-        region: session.region,
-        userAgent: USER_AGENT,
-        signal: deadlineSignal(signal.aborted ? DEADLINES.afterCancelMs : DEADLINES.diagnoseMs)
-      }
-      for (const stackName of failedStacks) {
-        const { modules } = await stackReady()
-        const report = await modules
-          .diagnoseStack(
-            {
-              cfn: modules.createCloudFormationClient(diagnosis),
-              trail: modules.createCloudTrailClient(diagnosis),
-              evidence: modules.lazyEvidenceReaders(diagnosis),
-              clock: systemClock
-            },
-            { stackName, region: session.region, collected }
-          )
-          .catch((error: unknown) => stderrLog.warn(describeFailure(error, `Diagnosing ${stackName}`)))
-        if (report) stderrLog.error(modules.renderLogSummary(report))
-      }
+      const diagnosisDeadline = deadlineSignal(
+        signal.aborted ? DEADLINES.afterCancelMs : DEADLINES.diagnoseMs
+      )
+      for (const stackName of failedStacks) await diagnoseAndPrint(stackName, diagnosisDeadline, collected)
       return result.lockLost && result.exitCode === 0 ? 1 : result.exitCode
     }
     case 'lock': {
@@ -258,9 +278,12 @@ async function watch(invocation: CliInvocation): Promise<number> {
     await import('./stack-modules.js')
   const settings = parseWatchSettings(invocation.settings)
   const cancel = cancellationSignal()
-  // A request in flight at the timeout is aborted, so the watch ends within its timeout (plus a second).
+  // A request in flight at the timeout is aborted, so the watch ends within its start timeout and timeout (plus a
+  // second): the wait for the operation to start is bounded by the one, following it by the other.
   const signal =
-    settings.timeoutMs !== undefined ? deadlineSignal(settings.timeoutMs + 1_000, cancel) : cancel
+    settings.timeoutMs !== undefined
+      ? deadlineSignal(settings.startTimeoutMs + settings.timeoutMs + 1_000, cancel)
+      : cancel
   const cfn = createCloudFormationClient({
     ...(settings.region ? { region: settings.region } : {}),
     userAgent: USER_AGENT,
@@ -279,7 +302,7 @@ async function watch(invocation: CliInvocation): Promise<number> {
   )
   if (invocation.json)
     process.stdout.write(`${jsonForLog(outcome.stacks.map(({ events: _events, ...stack }) => stack))}\n`)
-  return outcome.failed || outcome.timedOut ? 1 : 0
+  return outcome.failed || outcome.timedOut || outcome.startTimedOut ? 1 : 0
 }
 
 async function diagnose(invocation: CliInvocation): Promise<number> {

@@ -1,19 +1,25 @@
 import type { CloudFormationClient } from '@aws-sdk/client-cloudformation'
+import type { CloudTrailClient } from '@aws-sdk/client-cloudtrail'
 import type { Clock } from './clock.js'
 import { formatDuration } from './duration.js'
 import { ResourceMonitor, type Evidence, type EvidenceReaders } from './evidence/index.js'
 import type { Log } from './log.js'
 import { superviseSettledCommand } from './settled-command.js'
 import type { WatchSettings } from './settings.js'
+import { createPacer } from './pacer.js'
 import {
+  type BusyWait,
   FailedCreateError,
   formatEventLine,
+  type ProtectionRestore,
   type ProtectionResult,
   protectStacks,
   replaceFailedCreate,
   resourcePath,
   type ReplacedStack,
   StackApi,
+  type StackEvent,
+  waitForBusyStacks,
   type WatchOutcome,
   type WatchMode,
   watchStacks
@@ -25,6 +31,28 @@ export interface WatchDeps {
   log: Log
   /** ECS, RDS and Logs readers: slow resources explain themselves and failed ones are looked into at once. */
   evidence?: { readers: EvidenceReaders; region: string }
+  /**
+   * CloudTrail, to name who turned protection off and who started an operation that is not this run's. Read only
+   * when that happens; without it the report says what timing and request tokens tell.
+   */
+  trail?: CloudTrailClient
+}
+
+export interface DeployOptions {
+  /** The deploy command as written: tells which tool turned protection off (`cdk deploy`). */
+  commandLine?: string
+  /** How long a stack busy with another operation is waited for before the command runs (the lock's wait-timeout). */
+  busyTimeoutMs?: number
+}
+
+/** An operation on a guarded stack, while this run held its lock, that was not this run's deploy. */
+export interface ForeignOperation {
+  stackName: string
+  /** Its opening status, e.g. UPDATE_IN_PROGRESS; `startedAt` is its first event's time (epoch ms). */
+  status: string
+  startedAt: number
+  why: string
+  startedBy?: string
 }
 
 export interface WatchedDeploy {
@@ -40,6 +68,11 @@ export interface WatchedDeploy {
   evidence: Evidence[]
   /** The command was stopped after every guarded stack settled (stop-after-stack-settles). */
   stoppedAfterSettle: boolean
+  /** Stacks busy with someone else's operation when the lock was taken, waited for before the command. */
+  waitedFor: BusyWait[]
+  /** Protection the deploy tool (or someone) turned off during the run, and who, when CloudTrail says. */
+  protectionRestored: ProtectionRestore[]
+  foreignOperations: ForeignOperation[]
 }
 
 /**
@@ -51,9 +84,20 @@ export async function deployWatched(
   deps: WatchDeps,
   settings: WatchSettings,
   runCommand: (stop: AbortSignal) => Promise<number>,
-  signal?: AbortSignal
+  signal?: AbortSignal,
+  options: DeployOptions = {}
 ): Promise<WatchedDeploy> {
   const api = new StackApi(deps.cfn)
+  const waitedFor = await waitForBusyStacks({ ...deps, api }, settings.stacks, {
+    timeoutMs: options.busyTimeoutMs ?? 30 * 60_000,
+    protect: settings.terminationProtection,
+    pollMinMs: settings.pollMinMs,
+    pollMaxMs: settings.pollMaxMs,
+    ...(signal ? { signal } : {}),
+    onEvent: event => deps.log.info(formatEventLine(event)),
+    onInfo: deps.log.info,
+    onNotice: deps.log.warn
+  })
   const replaced: WatchedDeploy['replaced'] = []
   const protection = await protectStacks(
     api,
@@ -77,11 +121,19 @@ export async function deployWatched(
   }
   const commandDone = new AbortController()
   const monitored = monitorResources(deps, settings)
+  const attribution = new OperationAttribution(deps, deps.clock.now())
+  let restoresSaid = 0
   const watching = watchStacks(
     { cfn: deps.cfn, clock: deps.clock },
     watchOptions(deps, settings, 'new-operation', monitored.monitor, {
       commandDone: commandDone.signal,
-      ...(signal ? { signal } : {})
+      ...(signal ? { signal } : {}),
+      protectedAtStart: protection.filter(result => result.protected).map(result => result.stackName),
+      onProtectionRestored: restore =>
+        restoresSaid++ === 0
+          ? deps.log.warn(protectionTurnedOff(restore, options.commandLine))
+          : deps.log.info(`Termination protection on ${restore.stackName} was off again; turned it back on.`),
+      onOperationStart: (stackName, event) => attribution.seen(stackName, event, commandDone.signal.aborted)
     })
   ).then(
     watch => ({ watch }),
@@ -113,8 +165,158 @@ export async function deployWatched(
   const stoppedAfterSettle = await settled
   if ('watchError' in watched) deps.log.warn(`Could not watch the stacks: ${watched.watchError}`)
   else reportOutcome(deps.log, watched.watch)
+  const restores = 'watch' in watched ? watched.watch.stacks.flatMap(stack => stack.protectionRestored) : []
+  const protectionRestored = await attributeRestores(deps, restores)
+  const foreignOperations = await attribution.settled()
   const failed = exitCode !== 0 || ('watch' in watched && watched.watch.failed)
-  return { exitCode, protection, replaced, ...watched, failed, evidence, stoppedAfterSettle }
+  return {
+    exitCode,
+    protection,
+    replaced,
+    ...watched,
+    failed,
+    evidence,
+    stoppedAfterSettle,
+    waitedFor,
+    protectionRestored,
+    foreignOperations
+  }
+}
+
+/** The one plain message about a round trip of protection, with the fix. */
+export function protectionTurnedOff(restore: ProtectionRestore, commandLine?: string): string {
+  if (commandLine && /\bcdk\b/i.test(commandLine))
+    return (
+      `cdk deploy turned termination protection off for ${restore.stackName} because the app does not set ` +
+      '`terminationProtection: true`; deploy-guard turned it back on. Set it in the app to stop the round trip.'
+    )
+  return (
+    `Termination protection on ${restore.stackName} was turned off while the deploy ran; deploy-guard turned it back ` +
+    "on. If your deploy tool manages protection (cdk deploy sets it to the stack's `terminationProtection`, default " +
+    'false), enable it there to stop the round trip.'
+  )
+}
+
+/** Who turned protection off and when, from CloudTrail (one lookup per stack, only when it happened). */
+async function attributeRestores(
+  deps: WatchDeps,
+  restores: ProtectionRestore[]
+): Promise<ProtectionRestore[]> {
+  if (!deps.trail || restores.length === 0) return restores
+  const { attributeProtectionChanges, lookupStackCalls } = await import('./stack/trail.js')
+  const pace = createPacer(deps.clock, 2, 1)
+  const named: ProtectionRestore[] = []
+  for (const stackName of [...new Set(restores.map(restore => restore.stackName))]) {
+    const own = restores.filter(restore => restore.stackName === stackName)
+    const start = Math.min(...own.map(restore => restore.lastKnownOnAt ?? restore.foundOffAt))
+    const { calls, caveat } = await lookupStackCalls(
+      deps.trail,
+      {
+        stackId: own[0]!.stackId,
+        stackName,
+        start: start - 2 * 3_600_000,
+        end: deps.clock.now() + 5 * 60_000
+      },
+      pace
+    )
+    const attributed = attributeProtectionChanges(own, calls)
+    for (const restore of attributed) {
+      if (restore.turnedOffBy)
+        deps.log.info(
+          `${stackName}: termination protection was turned off by ${restore.turnedOffBy} at ` +
+            `${new Date(restore.turnedOffAt!).toISOString()} (CloudTrail), and back on by deploy-guard at ` +
+            `${new Date(restore.restoredAt).toISOString()}.`
+        )
+      else if (caveat)
+        deps.log.info(`${stackName}: who turned termination protection off is not known: ${caveat}`)
+    }
+    named.push(...attributed)
+  }
+  return named
+}
+
+/**
+ * Tells this run's operations from others' while it holds the lock. deploy-guard passes nothing to the deploy tool,
+ * so it judges by timing — the first operation on a stack while the command runs is taken as the command's — and by
+ * the caller CloudTrail names: any further operation, or one after the command ended, is flagged the moment it is seen.
+ */
+class OperationAttribution {
+  private readonly first = new Map<string, StackEvent>()
+  private readonly foreign: ForeignOperation[] = []
+  private readonly pending: Promise<void>[] = []
+  private readonly pace: () => Promise<void>
+
+  constructor(
+    private readonly deps: WatchDeps,
+    private readonly commandStartedAt: number
+  ) {
+    this.pace = createPacer(deps.clock, 2, 1)
+  }
+
+  seen(stackName: string, event: StackEvent, commandEnded: boolean): void {
+    const own = this.first.get(stackName)
+    if (!own && !commandEnded) {
+      this.first.set(stackName, event)
+      return
+    }
+    const why = commandEnded
+      ? 'it started after the deploy command had ended'
+      : `it is a second operation while the deploy command ran (the first, ${own!.resourceStatus}, started at ${new Date(own!.timestamp).toISOString()})`
+    const operation: ForeignOperation = {
+      stackName,
+      status: event.resourceStatus,
+      startedAt: event.timestamp,
+      why
+    }
+    this.foreign.push(operation)
+    this.pending.push(this.name(operation, event, own))
+  }
+
+  /** Every flagged operation, named as far as CloudTrail allowed. */
+  async settled(): Promise<ForeignOperation[]> {
+    await Promise.all(this.pending)
+    return this.foreign
+  }
+
+  private async name(
+    operation: ForeignOperation,
+    event: StackEvent,
+    own: StackEvent | undefined
+  ): Promise<void> {
+    const { describeStarter, lookupStackCalls, operationStarter } = await import('./stack/trail.js')
+    const token = event.clientRequestToken
+    const { calls } = this.deps.trail
+      ? await lookupStackCalls(
+          this.deps.trail,
+          {
+            stackId: event.stackId,
+            stackName: operation.stackName,
+            start: Math.min(this.commandStartedAt, event.timestamp) - 15 * 60_000,
+            end: this.deps.clock.now() + 5 * 60_000
+          },
+          this.pace
+        )
+      : { calls: [] }
+    const starter = operationStarter(calls, event.timestamp, token)
+    const ours = own ? operationStarter(calls, own.timestamp, own.clientRequestToken) : undefined
+    operation.startedBy = describeStarter(starter, token)
+    if (
+      starter &&
+      ours &&
+      starter.principal === ours.principal &&
+      !operation.why.startsWith('it started after')
+    ) {
+      this.deps.log.info(
+        `${operation.stackName}: another operation (${operation.status}) started by the same principal as this run's deploy (${starter.principal}).`
+      )
+      return
+    }
+    this.deps.log.warn(
+      `${operation.stackName}: an operation that is not this run's deploy (${operation.status} at ` +
+        `${new Date(operation.startedAt).toISOString()}, started by ${operation.startedBy}) ran while this run held ` +
+        `the lock: ${operation.why}. Someone bypassed the lock; check what it changed.`
+    )
+  }
 }
 
 /** The resource monitor beside a watch: started with it, stopped (and its captures awaited) after it. */
@@ -151,7 +353,9 @@ export async function watchDeployment(
     { cfn: deps.cfn, clock: deps.clock },
     watchOptions(deps, settings, 'follow-current', monitored.monitor, {
       ...(signal ? { signal } : {}),
-      ...(settings.timeoutMs !== undefined ? { timeoutMs: settings.timeoutMs } : {})
+      ...(settings.timeoutMs !== undefined ? { timeoutMs: settings.timeoutMs } : {}),
+      startTimeoutMs: settings.startTimeoutMs,
+      onProtectionRestored: restore => deps.log.warn(protectionTurnedOff(restore))
     })
   ).catch(async (error: unknown) => {
     await monitored.stop()
@@ -167,7 +371,7 @@ function watchOptions(
   settings: WatchSettings,
   mode: WatchMode,
   monitor: ResourceMonitor | undefined,
-  extra: { commandDone?: AbortSignal; signal?: AbortSignal; timeoutMs?: number }
+  extra: Partial<Parameters<typeof watchStacks>[1]>
 ) {
   return {
     stacks: settings.stacks,
@@ -179,8 +383,9 @@ function watchOptions(
       deps.log.info(formatEventLine(event))
       monitor?.observe(event)
     },
-    onProtected: (name: string) =>
-      deps.log.info(`Termination protection enabled on ${name} as soon as it appeared.`),
+    onProtected: (name: string, _stackId: string, appeared: boolean) =>
+      deps.log.info(`Termination protection enabled on ${name}${appeared ? ' as soon as it appeared' : ''}.`),
+    onInfo: deps.log.info,
     onNotice: deps.log.warn,
     ...extra
   } satisfies Parameters<typeof watchStacks>[1]
@@ -198,8 +403,11 @@ export function reportOutcome(log: Log, outcome: WatchOutcome): void {
       continue
     }
     const status = stack.finalStatus ?? 'not found'
-    const line = `${stack.stackName}: ${status}${stack.changed ? '' : ' (no new operation)'}.`
-    if (stack.failed) log.error(line)
+    const line =
+      stack.notStarted !== undefined
+        ? `${stack.stackName}: ${status}; no operation started before the start timeout (waited for ${stack.notStarted}).`
+        : `${stack.stackName}: ${status}${stack.changed ? '' : ' (no new operation)'}.`
+    if (stack.failed || stack.notStarted !== undefined) log.error(line)
     else log.info(line)
     for (const resource of stack.inProgress) {
       log.warn(

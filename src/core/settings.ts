@@ -26,6 +26,7 @@ export type SettingName =
   | 'termination-protection'
   | 'replace-failed-create'
   | 'watch-timeout'
+  | 'start-timeout'
   | 'poll-interval'
   | 'slow-resource-after'
   | 'command-grace'
@@ -59,7 +60,8 @@ export const DEFAULTS = {
   'poll-interval': '3s',
   'slow-resource-after': '10m',
   'command-grace': '5m',
-  'stop-after-stack-settles': 'false'
+  'stop-after-stack-settles': 'false',
+  'start-timeout': '10m'
 } as const
 
 const STACK_NAME = /^[A-Za-z][A-Za-z0-9-]{0,127}$/
@@ -195,6 +197,11 @@ export interface WatchSettings {
   replaceFailedCreate: boolean
   /** Undefined: watch until the stacks are terminal (run mode: until the command ends). */
   timeoutMs?: number
+  /**
+   * watch: how long to wait for an operation to start when the stack's last one had finished before the watch began
+   * (or it does not exist yet, or its change set is not executed). 0: do not wait.
+   */
+  startTimeoutMs: number
   /** Poll interval while events flow; it grows to ten times this (at least 30s) when quiet. */
   pollMinMs: number
   pollMaxMs: number
@@ -222,6 +229,10 @@ export function parseWatchSettings(raw: RawSettings): WatchSettings {
       'watch-timeout: must be longer than 0, e.g. 60m; leave it empty to watch until the stacks finish.'
     )
   }
+  const startTimeoutMs = parseDuration(
+    text(raw['start-timeout']) ?? DEFAULTS['start-timeout'],
+    'start-timeout'
+  )
   const pollMinMs = parseDuration(text(raw['poll-interval']) ?? DEFAULTS['poll-interval'], 'poll-interval')
   if (pollMinMs < 100 || pollMinMs > 300_000) {
     throw new InputError(
@@ -237,6 +248,7 @@ export function parseWatchSettings(raw: RawSettings): WatchSettings {
     terminationProtection: parseBoolean(raw['termination-protection'], 'termination-protection', true),
     replaceFailedCreate: parseBoolean(raw['replace-failed-create'], 'replace-failed-create', false),
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+    startTimeoutMs,
     pollMinMs,
     pollMaxMs: pollMinMs * 10,
     commandGraceMs: parseCommandGrace(raw['command-grace']),

@@ -66,6 +66,7 @@ function eventShape(e: SimEvent) {
     Timestamp: iso(e.timestamp),
     ResourceStatus: e.status,
     ResourceStatusReason: e.reason,
+    ClientRequestToken: e.clientRequestToken,
     ResourceProperties: e.properties ? JSON.stringify(e.properties) : undefined,
     HookType: e.hook?.type,
     HookStatus: e.hook?.status,

@@ -44,6 +44,8 @@ export interface ScriptEvent {
   describeEventsOnly?: boolean
   /** `ResourceProperties` as CloudFormation reports them, secrets included: diagnostics must never print them. */
   properties?: Record<string, unknown>
+  /** The token of the call that started the operation (`Console-…`, CDK's `exec…`). */
+  clientRequestToken?: string
 }
 
 export interface ScriptOperation {

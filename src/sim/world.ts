@@ -31,6 +31,7 @@ export interface SimEvent {
   validation?: ValidationDetail
   describeEventsOnly?: boolean
   properties?: Record<string, unknown>
+  clientRequestToken?: string
 }
 
 export interface SimOperation {

@@ -87,12 +87,12 @@ describe('EventStream', () => {
     cfn.restore()
   })
 
-  it('starts after everything that already happened when given the newest event id', async () => {
+  it('starts after everything that already happened when given the newest event', async () => {
     const history = Array.from({ length: 5 }, (_, n) => event(n))
     const cfn = serve(history)
     const api = new StackApi(new CloudFormationClient({ region: 'us-east-1' }))
     const stream = new EventStream(api, STACK_ID, [], {
-      afterEventId: await EventStream.newestEventId(api, STACK_ID)
+      afterEventId: (await EventStream.newestEvent(api, STACK_ID))?.eventId
     })
     history.push(event(5))
     expect((await stream.poll()).map(e => e.eventId)).toEqual(['e5'])

@@ -22,7 +22,8 @@ interface FakeStack {
   name: string
   id: string
   parentId?: string
-  protected: boolean
+  /** Every change of termination protection, oldest first: scheduled ones (a deploy tool's) and API calls. */
+  protection: { at: number; on: boolean }[]
   /** Oldest first; an event exists from its timestamp on, so the timeline plays out as the clock advances. */
   events: SdkStackEvent[]
 }
@@ -68,7 +69,7 @@ export class FakeCloudFormation {
     this.mock.on(DescribeEventsCommand).callsFake(input => this.describeOperationEvents(input))
     this.mock.on(UpdateTerminationProtectionCommand).callsFake(input => {
       this.answer('UpdateTerminationProtection')
-      this.find(input.StackName!)!.protected = input.EnableTerminationProtection!
+      this.setProtection(this.find(input.StackName!)!, this.clock.now(), input.EnableTerminationProtection!)
       return {}
     })
     this.mock.on(DeleteStackCommand).callsFake(input => {
@@ -85,7 +86,7 @@ export class FakeCloudFormation {
       name,
       id: arn(name),
       ...(options.parent ? { parentId: arn(options.parent) } : {}),
-      protected: options.protected ?? false,
+      protection: [{ at: -Infinity, on: options.protected ?? false }],
       events: []
     })
     return this
@@ -123,6 +124,30 @@ export class FakeCloudFormation {
     return this
   }
 
+  /**
+   * Someone else (a deploy tool) turns protection on or off at `atSeconds` from T0, as `cdk deploy` does just before
+   * it executes its change set.
+   */
+  protectionChange(name: string, on: boolean, atSeconds: number): this {
+    this.setProtection(this.named(name), seconds(atSeconds), on)
+    return this
+  }
+
+  /** How long protection was off, in ms, between two moments (seconds from T0). */
+  unprotectedMs(name: string, fromSeconds: number, toSeconds: number): number {
+    const from = seconds(fromSeconds)
+    const to = seconds(toSeconds)
+    const changes = this.named(name).protection
+    let total = 0
+    for (let i = 0; i < changes.length; i++) {
+      if (changes[i]!.on) continue
+      const start = Math.max(from, changes[i]!.at)
+      const end = Math.min(to, changes[i + 1]?.at ?? Infinity)
+      if (end > start) total += end - start
+    }
+    return total
+  }
+
   /** The StackName of every call of one action, in order. */
   calls(action: 'DescribeStacks' | 'DescribeStackEvents' | 'DescribeEvents'): string[] {
     return this.mock
@@ -133,7 +158,16 @@ export class FakeCloudFormation {
   }
 
   isProtected(name: string): boolean {
-    return this.named(name).protected
+    return this.protectedNow(this.named(name))
+  }
+
+  private protectedNow(stack: FakeStack): boolean {
+    return stack.protection.findLast(change => change.at <= this.clock.now())?.on ?? false
+  }
+
+  private setProtection(stack: FakeStack, at: number, on: boolean): void {
+    stack.protection.push({ at, on })
+    stack.protection.sort((a, b) => a.at - b.at)
   }
 
   private named(name: string): FakeStack {
@@ -186,7 +220,7 @@ export class FakeCloudFormation {
           StackId: stack.id,
           StackStatus: this.statusOf(stack) as never,
           CreationTime: this.visible(stack)[0]!.Timestamp!,
-          EnableTerminationProtection: stack.protected,
+          EnableTerminationProtection: this.protectedNow(stack),
           ...(this.operations ? { LastOperations: this.lastOperations(stack) } : {}),
           ...(stack.parentId ? { ParentId: stack.parentId, RootId: stack.parentId } : {})
         }

@@ -24,6 +24,7 @@ const settings = (overrides: Partial<WatchSettings>): WatchSettings => ({
   replaceFailedCreate: false,
   pollMinMs: 3_000,
   pollMaxMs: 30_000,
+  startTimeoutMs: 10 * 60_000,
   commandGraceMs: 5 * 60_000,
   stopAfterStackSettles: false,
   ...overrides

@@ -230,7 +230,7 @@ interface CloudTrailRecord {
 }
 
 /** Reads only identity, source and error from the record: request parameters can hold passwords. */
-function toTrailEntry(event: SdkTrailEvent): TrailEntry {
+export function toTrailEntry(event: SdkTrailEvent): TrailEntry {
   let record: CloudTrailRecord = {}
   try {
     record = JSON.parse(event.CloudTrailEvent ?? '{}') as CloudTrailRecord

@@ -39,6 +39,7 @@ export function toStackEvent(event: SdkStackEvent, nestedPath: string[]): StackE
     timestamp: event.Timestamp?.getTime() ?? 0,
     resourceStatus: event.ResourceStatus ?? '',
     ...(event.ResourceStatusReason ? { resourceStatusReason: event.ResourceStatusReason } : {}),
+    ...(event.ClientRequestToken ? { clientRequestToken: event.ClientRequestToken } : {}),
     ...(event.OperationId ? { operationId: event.OperationId } : {}),
     ...(event.HookType ? { hookType: event.HookType } : {}),
     ...(event.HookStatus ? { hookStatus: event.HookStatus } : {}),

@@ -91,10 +91,10 @@ export class EventStream {
     return fresh.sort((a, b) => b.timestamp - a.timestamp)
   }
 
-  /** The newest event id now, to start a stream after everything that already happened. */
-  static async newestEventId(api: StackApi, stackId: string): Promise<string | undefined> {
+  /** The newest event now, to start a stream after everything that already happened. */
+  static async newestEvent(api: StackApi, stackId: string): Promise<StackEvent | undefined> {
     const page = await api.eventsPage(stackId, [])
-    return page.events[0]?.eventId
+    return page.events[0]
   }
 }
 

@@ -2,6 +2,7 @@ import type { Clock } from '../clock.js'
 import { DeployGuardError } from '../errors.js'
 import type { StackApi } from './api.js'
 import { EventStream } from './event-stream.js'
+import { isStuckStatus, stuckStack, type StuckStack } from '../diagnose/stuck.js'
 import type { StackEvent, StackSummary } from './types.js'
 
 export interface ProtectionResult {
@@ -31,8 +32,25 @@ export class FailedCreateError extends DeployGuardError {
 }
 
 /**
+ * A stack stuck in a failed rollback or deletion (UPDATE_ROLLBACK_FAILED, ROLLBACK_FAILED, DELETE_FAILED):
+ * CloudFormation refuses every deploy until someone acts, so the run stops before the command, with the blocking
+ * resources and the way out in the diagnosis' own wording (`wayOut`, diagnose/stuck.ts).
+ */
+export class StackStuckError extends DeployGuardError {
+  constructor(
+    readonly stuckStack: StackSummary,
+    readonly stuck: StuckStack
+  ) {
+    super(
+      `${stuck.wayOut} The deploy command was not run. Details: deploy-guard diagnose --stack ${stuckStack.stackName}.`
+    )
+  }
+}
+
+/**
  * Turns termination protection on (with `enable`) for every named stack that exists: a deletion must then be deliberate.
- * A stack in ROLLBACK_COMPLETE is reported, not protected: `onFailedCreate` decides (throw, or replace it).
+ * A stack in ROLLBACK_COMPLETE is reported, not protected: `onFailedCreate` decides (throw, or replace it). A stack
+ * stuck in a failed rollback or deletion throws StackStuckError: no deploy can start until someone acts.
  */
 export async function protectStacks(
   api: StackApi,
@@ -46,6 +64,14 @@ export async function protectStacks(
     if (!stack || stack.status === 'DELETE_COMPLETE') {
       results.push({ stackName, existed: false, protected: false, alreadyProtected: false, nested: false })
       continue
+    }
+    if (isStuckStatus(stack.status)) {
+      // The operation that left it stuck, back to its start (a few pages): what blocks it now.
+      const events = await new EventStream(api, stack.stackId, [], {
+        currentOperation: true,
+        maxPages: 10
+      }).poll()
+      throw new StackStuckError(stack, stuckStack(stackName, stack.status, events)!)
     }
     if (stack.status === 'ROLLBACK_COMPLETE') {
       await onFailedCreate(stack)

@@ -34,6 +34,8 @@ export interface StackEvent {
   timestamp: number
   resourceStatus: string
   resourceStatusReason?: string
+  /** The token of the call that started this event's operation (`Console-…` from the console, `exec…` from CDK). */
+  clientRequestToken?: string
   /** Operation this event belongs to (DescribeEvents `OperationId`), when known. */
   operationId?: string
   /** `PROVISIONING`, `VALIDATION_ERROR`, `HOOK_INVOCATION_ERROR` … (DescribeEvents `EventType`). */

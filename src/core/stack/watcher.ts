@@ -1,11 +1,12 @@
 import type { CloudFormationClient } from '@aws-sdk/client-cloudformation'
 import { awsErrorMessage, isAborted, isTransient } from '../../aws/errors.js'
-import { formatDuration } from '../duration.js'
 import { fullJitterBackoff, type Clock } from '../clock.js'
+import { formatDuration } from '../duration.js'
 import { createPacer } from '../pacer.js'
 import { StackApi } from './api.js'
-import { isStackLevelEvent } from './convert.js'
+import { isOperationStart, isStackLevelEvent } from './convert.js'
 import { currentOperationIds, EventStream } from './event-stream.js'
+import { type ProtectionRestore, ProtectionKeeper } from './protection-keeper.js'
 import {
   isFailedStatus,
   isTerminalStatus,
@@ -27,9 +28,20 @@ export interface WatchOptions {
    * status counts only once a new operation has begun (or the command ended without starting one).
    */
   mode: WatchMode
-  /** Turn termination protection on for a stack that appears during the watch. */
+  /**
+   * Keep termination protection on: for a stack that appears during the watch, for one found unprotected at the start
+   * (follow-current), and again whenever a read shows it was turned off (a deploy tool matching its app's setting).
+   */
   protect?: boolean
+  /** Stacks the caller already protected before the watch: found off later, someone turned it off. */
+  protectedAtStart?: string[]
   timeoutMs?: number
+  /**
+   * follow-current: how long to wait for an operation to start when the stack's last one finished before the watch
+   * began, the stack does not exist yet, or its change set is not executed (REVIEW_IN_PROGRESS). Undefined: no bound
+   * but `timeoutMs`.
+   */
+  startTimeoutMs?: number
   /** Cancellation (the job was cancelled): stop at once. */
   signal?: AbortSignal
   /** The deploy command ended: poll once more, then report the stacks as they are. */
@@ -41,7 +53,14 @@ export interface WatchOptions {
   requestsPerSecond?: number
   onEvent?: (event: StackEvent) => void
   onStackStatus?: (stackName: string, status: string) => void
-  onProtected?: (stackName: string, stackId: string) => void
+  /** `appeared`: the stack did not exist when the watch began (otherwise it was found unprotected at the start). */
+  onProtected?: (stackName: string, stackId: string, appeared: boolean) => void
+  /** Protection was found off after it had been on, and turned back on. */
+  onProtectionRestored?: (restore: ProtectionRestore) => void
+  /** A new operation (create, update, delete, import) began on a watched root stack. */
+  onOperationStart?: (stackName: string, event: StackEvent) => void
+  /** Progress worth a line of its own (waiting for an operation to start). */
+  onInfo?: (text: string) => void
   onNotice?: (text: string) => void
 }
 
@@ -61,6 +80,13 @@ export interface StackOutcome {
   changed: boolean
   failed: boolean
   protected: boolean
+  /** Times protection was found off and turned back on during the watch. */
+  protectionRestored: ProtectionRestore[]
+  /**
+   * follow-current: no operation started within the start timeout; why (not created, last operation finished before
+   * the watch, a change set nobody executed).
+   */
+  notStarted?: string
   /** Resources still in progress when the watch stopped, and for how long (the "RDS for 27 minutes" case). */
   inProgress: InProgressResource[]
   /**
@@ -76,6 +102,8 @@ export interface WatchOutcome {
   durationMs: number
   failed: boolean
   timedOut: boolean
+  /** A stack saw no operation start within `startTimeoutMs` (follow-current). */
+  startTimedOut: boolean
   cancelled: boolean
   /** CloudFormation calls made, per action (for the benchmark). */
   calls: Record<string, number>
@@ -93,6 +121,13 @@ interface Tracked {
   finishedStreams: Set<string>
   changed: boolean
   terminal: boolean
+  /** follow-current: an operation (other than a change set under review) is being followed. */
+  started: boolean
+  /** Why the watch is waiting for an operation to start; said once. */
+  waitingFor?: string
+  notStarted?: string
+  /** A root operation started during this poll: re-read the stack (protection) once the events are recorded. */
+  recheck: boolean
   protected: boolean
   inProgress: Map<string, Omit<InProgressResource, 'forMs'>>
   events: StackEvent[]
@@ -111,6 +146,13 @@ export async function watchStacks(
   const started = clock.monotonic()
   const startedAtWall = clock.now()
   const wake = anySignal([options.signal, options.commandDone])
+  const keeper = new ProtectionKeeper(api, clock, {
+    enabled: options.protect === true,
+    protectedAtStart: options.protectedAtStart ?? [],
+    ...(options.onProtected ? { onProtected: options.onProtected } : {}),
+    ...(options.onProtectionRestored ? { onRestored: options.onProtectionRestored } : {}),
+    ...(options.onNotice ? { onNotice: options.onNotice } : {})
+  })
   const tracked: Tracked[] = []
   for (const name of options.stacks)
     tracked.push({
@@ -120,6 +162,8 @@ export async function watchStacks(
       finishedStreams: new Set(),
       changed: false,
       terminal: false,
+      started: options.mode === 'new-operation',
+      recheck: false,
       protected: false,
       inProgress: new Map(),
       events: []
@@ -135,7 +179,7 @@ export async function watchStacks(
     let fresh = 0
     try {
       for (const stack of tracked.filter(candidate => !candidate.terminal))
-        fresh += await pollStack(api, stack, options, startedAtWall)
+        fresh += await pollStack(api, keeper, stack, options, startedAtWall)
       failures = 0
       lastFailure = undefined
     } catch (error) {
@@ -156,6 +200,17 @@ export async function watchStacks(
       lastPoll = true
       continue
     }
+    if (
+      options.startTimeoutMs !== undefined &&
+      clock.monotonic() - started >= options.startTimeoutMs &&
+      tracked.some(stack => !stack.started)
+    ) {
+      for (const stack of tracked.filter(candidate => !candidate.started)) {
+        stack.notStarted = stack.waitingFor ?? 'no operation started'
+        stack.terminal = true
+      }
+      if (tracked.every(stack => stack.terminal)) break
+    }
     if (options.timeoutMs !== undefined && clock.monotonic() - started >= options.timeoutMs) {
       timedOut = true
       break
@@ -171,17 +226,29 @@ export async function watchStacks(
     await clock.sleep(Math.min(interval * (0.8 + random() * 0.4), untilTimeout), wake)
   }
 
-  for (const stack of tracked.filter(candidate => candidate.terminal && candidate.summary)) {
+  // The final read: the status a terminal stack settled in, and — when protecting — whether the deploy tool left
+  // protection on (a no-change `cdk deploy` turns it off without starting an operation).
+  for (const stack of tracked.filter(
+    candidate => candidate.summary && (candidate.terminal || options.protect)
+  )) {
     const final = await api.describeStack(stack.summary!.stackId).catch(() => undefined)
-    if (final) stack.status = final.status
+    if (!final) continue
+    if (stack.terminal && !stack.notStarted) stack.status = final.status
+    stack.protected = await keeper.check(stack.name, final).catch((error: unknown) => {
+      options.onNotice?.(
+        `Could not turn termination protection back on for ${stack.name}: ${awsErrorMessage(error)}`
+      )
+      return false
+    })
   }
   const now = clock.now()
-  const stacks = tracked.map(stack => outcomeOf(stack, options.mode, now, failures > 0))
+  const stacks = tracked.map(stack => outcomeOf(stack, keeper, now, failures > 0))
   return {
     stacks,
     durationMs: clock.monotonic() - started,
     failed: stacks.some(stack => stack.failed),
     timedOut,
+    startTimedOut: stacks.some(stack => stack.notStarted !== undefined),
     cancelled: options.signal?.aborted === true,
     calls: { ...api.calls },
     ...(lastFailure !== undefined ? { unreachable: lastFailure } : {})
@@ -191,6 +258,7 @@ export async function watchStacks(
 /** One poll of one stack and its nested stacks; returns how many new events it saw. */
 async function pollStack(
   api: StackApi,
+  keeper: ProtectionKeeper,
   stack: Tracked,
   options: WatchOptions,
   startedAtWall: number
@@ -199,29 +267,29 @@ async function pollStack(
     const appeared = await api.describeStack(stack.name)
     const atStart = !stack.looked
     stack.looked = true
-    if (!appeared || appeared.status === 'DELETE_COMPLETE') return 0
-    // A stack that existed at the start was the caller's to protect (protectStacks) before the deploy began. This
-    // runs before the stack counts as seen, so a throttled attempt is retried on the next poll.
-    if (!atStart && options.protect && !appeared.terminationProtection && !appeared.parentId) {
-      await api.setTerminationProtection(appeared.stackId, true)
-      appeared.terminationProtection = true
-      options.onProtected?.(stack.name, appeared.stackId)
+    if (!appeared || appeared.status === 'DELETE_COMPLETE') {
+      waitFor(stack, options, 'it to be created (it does not exist yet)')
+      return 0
     }
-    // Run mode ignores what a stack did before the watch. A stack that appears later is normally this deploy's, so
-    // its current operation is read from its first event, unless it is already finished and older than the watch.
-    const history =
-      options.mode === 'new-operation' &&
-      (atStart ||
-        (isTerminalStatus(appeared.status) && (appeared.creationTime ?? 0) < startedAtWall - CLOCK_SKEW_MS))
-    const afterEventId = history ? await EventStream.newestEventId(api, appeared.stackId) : undefined
+    // Before the stack counts as seen, so a throttled attempt is retried on the next poll.
+    stack.protected = await keeper.check(stack.name, appeared, !atStart)
+    // What a stack did before the watch is history, never the operation watched: in run mode everything before the
+    // command; in follow-current mode an operation that had already finished. A stack that appears later is normally
+    // the deploy's own, so its current operation is read from its first event, unless it is already finished and
+    // older than the watch.
+    const finished = isTerminalStatus(appeared.status)
+    const history = atStart
+      ? options.mode === 'new-operation' || finished
+      : finished && (appeared.creationTime ?? 0) < startedAtWall - CLOCK_SKEW_MS
+    const newest = history ? await EventStream.newestEvent(api, appeared.stackId) : undefined
     stack.streams.push(
       new EventStream(
         api,
         appeared.stackId,
         [],
         history
-          ? afterEventId
-            ? { afterEventId }
+          ? newest
+            ? { afterEventId: newest.eventId }
             : {}
           : {
               currentOperation: true,
@@ -232,7 +300,22 @@ async function pollStack(
     stack.changed = !history
     stack.summary = appeared
     stack.status = appeared.status
-    stack.protected = appeared.terminationProtection
+    if (options.mode === 'follow-current') {
+      if (appeared.status === 'REVIEW_IN_PROGRESS') {
+        waitFor(
+          stack,
+          options,
+          'its change set to be executed: the stack is REVIEW_IN_PROGRESS, a change set was created and nobody has executed it yet'
+        )
+      } else if (history) {
+        const when = newest ? ` at ${new Date(newest.timestamp).toISOString()}` : ''
+        waitFor(
+          stack,
+          options,
+          `the next operation to start: its last one ended ${appeared.status}${when}, before the watch began`
+        )
+      } else stack.started = true
+    }
   }
   const fresh: StackEvent[] = []
   let failure: unknown
@@ -248,7 +331,22 @@ async function pollStack(
   fresh.sort((a, b) => a.timestamp - b.timestamp)
   for (const event of fresh) record(api, stack, event, options)
   if (failure !== undefined) throw failure
+  if (stack.recheck && options.protect) {
+    // A deploy tool sets protection just before it starts its operation (cdk deploy matches the app's
+    // `terminationProtection`, default false): the operation's first event is the moment to look, at no idle cost.
+    const current = await api.describeStack(stack.summary!.stackId)
+    if (current) stack.protected = await keeper.check(stack.name, current)
+  }
+  stack.recheck = false
   return fresh.length
+}
+
+/** Says once what a follow-current watch is waiting for, and for how long. */
+function waitFor(stack: Tracked, options: WatchOptions, what: string): void {
+  if (options.mode !== 'follow-current' || stack.waitingFor !== undefined) return
+  stack.waitingFor = what
+  const bound = options.startTimeoutMs !== undefined ? ` up to ${formatDuration(options.startTimeoutMs)}` : ''
+  options.onInfo?.(`${stack.name}: waiting${bound} for ${what}.`)
 }
 
 function record(api: StackApi, stack: Tracked, event: StackEvent, options: WatchOptions): void {
@@ -256,6 +354,11 @@ function record(api: StackApi, stack: Tracked, event: StackEvent, options: Watch
   options.onEvent?.(event)
   if (isStackLevelEvent(event)) {
     if (event.stackId === stack.summary?.stackId) {
+      if (isOperationStart(event) && event.resourceStatus !== 'REVIEW_IN_PROGRESS') {
+        stack.started = true
+        stack.recheck = true
+        options.onOperationStart?.(stack.name, event)
+      }
       stack.status = event.resourceStatus
       stack.changed = true
       options.onStackStatus?.(stack.name, event.resourceStatus)
@@ -295,19 +398,19 @@ function record(api: StackApi, stack: Tracked, event: StackEvent, options: Watch
   }
 }
 
-function outcomeOf(stack: Tracked, mode: WatchMode, now: number, unreadable: boolean): StackOutcome {
+function outcomeOf(stack: Tracked, keeper: ProtectionKeeper, now: number, unreadable: boolean): StackOutcome {
   const finalStatus = stack.status
   return {
     stackName: stack.name,
     ...(stack.summary ? { stackId: stack.summary.stackId } : {}),
     ...(finalStatus ? { finalStatus } : {}),
     changed: stack.changed,
-    failed:
-      finalStatus !== undefined &&
-      (stack.changed || mode === 'follow-current') &&
-      isFailedStatus(finalStatus),
+    // Only an operation this watch followed can fail it: an old failed one never does.
+    failed: finalStatus !== undefined && stack.changed && isFailedStatus(finalStatus),
     protected: stack.protected,
     statusUnknown: !stack.terminal && (unreadable || !stack.looked),
+    protectionRestored: keeper.restoresOf(stack.name),
+    ...(stack.notStarted !== undefined ? { notStarted: stack.notStarted } : {}),
     inProgress: [...stack.inProgress.values()].map(resource => ({
       ...resource,
       forMs: now - resource.since

@@ -1,3 +1,4 @@
+import { busyWithOthersUpdate, existingStackUpdate, updateRollbackFailed } from './busy.js'
 import type { Scenario } from './common.js'
 import { earlyValidationFails, hookFails } from './early.js'
 import { evidenceScenarios } from './evidence.js'
@@ -19,5 +20,8 @@ export const scenarios: Record<string, Scenario> = {
   'hook-fails': hookFails,
   'large-nested': largeNested,
   ...evidenceScenarios,
-  'hostile-text': hostileText
+  'hostile-text': hostileText,
+  'busy-with-others-update': busyWithOthersUpdate,
+  'update-rollback-failed': updateRollbackFailed,
+  'existing-stack-update': existingStackUpdate
 }
