@@ -9,7 +9,7 @@ import { chaos } from './chaos.js'
 import { packageSize } from './package.js'
 import { summaryCost } from './summary.js'
 import { accuracy } from './accuracy.js'
-import { mainStartup, protectionWindow } from './protection.js'
+import { protectionWindow } from './protection.js'
 import { type BenchRow, printTable } from './table.js'
 
 const sections: [string, () => Promise<BenchRow[]>][] = [
@@ -19,7 +19,6 @@ const sections: [string, () => Promise<BenchRow[]>][] = [
   ['watch cost', watchCost],
   ['watch detection lag', watchDetectionLag],
   ['protection window', protectionWindow],
-  ['main startup', mainStartup],
   ['diagnose cost', diagnoseCost],
   ['evidence footprint', evidenceFootprint],
   ['evidence cost', evidenceCost],

@@ -1,12 +1,9 @@
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation'
-import { join } from 'node:path'
 import type { Clock } from '../src/core/clock.js'
 import { watchStacks } from '../src/core/stack/index.js'
 import { incidentPrincipals } from '../src/sim/principals.js'
-import { ROOT_DIR } from '../src/sim/runner.js'
 import { startSim, type Sim } from '../src/sim/server.js'
-import { startupSamples } from './lock.js'
-import { type BenchRow, percentile } from './table.js'
+import type { BenchRow } from './table.js'
 
 const STACK = 'CourtCaseManagementStack'
 const MINUTE = 60_000
@@ -80,17 +77,4 @@ export async function protectionWindow(): Promise<BenchRow[]> {
     }
   }
   return rows
-}
-
-/** Spawn → first request of dist/main (the guard), whose watch now keeps protection: the start-up must not grow. */
-export async function mainStartup(): Promise<BenchRow[]> {
-  const samples = await startupSamples(join(ROOT_DIR, 'dist', 'main', 'index.js'))
-  return [
-    {
-      metric: 'startup: dist/main to first DynamoDB request (p50)',
-      value: percentile(samples, 50),
-      unit: 'ms',
-      note: `${samples.length} runs, Node 24`
-    }
-  ]
 }

@@ -1,11 +1,16 @@
 // `npm run demo`: incident A and B replayed on an embedded default. Real bundled action entry points (dist/), run as
-// the GitHub runner runs them, against the local CloudFormation/CloudTrail endpoint (src/sim) and an in-memory
-// DynamoDB, on a fast-forwarded clock. `npm run demo -- --help` lists the other scenarios.
+// the GitHub runner runs them, deploying with the real `cdk deploy` (the pinned aws-cdk devDependency, a hand-written
+// cloud assembly) against the local AWS endpoint (src/sim) and an in-memory DynamoDB, on a fast-forwarded clock.
+// `npm run demo -- --help` lists the other scenarios.
 import { CreateTableCommand } from '@aws-sdk/client-dynamodb'
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { spawn } from 'node:child_process'
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { createInterface } from 'node:readline'
+import { addScenarioStack, cdkDeployArgs, cdkEnv, cdkWorkspace } from '../src/sim/cdk.js'
 import { startDynalite } from '../src/sim/dynamo.js'
 import { githubRunEnv, ROOT_DIR, startStep, type StepResult, localAwsEnv } from '../src/sim/runner.js'
+import { incidentPrincipals } from '../src/sim/principals.js'
 import { startSim } from '../src/sim/server.js'
 
 const STACK = 'CourtCaseManagementStack'
@@ -26,9 +31,9 @@ const args = process.argv.slice(2)
 if (args.includes('--help')) {
   console.log(`npm run demo [-- --scenario NAME]
 
-Without a scenario: the two incidents deploy-guard was built for — two runs racing to deploy ${STACK}, the first
-one's database failing after 35 simulated minutes, CDK's role refused when it tries to delete the stack, the
-diagnosis written as a job summary, and the second run stopping at the failed stack.
+Without a scenario: the two incidents deploy-guard was built for — two runs racing to \`cdk deploy\` ${STACK}, the
+first one's database failing after 35 simulated minutes, a later \`cdk deploy\` as CDK's role refused when CDK tries
+to delete the failed stack, the diagnosis written as a job summary, and the second run stopping at the failed stack.
 
 Other scenarios:
 ${Object.entries(OTHER_SCENARIOS)
@@ -61,11 +66,15 @@ await dynamo.client().send(
     BillingMode: 'PAY_PER_REQUEST'
   })
 )
+sim.clock.autoplay(SPEED)
+const workspace = cdkWorkspace()
 const env = {
-  ...localAwsEnv({ dynamodb: dynamo.endpoint, sim: sim.url })
+  ...localAwsEnv({ dynamodb: dynamo.endpoint, sim: sim.url }),
+  ...cdkEnv(sim.url, workspace),
+  PATH: `${dirname(process.execPath)}:${process.env.PATH ?? ''}`
 }
-const fakeCdk = (name: string) =>
-  `node ${join(ROOT_DIR, 'src', 'sim', 'fake-cdk.mjs')} ${sim.url} ${STACK} ${name} ${SPEED} '{"cleanup":true}'`
+/** The real CDK CLI deploying artifacts of the demo's cloud assembly, as a workflow's `run:` would. */
+const cdkDeploy = (artifact: string) => ['node', ...cdkDeployArgs(workspace, [artifact])].join(' ')
 const deploy = (run: string, command: string, extra: Record<string, string> = {}) =>
   startStep({
     action: '.',
@@ -73,6 +82,22 @@ const deploy = (run: string, command: string, extra: Record<string, string> = {}
     env: { ...env, ...githubRunEnv(Number(run)) },
     onLine: prefixed(run)
   }).result
+/** A command run without deploy-guard (a laptop, a pipeline that skips the guard), its lines prefixed. */
+const unguarded = (command: string, commandEnv: Record<string, string>) =>
+  new Promise<number | null>(resolve => {
+    const child = spawn('bash', ['-c', command], { env: commandEnv, stdio: ['ignore', 'pipe', 'pipe'] })
+    const show = createInterface({ input: child.stdout })
+    const errors = createInterface({ input: child.stderr })
+    for (const lines of [show, errors])
+      lines.on('line', line => line.trim() && console.log(`[cdk, unguarded] ${line}`))
+    child.on('close', resolve)
+  })
+/** The demo's other scenarios through the real `cdk deploy`: an artifact whose template names the scenario. */
+const scenarioArtifact = (name: string) => {
+  // An update needs a stack to update: the one created the day before.
+  if (name === 'update-rolls-back') sim.deploy(STACK, 'create-succeeds', { startAt: 'past' })
+  return addScenarioStack(workspace, STACK, name, { cleanup: true })
+}
 const outDir = join(ROOT_DIR, '.tmp', 'demo')
 mkdirSync(outDir, { recursive: true })
 const showSummary = (step: StepResult, file: string) => {
@@ -100,25 +125,32 @@ if (scenario) {
           env: (sim.deploy(STACK, scenario, { startAt: 'past' }), env),
           onLine: prefixed('76')
         }).result
-      : await deploy('76', fakeCdk(scenario), EVIDENCE_INPUTS)
+      : await deploy('76', cdkDeploy(scenarioArtifact(scenario)), EVIDENCE_INPUTS)
   if (step.summary) showSummary(step, `${scenario}.md`)
   ok = step.exitCode !== 0
 } else {
   phase(
     'Incident B: run #76 starts `cdk deploy`; a second later run #77 starts on the same stack and must wait'
   )
-  const first = deploy('76', fakeCdk('create-fails-db-35m'))
+  const first = deploy('76', cdkDeploy(STACK))
   await new Promise(resolve => setTimeout(resolve, 1_000))
-  const second = deploy('77', 'echo "cdk deploy of run #77"')
+  const second = deploy('77', cdkDeploy(`${STACK}Fixed`))
 
   const one = await first
   phase(
-    "Incident A: the database failed after 35 minutes and the stack rolled back; now CDK's role tries to delete it"
+    "Incident A: the database failed after 35 minutes and the stack rolled back; a `cdk deploy` as CDK's role tries again"
   )
-  sim.clock.advance(10 * 60_000)
-  const stack = sim.state().stacks.find(candidate => candidate.name === STACK)
+  // CDK deletes a stack whose first create failed before creating it again: protection must refuse that.
+  const teammate = await unguarded(cdkDeploy(`${STACK}Fixed`), {
+    ...env,
+    AWS_ACCESS_KEY_ID: incidentPrincipals().cdkRole.accessKeyId
+  })
+  const stack = sim.state().stacks.findLast(candidate => candidate.name === STACK)
   console.log(
-    `${STACK}: ${stack?.status}, termination protection ${stack?.terminationProtection ? 'on' : 'off'} — the DeleteStack by aws-cdk-showboat was refused, the evidence is still there.`
+    `${STACK}: ${stack?.status}, termination protection ${stack?.terminationProtection ? 'on' : 'off'} — ` +
+      (teammate === 0
+        ? 'CDK deleted the failed stack and the evidence with it.'
+        : "CDK's DeleteStack as aws-cdk-showboat was refused, the evidence is still there.")
   )
 
   phase('The post-failure diagnose step writes the job summary (as run #76)')
@@ -134,6 +166,7 @@ if (scenario) {
   const two = await second
   ok =
     one.exitCode === 1 &&
+    teammate !== 0 &&
     two.exitCode === 1 &&
     Number(two.outputs['waited-seconds']) > 0 &&
     /Database/.test(diagnosis.outputs['root-cause'] ?? '') &&
@@ -146,5 +179,6 @@ if (scenario) {
 }
 await dynamo.close()
 await sim.close()
+rmSync(workspace.dir, { recursive: true, force: true })
 phase(ok ? 'Demo finished as expected.' : 'Demo did not go as expected.')
 process.exit(ok ? 0 : 1)

@@ -1,36 +1,11 @@
+import { changeSetActions } from './change-sets.js'
 import { page, readCursor } from './paging.js'
-import type { Principal } from './principals.js'
-import { toXml } from './xml.js'
-import { SimError, type SimEvent, type SimStack, type World } from './world.js'
+import { iso, listParam, required, type CallContext, type QueryHandler } from './query.js'
+import { queryErrorResponse, toXml } from './xml.js'
+import { SimError, type SimEvent, type SimStack } from './world.js'
 
 const NAMESPACE = 'http://cloudformation.amazonaws.com/doc/2010-05-15/'
 const PAGE_SIZE = 100
-
-export interface CallContext {
-  world: World
-  now: number
-  principal: Principal
-  requestId: string
-}
-
-const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString())
-
-/** `Name.member.1`, `Name.member.2` … as the SDK serialises awsQuery lists. */
-function listParam(params: URLSearchParams, name: string): string[] {
-  const values: string[] = []
-  for (let i = 1; params.has(`${name}.member.${i}`); i++) values.push(params.get(`${name}.member.${i}`)!)
-  return values
-}
-
-function required(params: URLSearchParams, name: string): string {
-  const value = params.get(name)
-  if (!value)
-    throw new SimError(
-      'ValidationError',
-      `1 validation error detected: Value null at '${name}' failed to satisfy constraint: Member must not be null`
-    )
-  return value
-}
 
 function stackShape({ world, now }: CallContext, stack: SimStack) {
   const own = world.ownEvents(stack, now)
@@ -89,9 +64,8 @@ function isFailure(e: SimEvent): boolean {
 // newest first too, as CloudFormation lists them (a stack's UPDATE_ROLLBACK_COMPLETE after its clean-up row).
 const newestFirst = (events: SimEvent[]) => [...events].reverse().sort((a, b) => b.timestamp - a.timestamp)
 
-type Handler = (params: URLSearchParams, ctx: CallContext) => Record<string, unknown> | undefined
-
-const actions: Record<string, Handler> = {
+const actions: Record<string, QueryHandler> = {
+  ...changeSetActions,
   DescribeStacks(params, ctx) {
     const name = params.get('StackName')
     const stacks = name
@@ -226,10 +200,5 @@ export function handleCloudFormation(
 }
 
 export function cloudFormationError(error: SimError, requestId: string): { status: number; body: string } {
-  const type = error.status >= 500 ? 'Receiver' : 'Sender'
-  const body =
-    `<ErrorResponse xmlns="${NAMESPACE}"><Error><Type>${type}</Type>` +
-    toXml({ Code: error.code, Message: error.message }) +
-    `</Error><RequestId>${requestId}</RequestId></ErrorResponse>`
-  return { status: error.status, body }
+  return queryErrorResponse(NAMESPACE, error, requestId)
 }

@@ -7,7 +7,8 @@ const IAM_PREFIX: Record<SimService, string> = {
   CloudTrail: 'cloudtrail',
   ECS: 'ecs',
   RDS: 'rds',
-  CloudWatchLogs: 'logs'
+  CloudWatchLogs: 'logs',
+  STS: 'sts'
 }
 
 /** The region of a SigV4 `Credential=<key>/<date>/<region>/<service>/aws4_request` scope. */
@@ -69,6 +70,7 @@ function resourceOf(
       return `arn:aws:cloudformation:${region}:${account}:stack/${stack ?? '*'}/*`
     }
     case 'CloudTrail':
+    case 'STS':
       return '*'
   }
 }
@@ -91,7 +93,7 @@ export function accessDenied(
     regionOf(request.authorization),
     principal.accountId
   )
-  const query = service === 'CloudFormation' || service === 'RDS'
+  const query = service === 'CloudFormation' || service === 'RDS' || service === 'STS'
   return new SimError(
     query ? 'AccessDenied' : 'AccessDeniedException',
     `User: ${principal.arn} is not authorized to perform: ${iamAction} on resource: ${resource} ` +

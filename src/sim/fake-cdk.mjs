@@ -6,6 +6,11 @@
 // exists (a scenario placed it with its update still to come), fake-cdk attaches to it instead of starting a
 // scenario, and first does what `cdk deploy` does to an existing stack: sets termination protection to the app's
 // setting with UpdateTerminationProtection (aws-cdk deploy-stack.ts, `updateTerminationProtection`).
+//
+// The real `cdk deploy` (aws-cdk devDependency; src/sim/cdk.ts, __tests__/e2e/cdk-deploy.test.ts, the demo) is what
+// the sim serves now. This stand-in stays only in the action e2e tests (watch-, diagnose- and evidence-actions), whose
+// subject is the action's watch and diagnosis, not the deploy tool: there it plays a scenario in about a second, where
+// the real CLI needs several (its start-up, then a 5-second status poll it has no option to shorten).
 const [simUrl, stackName, scenario, speed = '600', options = '{}'] = process.argv.slice(2)
 if (!simUrl || !stackName || !scenario) {
   console.error('usage: fake-cdk.mjs SIM_URL STACK SCENARIO [SPEED] [OPTIONS_JSON]')

@@ -4,7 +4,7 @@ import { seededRandom } from './ids.js'
 export const FAULT_KINDS = ['throttle', 'server-error', 'delay', 'drop', 'deny'] as const
 export type FaultKind = (typeof FAULT_KINDS)[number]
 
-export const SIM_SERVICES = ['CloudFormation', 'CloudTrail', 'ECS', 'RDS', 'CloudWatchLogs'] as const
+export const SIM_SERVICES = ['CloudFormation', 'CloudTrail', 'ECS', 'RDS', 'CloudWatchLogs', 'STS'] as const
 export type SimService = (typeof SIM_SERVICES)[number]
 
 /**

@@ -1,6 +1,6 @@
 import { page, readCursor } from './paging.js'
 import type { ServiceRecords } from './services.js'
-import { escapeXml } from './xml.js'
+import { escapeXml, queryErrorResponse } from './xml.js'
 import { SimError } from './world.js'
 
 const NAMESPACE = 'http://rds.amazonaws.com/doc/2014-10-31/'
@@ -34,13 +34,7 @@ export function handleRds(params: URLSearchParams, ctx: RdsContext): { status: n
 }
 
 export function rdsError(error: SimError, requestId: string): { status: number; body: string } {
-  const type = error.status >= 500 ? 'Receiver' : 'Sender'
-  return {
-    status: error.status,
-    body:
-      `<ErrorResponse xmlns="${NAMESPACE}"><Error><Type>${type}</Type><Code>${escapeXml(error.code)}</Code>` +
-      `<Message>${escapeXml(error.message)}</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`
-  }
+  return queryErrorResponse(NAMESPACE, error, requestId)
 }
 
 function describeEvents(params: URLSearchParams, ctx: RdsContext): string {

@@ -5,7 +5,7 @@ import { cloudFormationError, handleCloudFormation } from './cloudformation.js'
 import { createLookupLimiter, lookupEvents } from './cloudtrail.js'
 import { createSimClock, type SimClock } from './clock.js'
 import { handleControl } from './control.js'
-import { accessDenied } from './deny.js'
+import { accessDenied, regionOf } from './deny.js'
 import { handleEcs } from './ecs.js'
 import { createFaults, type Faults, type SimService } from './faults.js'
 import { handleLogs } from './logs.js'
@@ -18,8 +18,16 @@ import {
   principalMap,
   type Principal
 } from './principals.js'
-import { scenarios } from './scenarios/index.js'
-import { SimError, World } from './world.js'
+import { EXECUTE_AT, scenarios, type ScenarioContext } from './scenarios/index.js'
+import { playTemplate } from './scenarios/template.js'
+import type { Script } from './script.js'
+import { handleSts, stsError } from './sts.js'
+import { parseTemplate, SIM_METADATA_KEY, simChoice } from './templates.js'
+import type { Stage } from './query.js'
+import { SimError, World, type SimChangeSet } from './world.js'
+
+/** Simulated time kept free between a change set's creation and the end of the operation it will start. */
+const CHANGE_SET_HEADROOM_MS = 2 * 60 * 60_000
 
 export interface SimOptions {
   host?: string
@@ -128,6 +136,11 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
       })
 
     world.settle(clock.now())
+    if (service === 'STS') {
+      const reply = injected ? stsError(injected, requestId) : handleSts(params!, { principal, requestId })
+      res.writeHead(reply.status, { 'content-type': 'text/xml', 'x-amzn-requestid': requestId })
+      return void res.end(reply.body)
+    }
     if (service === 'RDS') {
       const reply = injected
         ? rdsError(injected, requestId)
@@ -138,7 +151,14 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
     if (params) {
       const reply = injected
         ? cloudFormationError(injected, requestId)
-        : handleCloudFormation(params, { world, now: clock.now(), principal, requestId })
+        : handleCloudFormation(params, {
+            world,
+            now: clock.now(),
+            principal,
+            requestId,
+            region: regionOf(req.headers.authorization),
+            stage
+          })
       res.writeHead(reply.status, { 'content-type': 'text/xml', 'x-amzn-requestid': requestId })
       return void res.end(reply.body)
     }
@@ -184,6 +204,81 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
     res.end(JSON.stringify(reply))
   }
 
+  /**
+   * Makes the clock lag by at least `lag` ms, so that much simulated time can still play out fast. Rather than rewinding
+   * the clock (and un-happening what callers already saw), the past is shifted, keeping every duration and status.
+   */
+  function makeRoom(lag: number): void {
+    const deficit = lag - clock.lag()
+    if (deficit > 0) {
+      world.shiftPast(deficit)
+      clock.setLag(lag)
+    }
+  }
+
+  /**
+   * The script a change set plays: the scenario its template names in its `DeployGuardSim` metadata, from its
+   * execution on, or else the template itself. The seed counts the stack's change sets, so each one gets fresh ids.
+   */
+  function changeSetScript(
+    stack: { id: string; name: string },
+    changeSet: Omit<SimChangeSet, 'id' | 'createdAt'>,
+    ordinal: number
+  ): Script {
+    const template = parseTemplate(changeSet.template)
+    const choice = simChoice(template)
+    const [, , , region, account] = stack.id.split(':') as string[]
+    const ctx: ScenarioContext = {
+      stackName: stack.name,
+      region: region!,
+      account: account!,
+      principals: account === DEFAULT_ACCOUNT ? people : incidentPrincipals(account),
+      seed: `${stack.id}#${changeSet.name}#${ordinal}`,
+      options: choice.options,
+      stackId: stack.id
+    }
+    if (!choice.scenario)
+      return playTemplate(ctx, { type: changeSet.type, template, changes: changeSet.changes })
+    const scenario = scenarios[choice.scenario]
+    if (!scenario)
+      throw new SimError(
+        'ValidationError',
+        `Template Metadata ${SIM_METADATA_KEY}.Scenario "${choice.scenario}" is no sim scenario; known: ${Object.keys(scenarios).join(', ')}`
+      )
+    const script = scenario.build(ctx)
+    // What the scenario scripts before its execution (its change set, the stack's history) already happened for real.
+    const scripted = new Set(['CreateChangeSet', 'ExecuteChangeSet'])
+    return {
+      ...script,
+      events: script.events.filter(e => e.at >= EXECUTE_AT),
+      operations: script.operations.filter(op => op.at >= EXECUTE_AT),
+      trail: script.trail.filter(
+        r => !(r.eventSource === 'cloudformation.amazonaws.com' && scripted.has(r.eventName))
+      )
+    }
+  }
+
+  const stage: Stage = {
+    prepare(stack, changeSet) {
+      const existing = world.stacks.find(s => s.id === stack.id)
+      const script = changeSetScript(stack, changeSet, existing?.changeSets.length ?? 0)
+      makeRoom(script.span - EXECUTE_AT + CHANGE_SET_HEADROOM_MS)
+      return clock.now()
+    },
+    play(stack, changeSet) {
+      const script = changeSetScript(stack, changeSet, stack.changeSets.indexOf(changeSet))
+      makeRoom(script.span - EXECUTE_AT)
+      const t0 = clock.now() - EXECUTE_AT
+      const previous = world.template(stack, clock.now())
+      world.play(stack, script, t0)
+      stack.templates.push({ at: t0 + EXECUTE_AT, body: changeSet.template })
+      const rolledBack = script.events.findLast(
+        e => e.stack === '' && e.logicalId === stack.name && e.status === 'UPDATE_ROLLBACK_COMPLETE'
+      )
+      if (rolledBack) stack.templates.push({ at: t0 + rolledBack.at, body: previous })
+    }
+  }
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve)
@@ -215,12 +310,7 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
         seed: `${stackName}#${world.generation(stackName)}`,
         options: deploy.options ?? {}
       })
-      const lag = (deploy.startAt === 'past' ? 0 : script.span) + (deploy.headroomMs ?? 0)
-      const deficit = lag - clock.lag()
-      if (deficit > 0) {
-        world.shiftPast(deficit)
-        clock.setLag(lag)
-      }
+      makeRoom((deploy.startAt === 'past' ? 0 : script.span) + (deploy.headroomMs ?? 0))
       const startedAt = deploy.startAt === 'past' ? clock.now() - script.span : clock.now()
       const stack = world.deploy(script, startedAt, deploy.terminationProtection ?? false)
       return { stackId: stack.id, startedAt, span: script.span }
@@ -255,7 +345,10 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
 
 /** JSON services by their X-Amz-Target prefix; awsQuery ones by API version (RDS and CloudFormation share names). */
 function serviceOf(target: string | string[] | undefined, params: URLSearchParams | undefined): SimService {
-  if (params) return params.get('Version') === '2014-10-31' ? 'RDS' : 'CloudFormation'
+  if (params) {
+    const version = params.get('Version')
+    return version === '2014-10-31' ? 'RDS' : version === '2011-06-15' ? 'STS' : 'CloudFormation'
+  }
   const prefix = String(target).split('.')[0]
   if (prefix === 'AmazonEC2ContainerServiceV20141113') return 'ECS'
   if (prefix === 'Logs_20140328') return 'CloudWatchLogs'

@@ -51,6 +51,32 @@ export interface SimStack {
   events: SimEvent[]
   operations: SimOperation[]
   protection: { at: number; on: boolean }[]
+  /** The template body in force from `at` (GetTemplate); stacks a scenario made without one answer a synthesized one. */
+  templates: { at: number; body: string }[]
+  changeSets: SimChangeSet[]
+}
+
+/** A change set as CloudFormation keeps it: created complete at once (the sim computes no plan asynchronously). */
+export interface SimChangeSet {
+  id: string
+  name: string
+  stackId: string
+  stackName: string
+  type: 'CREATE' | 'UPDATE'
+  createdAt: number
+  template: string
+  description?: string
+  status: 'CREATE_COMPLETE' | 'FAILED' | 'DELETE_COMPLETE'
+  statusReason?: string
+  executionStatus: 'AVAILABLE' | 'UNAVAILABLE' | 'EXECUTE_IN_PROGRESS' | 'EXECUTE_COMPLETE' | 'OBSOLETE'
+  changes: SimResourceChange[]
+}
+
+export interface SimResourceChange {
+  action: 'Add' | 'Modify' | 'Remove'
+  logicalId: string
+  type: string
+  physicalId?: string
 }
 
 export interface TrailRecord extends Omit<ScriptTrail, 'resources'> {
@@ -82,11 +108,37 @@ export class World {
     if (!root) throw new Error('A script needs a root stack (key "")')
     if (this.find(root.name, t0))
       throw new SimError('AlreadyExistsException', `Stack [${root.name}] already exists`)
-    const operations = script.operations
-      .map((op, i) => ({ at: t0 + op.at, type: op.type, id: stableUuid(`${root.id}#operation#${i}`) }))
-      .sort((a, b) => a.at - b.at)
+    return this.place(script, t0, { terminationProtection, operationSeed: root.id })
+  }
+
+  /**
+   * A change set's execution on a stack that already exists (in REVIEW_IN_PROGRESS, or created earlier): the script's
+   * root is that stack, its nested stacks are new. The caller passes only what happens from the execution on.
+   */
+  play(stack: SimStack, script: Script, t0: number): void {
+    this.place(script, t0, { existing: stack, operationSeed: `${stack.id}#${t0}` })
+  }
+
+  private place(
+    script: Script,
+    t0: number,
+    how: { existing?: SimStack; terminationProtection?: boolean; operationSeed: string }
+  ): SimStack {
+    const root = script.stacks.find(s => s.key === '')
+    if (!root) throw new Error('A script needs a root stack (key "")')
+    const rootId = how.existing?.id ?? root.id
+    const added = script.operations.map((op, i) => ({
+      at: t0 + op.at,
+      type: op.type,
+      id: stableUuid(`${how.operationSeed}#operation#${i}`)
+    }))
+    const operations = [...(how.existing?.operations ?? []), ...added].sort((a, b) => a.at - b.at)
     const byKey = new Map<string, SimStack>()
     for (const s of script.stacks) {
+      if (s.key === '' && how.existing) {
+        byKey.set('', how.existing)
+        continue
+      }
       const parent = s.parentKey === undefined ? undefined : byKey.get(s.parentKey)
       const stack: SimStack = {
         id: s.id,
@@ -94,14 +146,18 @@ export class World {
         region: script.region,
         account: script.account,
         parentId: parent?.id,
-        rootId: parent ? root.id : undefined,
+        rootId: parent ? rootId : undefined,
         events: [],
         operations,
-        protection: [{ at: -Infinity, on: terminationProtection }]
+        protection: [{ at: -Infinity, on: how.terminationProtection ?? false }],
+        templates: [],
+        changeSets: []
       }
       byKey.set(s.key, stack)
       this.stacks.push(stack)
     }
+    // Nested stacks share their root's operations.
+    for (const s of this.stacks) if (s.id === rootId || s.rootId === rootId) s.operations = operations
     for (const e of script.events) {
       const stack = byKey.get(e.stack)
       if (!stack) throw new Error(`Script event names an unknown stack key: ${e.stack}`)
@@ -111,9 +167,50 @@ export class World {
     for (const record of script.trail) this.record({ ...record, at: t0 + record.at }, script.region)
     this.services.add(script.services, t0, script.region, script.account)
     for (const d of script.deletes)
-      this.pendingDeletes.push({ at: t0 + d.at, stackId: root.id, principal: d.principal })
+      this.pendingDeletes.push({ at: t0 + d.at, stackId: rootId, principal: d.principal })
     this.pendingDeletes.sort((a, b) => a.at - b.at)
     return byKey.get('')!
+  }
+
+  /**
+   * What CreateChangeSet of type CREATE makes: a stack in REVIEW_IN_PROGRESS with no resources, unprotected (the API
+   * has no protection parameter for it), until a change set executes.
+   */
+  createReviewStack(
+    stack: { id: string; name: string; region: string; account: string },
+    now: number
+  ): SimStack {
+    const created: SimStack = {
+      ...stack,
+      events: [],
+      operations: [{ at: now, type: 'CREATE_CHANGESET', id: stableUuid(`${stack.id}#review`) }],
+      protection: [{ at: -Infinity, on: false }],
+      templates: [],
+      changeSets: []
+    }
+    this.stacks.push(created)
+    this.append(created, {
+      logicalId: stack.name,
+      type: 'AWS::CloudFormation::Stack',
+      physicalId: stack.id,
+      timestamp: now,
+      status: 'REVIEW_IN_PROGRESS',
+      reason: 'User Initiated',
+      eventType: 'STACK_EVENT'
+    })
+    return created
+  }
+
+  /** The template in force at `now`; a stack a scenario made without one gets its resources' types, as a template. */
+  template(stack: SimStack, now: number): string {
+    const body = stack.templates.findLast(t => t.at <= now)?.body
+    if (body) return body
+    const resources = Object.fromEntries(
+      this.resources(stack, now)
+        .filter(r => !r.status.startsWith('DELETE_'))
+        .map(r => [r.logicalId, { Type: r.type }])
+    )
+    return JSON.stringify({ Resources: resources })
   }
 
   /**
@@ -127,6 +224,8 @@ export class World {
     for (const s of this.stacks) {
       for (const e of s.events) e.timestamp -= ms
       for (const p of s.protection) p.at -= ms
+      for (const t of s.templates) t.at -= ms
+      for (const c of s.changeSets) c.createdAt -= ms
     }
     for (const r of this.trail) r.at -= ms
     for (const d of this.pendingDeletes) d.at -= ms
@@ -313,7 +412,7 @@ export class World {
   }
 
   /** Records a call made to the sim in CloudTrail, then throws its error if it failed. */
-  private apiCall(
+  apiCall(
     now: number,
     eventName: string,
     principal: Principal,

@@ -24,3 +24,18 @@ export function toXml(value: unknown): string {
       .join('')
   return escapeXml(String(value))
 }
+
+/** The `ErrorResponse` every awsQuery service (CloudFormation, RDS, STS) answers an error with, in its namespace. */
+export function queryErrorResponse(
+  namespace: string,
+  error: { code: string; message: string; status: number },
+  requestId: string
+): { status: number; body: string } {
+  const type = error.status >= 500 ? 'Receiver' : 'Sender'
+  return {
+    status: error.status,
+    body:
+      `<ErrorResponse xmlns="${namespace}"><Error><Type>${type}</Type><Code>${escapeXml(error.code)}</Code>` +
+      `<Message>${escapeXml(error.message)}</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`
+  }
+}

@@ -10,7 +10,15 @@ export interface ScenarioContext {
   /** Differs per deploy of the same name, so each deploy gets fresh ARNs and ids. */
   seed: string
   options: Record<string, unknown>
+  /** Set when a change set plays the scenario on a stack that already exists: the root keeps that stack's ARN. */
+  stackId?: string
 }
+
+/**
+ * When a scenario's change set executes, in ms from its start (its CreateChangeSet). Played through a real
+ * ExecuteChangeSet, only what a scenario scripts from this moment on happens: the rest already did, for real.
+ */
+export const EXECUTE_AT = 12_000
 
 export interface Scenario {
   description: string
@@ -18,7 +26,11 @@ export interface Scenario {
 }
 
 export function rootStack(ctx: ScenarioContext): ScriptStack {
-  return { key: '', name: ctx.stackName, id: stackArn(ctx.region, ctx.account, ctx.stackName, ctx.seed) }
+  return {
+    key: '',
+    name: ctx.stackName,
+    id: ctx.stackId ?? stackArn(ctx.region, ctx.account, ctx.stackName, ctx.seed)
+  }
 }
 
 /** CloudFormation names nested stacks `<parent>-<logical id>-<random suffix>`. */
@@ -54,7 +66,7 @@ export function changeSetCalls(
         stackId: stack.id
       }
     }),
-    cloudFormationCall(12_000, 'ExecuteChangeSet', deployer, stack, {
+    cloudFormationCall(EXECUTE_AT, 'ExecuteChangeSet', deployer, stack, {
       requestParameters: { stackName: stack.name, changeSetName }
     })
   ]

@@ -7,7 +7,7 @@ import { incidentScenarios } from './incident.js'
 import { largeNested, nestedChildFails } from './nested.js'
 import { updateRollsBack } from './update.js'
 
-export type { Scenario, ScenarioContext } from './common.js'
+export { EXECUTE_AT, type Scenario, type ScenarioContext } from './common.js'
 export { SIM_DB_PASSWORD } from './incident.js'
 export { HOSTILE_TEXT } from './hostile.js'
 
