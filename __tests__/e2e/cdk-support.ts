@@ -105,6 +105,16 @@ export function guarded(
   return start(NODE, [cli, ...guard, ...(options.guard ?? []), '--', NODE, ...cdk], env(sim, table))
 }
 
+/** `deploy-guard watch --stack …`, the README's pattern beside a `cdk deploy … &` started elsewhere. */
+export function watched(sim: Sim, table: string, stackName: string, args: string[] = []): Run {
+  const cli = join(ROOT_DIR, 'dist', 'cli', 'index.js')
+  return start(
+    NODE,
+    [cli, 'watch', '--stack', stackName, '--poll-interval', '500ms', ...args],
+    env(sim, table)
+  )
+}
+
 /** The command line a workflow's `run:` input carries: the real CLI, under Node 24. */
 export function cdkCommand(artifacts: string[]): string {
   return [NODE, ...cdkDeployArgs(workspace, artifacts)].join(' ')

@@ -1,13 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
-import { join } from 'node:path'
 import { LockTable } from '../../src/core/lock/index.js'
 import { startDynalite, type LocalDynamo } from '../../src/sim/dynamo.js'
-import { githubRunEnv, ROOT_DIR, runStep, startStep, localAwsEnv } from '../../src/sim/runner.js'
+import { githubRunEnv, runStep, startStep, localAwsEnv } from '../../src/sim/runner.js'
 import { startSim, type Sim } from '../../src/sim/server.js'
 
 const STACK = 'CourtCaseManagementStack'
 const KEY = `deploy-guard/us-east-1/${STACK}`
-const FAKE_CDK = join(ROOT_DIR, 'src', 'sim', 'fake-cdk.mjs')
 let dynamo: LocalDynamo
 let sim: Sim
 
@@ -30,35 +28,7 @@ async function setup() {
   return { table, env, inputs }
 }
 
-const stackState = () => sim.state().stacks.find(stack => stack.name === STACK)
 const lineIndex = (log: string, pattern: RegExp) => log.split('\n').findIndex(line => pattern.test(line))
-
-describe('protection that survives cdk deploy', () => {
-  it('turns protection back on after cdk deploy matched it to an app without terminationProtection, and says who', async () => {
-    const { table, env, inputs } = await setup()
-    sim.deploy(STACK, 'existing-stack-update')
-    const run = `node ${FAKE_CDK} ${sim.url} ${STACK} existing-stack-update 600`
-    const step = await runStep({ action: '.', inputs: { ...inputs, run }, env })
-    expect(step.exitCode).toBe(0)
-    expect(step.stdout).toContain('updating termination protection from true to false')
-    expect(step.stdout).toContain(
-      `cdk deploy turned termination protection off for ${STACK} because the app does not set ` +
-        '`terminationProtection: true`; deploy-guard turned it back on. Set it in the app to stop the round trip.'
-    )
-    expect(step.stdout.match(/cdk deploy turned termination protection off/g)).toHaveLength(1)
-    const [restored] = JSON.parse(step.outputs['protection-restored']!) as Record<string, string>[]
-    expect(restored).toMatchObject({ stack: STACK, 'turned-off-by': 'iseepatterns-iam-user' })
-    expect(Date.parse(restored!['restored-at']!)).toBeGreaterThanOrEqual(
-      Date.parse(restored!['found-off-at']!)
-    )
-    expect(step.summary).toContain(
-      `Termination protection on ${STACK} was turned off by iseepatterns-iam-user`
-    )
-    expect(step.outputs['stack-status']).toBe('UPDATE_COMPLETE')
-    expect(stackState()?.terminationProtection).toBe(true)
-    expect((await table.read(KEY))?.released).toBe(true)
-  })
-})
 
 describe('stacks that are busy or stuck when the lock is taken', () => {
   it("waits for someone else's update to finish, naming its starter, then runs the command", async () => {

@@ -5532,8 +5532,11 @@ async function deployWatched(deps, settings, runCommand, signal, options = {}) {
         deps.log.warn(`Could not watch the stacks: ${watched.watchError}`);
     else
         reportOutcome(deps.log, watched.watch);
-    const restores = 'watch' in watched ? watched.watch.stacks.flatMap(stack => stack.protectionRestored) : [];
-    const protectionRestored = await attributeRestores(deps, restores);
+    const stacks = 'watch' in watched ? watched.watch.stacks : [];
+    const restores = stacks.flatMap(stack => stack.protectionRestored);
+    // The first event each stack showed this run, in CloudFormation's own time, bounds the CloudTrail lookup too.
+    const firstEventAt = new Map(stacks.flatMap(stack => (stack.events[0] ? [[stack.stackName, stack.events[0].timestamp]] : [])));
+    const protectionRestored = await attributeRestores(deps, restores, firstEventAt);
     const foreignOperations = await attribution.settled();
     const failed = exitCode !== 0 || ('watch' in watched && watched.watch.failed);
     return {
@@ -5558,8 +5561,12 @@ function protectionTurnedOff(restore, commandLine) {
         "on. If your deploy tool manages protection (cdk deploy sets it to the stack's `terminationProtection`, default " +
         'false), enable it there to stop the round trip.');
 }
-/** Who turned protection off and when, from CloudTrail (one lookup per stack, only when it happened). */
-async function attributeRestores(deps, restores) {
+/**
+ * Who turned protection off and when, from CloudTrail (one lookup per stack, only when it happened). The lookup window
+ * opens two hours before the earlier of the restore (this machine's clock) and the stack's first event of this run
+ * (`firstEventAt`, epoch ms in AWS's clock), so a clock that disagrees with AWS's cannot hide the call.
+ */
+async function attributeRestores(deps, restores, firstEventAt) {
     if (!deps.trail || restores.length === 0)
         return restores;
     const { attributeProtectionChanges, lookupStackCalls } = await Promise.resolve().then(() => require('./chunk-trail.js'));
@@ -5567,7 +5574,7 @@ async function attributeRestores(deps, restores) {
     const named = [];
     for (const stackName of [...new Set(restores.map(restore => restore.stackName))]) {
         const own = restores.filter(restore => restore.stackName === stackName);
-        const start = Math.min(...own.map(restore => restore.lastKnownOnAt ?? restore.foundOffAt));
+        const start = Math.min(...own.map(restore => restore.lastKnownOnAt ?? restore.foundOffAt), firstEventAt.get(stackName) ?? Infinity);
         const { calls, caveat } = await lookupStackCalls(deps.trail, {
             stackId: own[0].stackId,
             stackName,

@@ -165,8 +165,13 @@ export async function deployWatched(
   const stoppedAfterSettle = await settled
   if ('watchError' in watched) deps.log.warn(`Could not watch the stacks: ${watched.watchError}`)
   else reportOutcome(deps.log, watched.watch)
-  const restores = 'watch' in watched ? watched.watch.stacks.flatMap(stack => stack.protectionRestored) : []
-  const protectionRestored = await attributeRestores(deps, restores)
+  const stacks = 'watch' in watched ? watched.watch.stacks : []
+  const restores = stacks.flatMap(stack => stack.protectionRestored)
+  // The first event each stack showed this run, in CloudFormation's own time, bounds the CloudTrail lookup too.
+  const firstEventAt = new Map(
+    stacks.flatMap(stack => (stack.events[0] ? [[stack.stackName, stack.events[0].timestamp] as const] : []))
+  )
+  const protectionRestored = await attributeRestores(deps, restores, firstEventAt)
   const foreignOperations = await attribution.settled()
   const failed = exitCode !== 0 || ('watch' in watched && watched.watch.failed)
   return {
@@ -197,10 +202,15 @@ export function protectionTurnedOff(restore: ProtectionRestore, commandLine?: st
   )
 }
 
-/** Who turned protection off and when, from CloudTrail (one lookup per stack, only when it happened). */
+/**
+ * Who turned protection off and when, from CloudTrail (one lookup per stack, only when it happened). The lookup window
+ * opens two hours before the earlier of the restore (this machine's clock) and the stack's first event of this run
+ * (`firstEventAt`, epoch ms in AWS's clock), so a clock that disagrees with AWS's cannot hide the call.
+ */
 async function attributeRestores(
   deps: WatchDeps,
-  restores: ProtectionRestore[]
+  restores: ProtectionRestore[],
+  firstEventAt: Map<string, number>
 ): Promise<ProtectionRestore[]> {
   if (!deps.trail || restores.length === 0) return restores
   const { attributeProtectionChanges, lookupStackCalls } = await import('./stack/trail.js')
@@ -208,7 +218,10 @@ async function attributeRestores(
   const named: ProtectionRestore[] = []
   for (const stackName of [...new Set(restores.map(restore => restore.stackName))]) {
     const own = restores.filter(restore => restore.stackName === stackName)
-    const start = Math.min(...own.map(restore => restore.lastKnownOnAt ?? restore.foundOffAt))
+    const start = Math.min(
+      ...own.map(restore => restore.lastKnownOnAt ?? restore.foundOffAt),
+      firstEventAt.get(stackName) ?? Infinity
+    )
     const { calls, caveat } = await lookupStackCalls(
       deps.trail,
       {
