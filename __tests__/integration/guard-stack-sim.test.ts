@@ -118,6 +118,34 @@ describe('deployWatched against the local CloudFormation and CloudTrail endpoint
     ).toBe(true)
   })
 
+  it('flags live an operation started from the console while the command runs, even as the first on the stack', async () => {
+    sim = await startSim()
+    // The operator's console update begins 5 minutes after the scenario is placed: inside the command.
+    sim.deploy(STACK, 'busy-with-others-update', { options: { updateAfterMinutes: 5 } })
+    const { deps, settings, lines } = guard()
+    const deploy = await deployWatched(deps, settings, async () => {
+      while (!sim.calls['CloudFormation.DescribeStackEvents'])
+        await new Promise(resolve => setTimeout(resolve, 5))
+      sim.clock.advance(5 * 60_000 + 2_000)
+      while (!lines.some(line => line.includes('UPDATE_COMPLETE')))
+        await new Promise(resolve => setTimeout(resolve, 5))
+      return 0
+    })
+    expect(deploy.foreignOperations).toEqual([
+      expect.objectContaining({
+        stackName: STACK,
+        status: 'UPDATE_IN_PROGRESS',
+        why: expect.stringMatching(/^it was started from the AWS console \(client request token Console-/),
+        startedBy: expect.stringMatching(/^iseepatterns_user \(ExecuteChangeSet at /)
+      })
+    ])
+    expect(
+      lines.filter(line =>
+        line.startsWith("warn CourtCaseManagementStack: an operation that is not this run's")
+      )
+    ).toHaveLength(1)
+  })
+
   it('waits for an update someone else started, then runs the command', async () => {
     sim = await startSim()
     sim.deploy(STACK, 'busy-with-others-update')

@@ -5596,8 +5596,10 @@ async function attributeRestores(deps, restores, firstEventAt) {
 }
 /**
  * Tells this run's operations from others' while it holds the lock. deploy-guard passes nothing to the deploy tool,
- * so it judges by timing — the first operation on a stack while the command runs is taken as the command's — and by
- * the caller CloudTrail names: any further operation, or one after the command ended, is flagged the moment it is seen.
+ * so it judges by timing — the first operation on a stack while the command runs is taken as the command's, unless
+ * its ClientRequestToken says the AWS console started it — and by the caller CloudTrail names: any further operation,
+ * or one after the command ended, is flagged the moment it is seen. A further operation started by the same principal
+ * as the command's first one is taken as the command's too (said, not flagged).
  */
 class OperationAttribution {
     deps;
@@ -5613,13 +5615,18 @@ class OperationAttribution {
     }
     seen(stackName, event, commandEnded) {
         const own = this.first.get(stackName);
-        if (!own && !commandEnded) {
+        const token = event.clientRequestToken;
+        // The console tags what it starts `Console-<Action>-<uuid>`; CDK tags its ExecuteChangeSet `exec<uuid>`.
+        const fromConsole = token?.startsWith('Console-') === true;
+        if (!own && !commandEnded && !fromConsole) {
             this.first.set(stackName, event);
             return;
         }
         const why = commandEnded
             ? 'it started after the deploy command had ended'
-            : `it is a second operation while the deploy command ran (the first, ${own.resourceStatus}, started at ${new Date(own.timestamp).toISOString()})`;
+            : fromConsole
+                ? `it was started from the AWS console (client request token ${token}), not by the deploy command`
+                : `it is a second operation while the deploy command ran (the first, ${own.resourceStatus}, started at ${new Date(own.timestamp).toISOString()})`;
         const operation = {
             stackName,
             status: event.resourceStatus,
@@ -5627,13 +5634,14 @@ class OperationAttribution {
             why
         };
         this.foreign.push(operation);
-        this.pending.push(this.name(operation, event, own));
+        this.pending.push(this.name(operation, event, !commandEnded && !fromConsole ? own : undefined));
     }
     /** Every flagged operation, named as far as CloudTrail allowed. */
     async settled() {
         await Promise.all(this.pending);
         return this.foreign;
     }
+    /** Names the operation's starter; `own` (the command's first operation) when it may still be the command's. */
     async name(operation, event, own) {
         const { describeStarter, lookupStackCalls, operationStarter } = await Promise.resolve().then(() => require('./chunk-trail.js'));
         const token = event.clientRequestToken;
@@ -5648,10 +5656,8 @@ class OperationAttribution {
         const starter = operationStarter(calls, event.timestamp, token);
         const ours = own ? operationStarter(calls, own.timestamp, own.clientRequestToken) : undefined;
         operation.startedBy = describeStarter(starter, token);
-        if (starter &&
-            ours &&
-            starter.principal === ours.principal &&
-            !operation.why.startsWith('it started after')) {
+        if (starter && ours && starter.principal === ours.principal) {
+            this.foreign.splice(this.foreign.indexOf(operation), 1);
             this.deps.log.info(`${operation.stackName}: another operation (${operation.status}) started by the same principal as this run's deploy (${starter.principal}).`);
             return;
         }

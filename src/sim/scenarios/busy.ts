@@ -108,19 +108,24 @@ function existingStackUpdated(
 export const busyWithOthersUpdate: Scenario = {
   description:
     'An existing stack (created a day earlier) is being updated by iseepatterns_user from the console, without the lock: ' +
-    'UPDATE_IN_PROGRESS from 1 s for 6 minutes, then UPDATE_COMPLETE (or, with { fails: true }, UPDATE_ROLLBACK_COMPLETE).',
+    'UPDATE_IN_PROGRESS from 1 s (option updateAfterMinutes) for 6 minutes, then UPDATE_COMPLETE (or, with ' +
+    '{ fails: true }, UPDATE_ROLLBACK_COMPLETE).',
   build: ctx =>
-    existingStackUpdated(ctx, SECOND, {
-      principal: ctx.principals.operator,
-      changeSetName: 'console-change',
-      token: `Console-ExecuteChangeSet-${stableUuid(`${ctx.seed}#console`)}`
-    })
+    existingStackUpdated(
+      ctx,
+      ctx.options.updateAfterMinutes ? Number(ctx.options.updateAfterMinutes) * MINUTE : SECOND,
+      {
+        principal: ctx.principals.operator,
+        changeSetName: 'console-change',
+        token: `Console-ExecuteChangeSet-${stableUuid(`${ctx.seed}#console`)}`
+      }
+    )
 }
 
 /**
  * An existing stack a deploy updates: the update is scripted to begin `updateAfterMinutes` (default 10) after the
- * scenario is placed, so a deploy tool started before then (fake-cdk attaching to the existing stack) can do what
- * `cdk deploy` does first — set termination protection to the app's setting — before the change set executes.
+ * scenario is placed, so a test or the bench can first do what `cdk deploy` does — set termination protection to the
+ * app's setting — before the change set executes (the real CLI does it through the sim's change sets, cdk-*.test.ts).
  */
 export const existingStackUpdate: Scenario = {
   description:
