@@ -121,8 +121,8 @@ export function cdkCommand(artifacts: string[]): string {
 }
 
 /** `cdk deploy` without deploy-guard: a teammate on a laptop. */
-export function unguarded(sim: Sim, table: string, artifacts: string[]): Run {
-  return start(NODE, cdkDeployArgs(workspace, artifacts), env(sim, table))
+export function unguarded(sim: Sim, table: string, artifacts: string[], cdk: string[] = []): Run {
+  return start(NODE, cdkDeployArgs(workspace, artifacts, cdk), env(sim, table))
 }
 
 /** The newest stack of that name, as a caller by name would see it. */

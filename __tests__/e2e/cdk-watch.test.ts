@@ -1,5 +1,15 @@
 import { describe, expect, it } from '@jest/globals'
-import { HEADROOM, INCIDENT, setup, stack, unguarded, useCdkHarness, watched } from './cdk-support.js'
+import {
+  guarded,
+  HEADROOM,
+  INCIDENT,
+  setup,
+  stack,
+  trail,
+  unguarded,
+  useCdkHarness,
+  watched
+} from './cdk-support.js'
 
 useCdkHarness()
 
@@ -53,5 +63,33 @@ describe('deploy-guard watch beside the real cdk deploy (the README pattern: `cd
     )
     expect(output).toContain('no operation started before the start timeout')
     expect(output).not.toMatch(/Database AWS::RDS::DBInstance CREATE_FAILED/)
+  })
+  it('a change set nobody executes (cdk deploy --no-execute) is reported as such at the start timeout', async () => {
+    const { sim, table } = await setup()
+    expect((await unguarded(sim, table, ['WebStack'], ['--no-execute']).result).code).toBe(0)
+    const { code, output } = await watched(sim, table, 'WebStack', ['--start-timeout', '2s']).result
+
+    expect(code).toBe(1)
+    expect(output).toContain(
+      'WebStack: waiting up to 2s for its change set to be executed: the stack is REVIEW_IN_PROGRESS, a change set ' +
+        'was created and nobody has executed it yet.'
+    )
+    expect(output).toContain('WebStack: REVIEW_IN_PROGRESS; no operation started before the start timeout')
+    // The watch protected the stack the moment it saw it, so the next cdk deploy finds it protected: CDK then turns
+    // protection off before it executes the create, and the guard turns it back on.
+    expect(stack(sim, 'WebStack')).toMatchObject({
+      status: 'REVIEW_IN_PROGRESS',
+      terminationProtection: true
+    })
+
+    const run = await guarded(sim, table, { stacks: ['WebStack'] }).result
+    expect(run.code).toBe(0)
+    expect(
+      trail(sim, 'UpdateTerminationProtection').map(
+        record => record.requestParameters?.enableTerminationProtection
+      )
+    ).toEqual([true, false, true])
+    expect(run.output).toContain('cdk deploy turned termination protection off for WebStack')
+    expect(stack(sim, 'WebStack')).toMatchObject({ status: 'CREATE_COMPLETE', terminationProtection: true })
   })
 })
