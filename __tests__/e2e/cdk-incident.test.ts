@@ -95,4 +95,29 @@ describe('the real cdk deploy of incident A, guarded, against the sim', () => {
     ])
     expect(trail(sim, 'DeleteStack')[0]!.errorCode).toBeUndefined()
   })
+  it("a teammate's unguarded create still running when the lock is taken ends failed: the run stops with its diagnosis, marked as someone else's", async () => {
+    // 35 simulated minutes ≈ 21 s: the teammate's create outlasts the guard's start.
+    const { sim, table } = await setup(100)
+    const teammate = unguarded(sim, table, [INCIDENT])
+    await teammate.waitFor(/CREATE_IN_PROGRESS\s+\| AWS::CloudFormation::Stack/)
+
+    const { code, output } = await guarded(sim, table, { stacks: [INCIDENT] }).result
+
+    expect(code).toBe(1)
+    expect(output).toMatch(
+      new RegExp(
+        `${INCIDENT} is CREATE_IN_PROGRESS: an operation started by .+ is still running, and it is not this run's`
+      )
+    )
+    expect(output).toMatch(
+      new RegExp(
+        `error: Stack ${INCIDENT} was busy with someone else's operation \\(CREATE_IN_PROGRESS, started by .+ it ended ROLLBACK_COMPLETE; the deploy command was not run`
+      )
+    )
+    // The diagnosis of that operation follows, and CDK never ran under this guard.
+    expect(output).toMatch(/Database \(AWS::RDS::DBInstance\) CREATE_FAILED: DB Subnet Group/)
+    expect(output).not.toContain('creating CloudFormation changeset')
+    expect(await lockItem(table, INCIDENT)).toMatchObject({ released: true })
+    expect((await teammate.result).code).toBe(1)
+  })
 })

@@ -5383,6 +5383,9 @@ class BusyStackTimeoutError extends index.DeployGuardError {
 /** Someone else's operation, running when the lock was taken, ended failed: the run stops with its diagnosis. */
 class BusyStackFailedError extends index.DeployGuardError {
     wait;
+    // Spelled out, not the class's own name: the edges match it by name (so they need not load this module), and a
+    // minified bundle renames classes.
+    name = 'BusyStackFailedError';
     constructor(wait) {
         super(`Stack ${wait.stackName} was busy with someone else's operation (${wait.status}, started by ${wait.startedBy}` +
             `${at(wait.startedAt)}) when this run took the lock, and it ended ${wait.finalStatus}; the deploy command was ` +

@@ -36,6 +36,10 @@ export class BusyStackTimeoutError extends DeployGuardError {
 
 /** Someone else's operation, running when the lock was taken, ended failed: the run stops with its diagnosis. */
 export class BusyStackFailedError extends DeployGuardError {
+  // Spelled out, not the class's own name: the edges match it by name (so they need not load this module), and a
+  // minified bundle renames classes.
+  override readonly name = 'BusyStackFailedError'
+
   constructor(readonly wait: BusyWait) {
     super(
       `Stack ${wait.stackName} was busy with someone else's operation (${wait.status}, started by ${wait.startedBy}` +
