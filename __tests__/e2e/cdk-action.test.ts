@@ -1,19 +1,23 @@
 import { describe, expect, it } from '@jest/globals'
 import { githubRunEnv, startStep } from '../../src/sim/runner.js'
 import type { Sim } from '../../src/sim/server.js'
-import { cdkCommand, env, HEADROOM, setup, stack, useCdkHarness } from './cdk-support.js'
+import { readFileSync } from 'node:fs'
+import { cdkCommand, env, HEADROOM, scenarioArtifact, setup, stack, useCdkHarness } from './cdk-support.js'
 
 useCdkHarness()
 
-/** The root action's step with `run: cdk deploy STACK` (the real CLI), as run number `runNumber` of a workflow. */
-function guardStep(sim: Sim, table: string, stackName: string, runNumber: number) {
+/**
+ * The root action's step guarding `stackName` with `run: cdk deploy ARTIFACT` (the real CLI; the artifact deploys that
+ * stack), as run number `runNumber` of a workflow.
+ */
+function guardStep(sim: Sim, table: string, stackName: string, runNumber: number, artifact = stackName) {
   return startStep({
     action: '.',
     inputs: {
       'stack-name': stackName,
       'lock-table': table,
       'poll-interval': '500ms',
-      run: cdkCommand([stackName])
+      run: cdkCommand([artifact])
     },
     env: { ...env(sim, table), ...githubRunEnv(runNumber) }
   }).result
@@ -54,5 +58,29 @@ describe('the GitHub action guarding the real cdk deploy', () => {
     )
     expect(step.outputs).toMatchObject({ 'stack-status': 'UPDATE_COMPLETE', failed: 'false' })
     expect(stack(sim, 'ApiStack')).toMatchObject({ status: 'UPDATE_COMPLETE', terminationProtection: true })
+  })
+  it("an update that rolls back after CDK turned protection off: the failed stack's report says who and when", async () => {
+    const { sim, table } = await setup()
+    sim.deploy('ApiStack', 'create-succeeds', { startAt: 'past', terminationProtection: true, ...HEADROOM })
+    const step = await guardStep(
+      sim,
+      table,
+      'ApiStack',
+      83,
+      scenarioArtifact('ApiStack', 'update-rolls-back')
+    )
+
+    expect(step.exitCode).toBe(1)
+    expect(step.outputs).toMatchObject({ 'stack-status': 'UPDATE_ROLLBACK_COMPLETE', failed: 'true' })
+    const report = JSON.parse(readFileSync(step.outputs['report-path']!, 'utf8')) as { notes: string[] }
+    expect(report.notes).toContainEqual(
+      expect.stringMatching(
+        /^Termination protection on ApiStack was turned off by iseepatterns-iam-user at .+; found off at .+ and turned back on at /
+      )
+    )
+    expect(stack(sim, 'ApiStack')).toMatchObject({
+      status: 'UPDATE_ROLLBACK_COMPLETE',
+      terminationProtection: true
+    })
   })
 })

@@ -3,7 +3,13 @@ import { GetItemCommand } from '@aws-sdk/client-dynamodb'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { rmSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { cdkDeployArgs, cdkEnv, cdkWorkspace, type CdkWorkspace } from '../../src/sim/cdk.js'
+import {
+  addScenarioStack,
+  cdkDeployArgs,
+  cdkEnv,
+  cdkWorkspace,
+  type CdkWorkspace
+} from '../../src/sim/cdk.js'
 import { startDynalite, type LocalDynamo } from '../../src/sim/dynamo.js'
 import { localAwsEnv, nodeFor, ROOT_DIR } from '../../src/sim/runner.js'
 import { MINUTE } from '../../src/sim/script.js'
@@ -113,6 +119,11 @@ export function watched(sim: Sim, table: string, stackName: string, args: string
     [cli, 'watch', '--stack', stackName, '--poll-interval', '500ms', ...args],
     env(sim, table)
   )
+}
+
+/** An artifact of the test file's assembly whose change set plays a sim scenario on `stackName`; returns its id. */
+export function scenarioArtifact(stackName: string, scenario: string): string {
+  return addScenarioStack(workspace, stackName, scenario)
 }
 
 /** The command line a workflow's `run:` input carries: the real CLI, under Node 24. */

@@ -5150,7 +5150,11 @@ async function watchStacks(deps, options) {
             lastFailure = undefined;
         }
         catch (error) {
-            // An aborted request is the caller's deadline or cancellation: the checks below end the watch.
+            // A poll in flight when the run is cancelled is aborted by that cancellation: CloudFormation answered every poll
+            // before it, so the stacks are reported as last read, not as unreadable.
+            if (options.signal?.aborted && index.isAborted(error))
+                break;
+            // An aborted request is the caller's deadline: the checks below end the watch.
             if (!index.isTransient(error) && !index.isAborted(error))
                 throw error;
             failures++;

@@ -15995,7 +15995,11 @@ async function run() {
                         waitedSeconds: Math.round(result.waitedMs / 1000),
                         heldSeconds: Math.round(result.heldMs / 1000)
                     }
-                }, diagnosisDeadline).catch(error => runnerLog.warn(describeFailure(error, `Diagnosing ${stack.stackName}`)));
+                }, diagnosisDeadline, 
+                // The failed stack's report (summary and JSON) says when the deploy tool left it unprotected, and who.
+                deploy.protectionRestored
+                    .filter(restore => restore.stackName === stack.stackName)
+                    .map(restore => restoreNote(restore))).catch(error => runnerLog.warn(describeFailure(error, `Diagnosing ${stack.stackName}`)));
             }
         }
         if (!result.lockLost && deploy?.exitCode === 0 && deploy.failed) {
@@ -16016,15 +16020,19 @@ async function run() {
         }
     }
 }
+/** One protection round trip: who turned it off and when (CloudTrail), when it was found off and turned back on. */
+function restoreNote(restore, escape = text => text) {
+    return (`Termination protection on ${escape(restore.stackName)} was turned off` +
+        `${restore.turnedOffBy ? ` by ${escape(restore.turnedOffBy)} at ${at(restore.turnedOffAt)}` : ''}; ` +
+        `found off at ${at(restore.foundOffAt)} and turned back on at ${at(restore.restoredAt)}.`);
+}
+const at = (ms) => (ms === undefined ? 'an unknown time' : new Date(ms).toISOString());
 /** Summary lines for what happened around the deploy: waits, protection round trips, operations not ours. */
 function runNotes(deploy) {
-    const at = (ms) => (ms === undefined ? 'an unknown time' : new Date(ms).toISOString());
     return [
         ...deploy.waitedFor.map(wait => `- ${escapeMarkdown(wait.stackName)} was ${wait.status} (started by ${escapeMarkdown(wait.startedBy)}) when the ` +
             `lock was taken; waited ${formatDuration(wait.waitedMs)} until it ended ${wait.finalStatus ?? ''}.`),
-        ...deploy.protectionRestored.map(restore => `- Termination protection on ${escapeMarkdown(restore.stackName)} was turned off` +
-            `${restore.turnedOffBy ? ` by ${escapeMarkdown(restore.turnedOffBy)} at ${at(restore.turnedOffAt)}` : ''}; ` +
-            `found off at ${at(restore.foundOffAt)} and turned back on at ${at(restore.restoredAt)}.`),
+        ...deploy.protectionRestored.map(restore => `- ${restoreNote(restore, escapeMarkdown)}`),
         ...deploy.foreignOperations.map(operation => `- ⚠️ ${escapeMarkdown(operation.stackName)}: an operation that is not this run's (${operation.status} at ` +
             `${at(operation.startedAt)}${operation.startedBy ? `, started by ${escapeMarkdown(operation.startedBy)}` : ''}) ` +
             `ran while the lock was held: ${escapeMarkdown(operation.why)}.`)

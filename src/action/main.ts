@@ -6,6 +6,7 @@ import { formatDuration } from '../core/duration.js'
 import { InputError } from '../core/errors.js'
 import { runGuarded } from '../core/guard.js'
 import type { BusyStackFailedError } from '../core/stack/busy.js'
+import type { ProtectionRestore } from '../core/stack/protection-keeper.js'
 import { parseLockSettings, parseWatchSettings } from '../core/settings.js'
 import { runCancellation, runShell } from '../runtime/command.js'
 import { deadlineSignal, DEADLINES } from '../runtime/deadlines.js'
@@ -162,7 +163,11 @@ export async function run(): Promise<void> {
               heldSeconds: Math.round(result.heldMs / 1000)
             }
           },
-          diagnosisDeadline
+          diagnosisDeadline,
+          // The failed stack's report (summary and JSON) says when the deploy tool left it unprotected, and who.
+          deploy.protectionRestored
+            .filter(restore => restore.stackName === stack.stackName)
+            .map(restore => restoreNote(restore))
         ).catch(error => runnerLog.warn(describeFailure(error, `Diagnosing ${stack.stackName}`)))
       }
     }
@@ -188,21 +193,26 @@ export async function run(): Promise<void> {
   }
 }
 
+/** One protection round trip: who turned it off and when (CloudTrail), when it was found off and turned back on. */
+function restoreNote(restore: ProtectionRestore, escape: (text: string) => string = text => text): string {
+  return (
+    `Termination protection on ${escape(restore.stackName)} was turned off` +
+    `${restore.turnedOffBy ? ` by ${escape(restore.turnedOffBy)} at ${at(restore.turnedOffAt)}` : ''}; ` +
+    `found off at ${at(restore.foundOffAt)} and turned back on at ${at(restore.restoredAt)}.`
+  )
+}
+
+const at = (ms: number | undefined) => (ms === undefined ? 'an unknown time' : new Date(ms).toISOString())
+
 /** Summary lines for what happened around the deploy: waits, protection round trips, operations not ours. */
 function runNotes(deploy: WatchedDeploy): string[] {
-  const at = (ms: number | undefined) => (ms === undefined ? 'an unknown time' : new Date(ms).toISOString())
   return [
     ...deploy.waitedFor.map(
       wait =>
         `- ${escapeMarkdown(wait.stackName)} was ${wait.status} (started by ${escapeMarkdown(wait.startedBy)}) when the ` +
         `lock was taken; waited ${formatDuration(wait.waitedMs)} until it ended ${wait.finalStatus ?? ''}.`
     ),
-    ...deploy.protectionRestored.map(
-      restore =>
-        `- Termination protection on ${escapeMarkdown(restore.stackName)} was turned off` +
-        `${restore.turnedOffBy ? ` by ${escapeMarkdown(restore.turnedOffBy)} at ${at(restore.turnedOffAt)}` : ''}; ` +
-        `found off at ${at(restore.foundOffAt)} and turned back on at ${at(restore.restoredAt)}.`
-    ),
+    ...deploy.protectionRestored.map(restore => `- ${restoreNote(restore, escapeMarkdown)}`),
     ...deploy.foreignOperations.map(
       operation =>
         `- ⚠️ ${escapeMarkdown(operation.stackName)}: an operation that is not this run's (${operation.status} at ` +
