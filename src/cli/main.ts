@@ -278,12 +278,11 @@ async function watch(invocation: CliInvocation): Promise<number> {
     await import('./stack-modules.js')
   const settings = parseWatchSettings(invocation.settings)
   const cancel = cancellationSignal()
-  // A request in flight at the timeout is aborted, so the watch ends within its start timeout and timeout (plus a
-  // second): the wait for the operation to start is bounded by the one, following it by the other.
+  // A request in flight at the timeout is aborted, so the watch ends within its timeout plus a second. The timeout
+  // counts from the watch's start, the wait for an operation to start included (start-timeout only ends that wait
+  // sooner), as in the watch action.
   const signal =
-    settings.timeoutMs !== undefined
-      ? deadlineSignal(settings.startTimeoutMs + settings.timeoutMs + 1_000, cancel)
-      : cancel
+    settings.timeoutMs !== undefined ? deadlineSignal(settings.timeoutMs + 1_000, cancel) : cancel
   const cfn = createCloudFormationClient({
     ...(settings.region ? { region: settings.region } : {}),
     userAgent: USER_AGENT,
