@@ -4048,16 +4048,23 @@ function parseReason(reason) {
 }
 /** Reasons that only echo a failure elsewhere: the root cause is never one of these. */
 const CASCADE = [
-    /^Resource creation cancelled/i,
-    /^Resource update cancelled/i,
     /^The following resource\(s\) failed to/i,
     /^Embedded stack .* was not successfully (created|updated|deleted)/i
 ];
+const CANCELLATION = /^Resource (creation|update) cancelled/i;
 const HANDLER_MESSAGE = /^Resource handler returned message: "/i;
 const CANCELLED = /cancel(?:l)?ed/gi;
 function isCascade(reason) {
     const text = reason ?? '';
-    return CASCADE.some(pattern => pattern.test(text)) || handlerReportsCancellation(text);
+    return CASCADE.some(pattern => pattern.test(text)) || isCancellation(text);
+}
+/**
+ * A resource that failed only because CloudFormation cancelled its operation when another resource failed:
+ * "Resource creation cancelled", "Resource update cancelled", or a handler message saying it was cancelled.
+ */
+function isCancellation(reason) {
+    const text = reason ?? '';
+    return CANCELLATION.test(text) || handlerReportsCancellation(text);
 }
 /**
  * `Resource handler returned message: "… cancelled …"`, in linear time: the regular expression
@@ -4855,7 +4862,9 @@ function stuckStack(stackName, status, events) {
  * The resources whose last event after the operation turned back (rollback or clean-up deletion; the whole input
  * for an operation that was a deletion or a resumed rollback) is UPDATE_FAILED (UPDATE_ROLLBACK_FAILED) or
  * DELETE_FAILED. For a rollback, a nested stack whose own events name the failed resources inside it gives way to
- * them (they are what is skipped).
+ * them (they are what is skipped), and a resource whose rollback was only cancelled ("Resource update cancelled",
+ * because another one failed) is left out: ContinueUpdateRollback retries it, and its API reference allows skipping
+ * only resources in UPDATE_FAILED "because a rollback failed", not "because an update was canceled".
  */
 function blockingResources(events, status) {
     const ordered = [...events].sort((a, b) => a.timestamp - b.timestamp);
@@ -4868,7 +4877,8 @@ function blockingResources(events, status) {
             continue;
         last.set(`${event.stackId}\u0000${event.logicalResourceId}`, event);
     }
-    const failed = [...last.values()].filter(event => event.resourceStatus === wanted);
+    const failed = [...last.values()].filter(event => event.resourceStatus === wanted &&
+        !(wanted === 'UPDATE_FAILED' && isCancellation(event.resourceStatusReason)));
     const failedInside = (nested) => failed.some(event => event.stackId === nested.physicalResourceId && event !== nested);
     return (failed
         // Skipping takes the resource inside the nested stack; retaining takes the root's nested stack resource.

@@ -4597,7 +4597,9 @@ function stuckStack(stackName, status, events) {
  * The resources whose last event after the operation turned back (rollback or clean-up deletion; the whole input
  * for an operation that was a deletion or a resumed rollback) is UPDATE_FAILED (UPDATE_ROLLBACK_FAILED) or
  * DELETE_FAILED. For a rollback, a nested stack whose own events name the failed resources inside it gives way to
- * them (they are what is skipped).
+ * them (they are what is skipped), and a resource whose rollback was only cancelled ("Resource update cancelled",
+ * because another one failed) is left out: ContinueUpdateRollback retries it, and its API reference allows skipping
+ * only resources in UPDATE_FAILED "because a rollback failed", not "because an update was canceled".
  */
 function blockingResources(events, status) {
     const ordered = [...events].sort((a, b) => a.timestamp - b.timestamp);
@@ -4610,7 +4612,8 @@ function blockingResources(events, status) {
             continue;
         last.set(`${event.stackId}\u0000${event.logicalResourceId}`, event);
     }
-    const failed = [...last.values()].filter(event => event.resourceStatus === wanted);
+    const failed = [...last.values()].filter(event => event.resourceStatus === wanted &&
+        !(wanted === 'UPDATE_FAILED' && index.isCancellation(event.resourceStatusReason)));
     const failedInside = (nested) => failed.some(event => event.stackId === nested.physicalResourceId && event !== nested);
     return (failed
         // Skipping takes the resource inside the nested stack; retaining takes the root's nested stack resource.

@@ -10872,16 +10872,23 @@ async function waitingLine(readers, target, now) {
 
 /** Reasons that only echo a failure elsewhere: the root cause is never one of these. */
 const CASCADE = [
-    /^Resource creation cancelled/i,
-    /^Resource update cancelled/i,
     /^The following resource\(s\) failed to/i,
     /^Embedded stack .* was not successfully (created|updated|deleted)/i
 ];
+const CANCELLATION = /^Resource (creation|update) cancelled/i;
 const HANDLER_MESSAGE = /^Resource handler returned message: "/i;
 const CANCELLED = /cancel(?:l)?ed/gi;
 function isCascade(reason) {
     const text = reason ?? '';
-    return CASCADE.some(pattern => pattern.test(text)) || handlerReportsCancellation(text);
+    return CASCADE.some(pattern => pattern.test(text)) || isCancellation(text);
+}
+/**
+ * A resource that failed only because CloudFormation cancelled its operation when another resource failed:
+ * "Resource creation cancelled", "Resource update cancelled", or a handler message saying it was cancelled.
+ */
+function isCancellation(reason) {
+    const text = reason ?? '';
+    return CANCELLATION.test(text) || handlerReportsCancellation(text);
 }
 /**
  * `Resource handler returned message: "… cancelled …"`, in linear time: the regular expression

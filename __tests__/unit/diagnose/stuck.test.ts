@@ -44,6 +44,34 @@ describe('rollbacks that fail and deletions that fail: the cause, what blocks th
     expect(renderSummaryMarkdown(report)).toContain('#### What blocks the stack (UPDATE\\_ROLLBACK\\_FAILED)')
   })
 
+  it('does not skip a resource whose rollback was only cancelled: ContinueUpdateRollback retries it', () => {
+    const stabilize = 'Mount target is not stabilized, the current lifeCycleState is available.'
+    const report = explainEvents(
+      new History('junction')
+        .stack('UPDATE_IN_PROGRESS', 'User Initiated')
+        .resource('VolumeTarget0', 'AWS::EFS::MountTarget', 'UPDATE_FAILED', stabilize)
+        .stack('UPDATE_ROLLBACK_IN_PROGRESS', 'The following resource(s) failed to update: [VolumeTarget0].')
+        .resource('VolumeTarget1', 'AWS::EFS::MountTarget', 'UPDATE_FAILED', stabilize)
+        .resource('VolumeTarget0', 'AWS::EFS::MountTarget', 'UPDATE_FAILED', 'Resource update cancelled')
+        .resource(
+          'Instances',
+          'AWS::AutoScaling::AutoScalingGroup',
+          'UPDATE_FAILED',
+          'Resource update cancelled'
+        )
+        .stack(
+          'UPDATE_ROLLBACK_FAILED',
+          'The following resource(s) failed to update: [VolumeTarget1, Instances, VolumeTarget0].'
+        )
+        .dump()
+    )
+    expect(report.rootCauses.map(cause => cause.logicalResourceId)).toEqual(['VolumeTarget0'])
+    expect(report.stuck?.resources.map(resource => resource.logicalResourceId)).toEqual(['VolumeTarget1'])
+    expect(report.stuck?.command).toBe(
+      'aws cloudformation continue-update-rollback --stack-name junction --resources-to-skip VolumeTarget1'
+    )
+  })
+
   it('names a resource inside a nested stack as NestedStack.LogicalId, not the nested stack itself', () => {
     const childId = arn('Shop-ApiStack-7Q', 'child')
     const parent = new History('Shop').stack('UPDATE_IN_PROGRESS', 'User Initiated')

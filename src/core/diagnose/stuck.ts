@@ -1,6 +1,7 @@
 import { resourcePath } from '../stack/format.js'
 import { NESTED_STACK_TYPE, type StackEvent } from '../stack/types.js'
 import { forwardPhaseEnd, isStackRow } from './operations.js'
+import { isCancellation } from './reason.js'
 
 /** A resource whose rollback or deletion failed: what keeps the stack in its `*_FAILED` state now. */
 export interface BlockingResource {
@@ -54,7 +55,9 @@ export function stuckStack(stackName: string, status: string, events: StackEvent
  * The resources whose last event after the operation turned back (rollback or clean-up deletion; the whole input
  * for an operation that was a deletion or a resumed rollback) is UPDATE_FAILED (UPDATE_ROLLBACK_FAILED) or
  * DELETE_FAILED. For a rollback, a nested stack whose own events name the failed resources inside it gives way to
- * them (they are what is skipped).
+ * them (they are what is skipped), and a resource whose rollback was only cancelled ("Resource update cancelled",
+ * because another one failed) is left out: ContinueUpdateRollback retries it, and its API reference allows skipping
+ * only resources in UPDATE_FAILED "because a rollback failed", not "because an update was canceled".
  */
 export function blockingResources(events: StackEvent[], status: string): BlockingResource[] {
   const ordered = [...events].sort((a, b) => a.timestamp - b.timestamp)
@@ -66,7 +69,11 @@ export function blockingResources(events: StackEvent[], status: string): Blockin
     if (isStackRow(event)) continue
     last.set(`${event.stackId}\u0000${event.logicalResourceId}`, event)
   }
-  const failed = [...last.values()].filter(event => event.resourceStatus === wanted)
+  const failed = [...last.values()].filter(
+    event =>
+      event.resourceStatus === wanted &&
+      !(wanted === 'UPDATE_FAILED' && isCancellation(event.resourceStatusReason))
+  )
   const failedInside = (nested: StackEvent) =>
     failed.some(event => event.stackId === nested.physicalResourceId && event !== nested)
   return (
