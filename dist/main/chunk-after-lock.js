@@ -3494,6 +3494,11 @@ async function attempt(evidence, read, what, fallback) {
     }
 }
 
+/** A link into the AWS console of `region`; `path` starts at the service (e.g. `rds/home?region=…#events:`). */
+function consoleUrl(region, path) {
+    return `https://${region}.console.aws.amazon.com/${path}`;
+}
+
 /** A CloudWatch Logs filter pattern (any term matches) for the lines worth showing, and the same rule locally. */
 const ERROR_LINES_PATTERN = '?ERROR ?Error ?error ?Exception ?FATAL ?Fatal ?panic ?Traceback ?"Task timed out"';
 const ERROR_LINE = /\b(?:ERROR|Error|error|Exception|FATAL|Fatal|panic|Traceback)\b|Task timed out/;
@@ -3521,10 +3526,10 @@ async function lastErrorLines(logs, query) {
         // Cut before redacting: a log line can be 256 KB, and the redaction patterns scan back and forth within words.
         .map(line => ({
         ...line,
-        message: clip(redactSecrets(line.message.trim().slice(0, 4 * MAX_LINE_LENGTH)))
+        message: clip$1(redactSecrets(line.message.trim().slice(0, 4 * MAX_LINE_LENGTH)))
     })));
 }
-function clip(text) {
+function clip$1(text) {
     return text.length > MAX_LINE_LENGTH ? `${text.slice(0, MAX_LINE_LENGTH - 1)}…` : text;
 }
 /** The CloudWatch console encodes path parts twice, with `$` for `%` (its own URL scheme). */
@@ -3532,7 +3537,7 @@ function consolePart(text) {
     return encodeURIComponent(encodeURIComponent(text)).replace(/%/g, '$');
 }
 function logGroupUrl(region, group, stream) {
-    const base = index.consoleUrl(region, `cloudwatch/home?region=${region}#logsV2:log-groups/log-group/${consolePart(group)}`);
+    const base = consoleUrl(region, `cloudwatch/home?region=${region}#logsV2:log-groups/log-group/${consolePart(group)}`);
     return stream ? `${base}/log-events/${consolePart(stream)}` : base;
 }
 
@@ -3547,7 +3552,7 @@ function logStreamFromReason(reason) {
     return /CloudWatch Log Stream: (\S+)/.exec(reason ?? '')?.[1];
 }
 function lambdaConsoleUrl(region, name) {
-    return index.consoleUrl(region, `lambda/home?region=${region}#/functions/${encodeURIComponent(name)}?tab=monitoring`);
+    return consoleUrl(region, `lambda/home?region=${region}#/functions/${encodeURIComponent(name)}?tab=monitoring`);
 }
 /** The function behind the ServiceToken, its log group and stream, and the error it threw. */
 async function customResourceEvidence(readers, target, evidence) {
@@ -3645,7 +3650,7 @@ function parseServiceId(physicalId) {
     return { cluster: 'default', service: physicalId };
 }
 function serviceConsoleUrl(region, cluster, service) {
-    return index.consoleUrl(region, `ecs/v2/clusters/${encodeURIComponent(cluster)}/services/${encodeURIComponent(service)}/events?region=${region}`);
+    return consoleUrl(region, `ecs/v2/clusters/${encodeURIComponent(cluster)}/services/${encodeURIComponent(service)}/events?region=${region}`);
 }
 /** Service events, stopped tasks with exit codes, the plain-language reason, and the failing task's log lines. */
 async function ecsServiceEvidence(readers, target, region, evidence) {
@@ -3849,10 +3854,10 @@ function rdsSourceType(resourceType) {
     return resourceType === 'AWS::RDS::DBCluster' ? 'db-cluster' : 'db-instance';
 }
 function rdsConsoleUrl(region, id, sourceType) {
-    return index.consoleUrl(region, `rds/home?region=${region}#database:id=${encodeURIComponent(id)};is-cluster=${sourceType === 'db-cluster'}`);
+    return consoleUrl(region, `rds/home?region=${region}#database:id=${encodeURIComponent(id)};is-cluster=${sourceType === 'db-cluster'}`);
 }
 function rdsEventsUrl(region) {
-    return index.consoleUrl(region, `rds/home?region=${region}#events:`);
+    return consoleUrl(region, `rds/home?region=${region}#events:`);
 }
 /** RDS keeps an instance's events for 14 days, after the instance (and the stack) are gone. */
 async function rdsEvidence(readers, target, region, evidence) {
@@ -4024,8 +4029,150 @@ async function waitingLine(readers, target, now) {
     }
 }
 
+function parseReason(reason) {
+    const text = reason ?? '';
+    const match = (pattern) => pattern.exec(text)?.[1]?.trim();
+    const handlerMessage = match(/Resource handler returned message: "([^"]*)"/);
+    const customMessage = match(/Received response status \[FAILED\] from custom resource\. Message returned: (.*)$/s);
+    const statusCode = match(/Status Code: (\d{3})/);
+    const handlerErrorCode = match(/HandlerErrorCode: (\w+)/);
+    const errorCode = match(/Error Code: ([\w.]+)/);
+    const service = match(/Service: ([\w ]+?)[,)]/);
+    const requestId = match(/Request ID: ([\w-]+)/);
+    return {
+        summary: (handlerMessage ?? customMessage ?? text).trim(),
+        ...(handlerErrorCode ? { handlerErrorCode } : {}),
+        ...(errorCode ? { errorCode } : {}),
+        ...(service ? { service } : {}),
+        ...(statusCode ? { statusCode: Number(statusCode) } : {}),
+        ...(requestId ? { requestId } : {})
+    };
+}
+/** Reasons that only echo a failure elsewhere: the root cause is never one of these. */
+const CASCADE = [
+    /^The following resource\(s\) failed to/i,
+    /^Embedded stack .* was not successfully (created|updated|deleted)/i
+];
+const CANCELLATION = /^Resource (creation|update) cancelled/i;
+const HANDLER_MESSAGE = /^Resource handler returned message: "/i;
+const CANCELLED = /cancel(?:l)?ed/gi;
+function isCascade(reason) {
+    const text = reason ?? '';
+    return CASCADE.some(pattern => pattern.test(text)) || isCancellation(text);
+}
+/**
+ * A resource that failed only because CloudFormation cancelled its operation when another resource failed:
+ * "Resource creation cancelled", "Resource update cancelled", or a handler message saying it was cancelled.
+ */
+function isCancellation(reason) {
+    const text = reason ?? '';
+    return CANCELLATION.test(text) || handlerReportsCancellation(text);
+}
+/**
+ * `Resource handler returned message: "… cancelled …"`, in linear time: the regular expression
+ * `/^…".*cancel(l)?ed.*"/` backtracks quadratically over a long reason without a closing quote (ten 100 KB reasons
+ * took 11 s). The first "cancelled" after the opening quote, and any quote after it, is the same match.
+ */
+function handlerReportsCancellation(text) {
+    const opening = HANDLER_MESSAGE.exec(text);
+    if (!opening)
+        return false;
+    CANCELLED.lastIndex = opening[0].length;
+    const cancelled = CANCELLED.exec(text);
+    return cancelled !== null && text.lastIndexOf('"') >= CANCELLED.lastIndex;
+}
+/** How much a reason says: codes and a service beat "failed to stabilize". Used to order simultaneous failures. */
+function specificity(reason) {
+    const parsed = parseReason(reason);
+    let score = 0;
+    if (parsed.handlerErrorCode)
+        score += 2;
+    if (parsed.errorCode)
+        score += 2;
+    if (parsed.statusCode)
+        score += 1;
+    if (parsed.requestId)
+        score += 1;
+    if (/did not stabilize|failed to stabilize|Internal Failure|exceeded|timed out/i.test(reason ?? ''))
+        score -= 1;
+    return score;
+}
+/**
+ * Sentences CloudFormation adds to a stack's own rows that say only that something failed elsewhere or who asked:
+ * on their own they are never a root cause. Matched as plain text (no regular expression runs over AWS text here).
+ */
+const GENERIC_SENTENCES = [
+    'Rollback requested by user.',
+    'User Initiated',
+    'Resource creation Initiated',
+    'Resource update Initiated'
+];
+const FAILED_LIST = 'The following resource(s) failed to ';
+const EMBEDDED = 'Embedded stack ';
+const NOT_SUCCESSFULLY = ' was not successfully ';
+/**
+ * What a stack's own row says beyond the generic summaries: "No export named X found. Rollback requested by user."
+ * → "No export named X found."; an "Embedded stack … was not successfully created: " prefix is dropped and its
+ * remainder judged the same way. Empty when nothing specific is left, or only a cascade.
+ */
+function specificStackReason(reason) {
+    let text = (reason ?? '').trim();
+    if (text.startsWith(EMBEDDED)) {
+        const verb = text.indexOf(NOT_SUCCESSFULLY);
+        const colon = verb < 0 ? -1 : text.indexOf(': ', verb);
+        text = colon < 0 ? '' : text.slice(colon + 2);
+    }
+    for (;;) {
+        const start = text.indexOf(FAILED_LIST);
+        if (start < 0)
+            break;
+        const close = text.indexOf(']', start);
+        const end = close < 0 ? text.length : text[close + 1] === '.' ? close + 2 : close + 1;
+        text = `${text.slice(0, start)} ${text.slice(end)}`;
+    }
+    for (const sentence of GENERIC_SENTENCES)
+        text = text.split(sentence).join(' ');
+    text = text.split(/\s+/).join(' ').trim();
+    return text === '' || text === '.' || isCascade(text) ? '' : text;
+}
+/**
+ * The first "The following resource(s) failed to create: [A, B]" of a stack's reason → `create`, [A, B]; undefined
+ * when there is none. Plain text search (no regular expression over AWS text).
+ */
+function failedList(reason) {
+    const text = reason ?? '';
+    const start = text.indexOf(FAILED_LIST);
+    if (start < 0)
+        return undefined;
+    const colon = text.indexOf(': [', start);
+    const close = colon < 0 ? -1 : text.indexOf(']', colon);
+    if (close < 0)
+        return undefined;
+    const verb = text.slice(start + FAILED_LIST.length, colon);
+    if (!['create', 'update', 'delete'].includes(verb))
+        return undefined;
+    const logicalIds = text
+        .slice(colon + 3, close)
+        .split(',')
+        .map(id => id.trim())
+        .filter(Boolean);
+    return logicalIds.length ? { verb, logicalIds } : undefined;
+}
+
+/** `Nested/Child/LogicalId`: where a resource sits, from the root stack down. */
+function resourcePath(resource, separator = '/') {
+    return [...resource.nestedPath, resource.logicalResourceId].join(separator);
+}
+/** One log line per event: time (UTC, seconds), nested path, logical id, type, status, reason — all neutralised. */
+function formatEventLine(event) {
+    const time = new Date(event.timestamp).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const where = resourcePath(event);
+    const reason = event.resourceStatusReason ? ` ${event.resourceStatusReason}` : '';
+    return index.neutraliseForLog(`${time} ${where} ${event.resourceType} ${event.resourceStatus}${reason}`);
+}
+
 const key = (event) => `${event.stackId}|${event.logicalResourceId}`;
-const where = (event) => `${index.resourcePath(event)} (${event.resourceType})`;
+const where = (event) => `${resourcePath(event)} (${event.resourceType})`;
 /**
  * Watches the streamed events of the resources deploy-guard can explain (ECS services, databases, custom
  * resources). A slow one explains what it waits for every few minutes, so a stuck deploy explains itself before it
@@ -4057,7 +4204,7 @@ class ResourceMonitor {
         this.inProgress.delete(id);
         this.explainedAt.delete(id);
         if (!event.resourceStatus.endsWith('_FAILED') ||
-            index.isCascade(event.resourceStatusReason) ||
+            isCascade(event.resourceStatusReason) ||
             this.captures.has(id))
             return;
         const target = targetFor(event, this.events, event.timestamp, event.resourceStatusReason);
@@ -4141,6 +4288,113 @@ function createPacer(clock, ratePerSecond, burst = Math.max(1, Math.floor(ratePe
     };
 }
 
+/** The one place SDK stack shapes become domain types. */
+function toStackSummary(stack) {
+    return {
+        stackName: stack.StackName ?? '',
+        stackId: stack.StackId ?? '',
+        status: stack.StackStatus ?? 'UNKNOWN',
+        ...(stack.StackStatusReason ? { statusReason: stack.StackStatusReason } : {}),
+        terminationProtection: stack.EnableTerminationProtection === true,
+        ...(stack.ParentId ? { parentId: stack.ParentId } : {}),
+        ...(stack.RootId ? { rootId: stack.RootId } : {}),
+        ...(stack.CreationTime ? { creationTime: stack.CreationTime.getTime() } : {}),
+        ...(stack.LastUpdatedTime ? { lastUpdatedTime: stack.LastUpdatedTime.getTime() } : {}),
+        ...(stack.LastOperations?.length
+            ? {
+                lastOperations: stack.LastOperations.map(operation => ({
+                    operationType: operation.OperationType ?? 'UNKNOWN',
+                    operationId: operation.OperationId ?? ''
+                }))
+            }
+            : {})
+    };
+}
+function toStackEvent(event, nestedPath) {
+    return {
+        eventId: event.EventId ?? '',
+        stackId: event.StackId ?? '',
+        stackName: event.StackName ?? '',
+        logicalResourceId: event.LogicalResourceId ?? '',
+        ...(event.PhysicalResourceId ? { physicalResourceId: event.PhysicalResourceId } : {}),
+        resourceType: event.ResourceType ?? '',
+        timestamp: event.Timestamp?.getTime() ?? 0,
+        resourceStatus: event.ResourceStatus ?? '',
+        ...(event.ResourceStatusReason ? { resourceStatusReason: event.ResourceStatusReason } : {}),
+        ...(event.ClientRequestToken ? { clientRequestToken: event.ClientRequestToken } : {}),
+        ...(event.OperationId ? { operationId: event.OperationId } : {}),
+        ...(event.HookType ? { hookType: event.HookType } : {}),
+        ...(event.HookStatus ? { hookStatus: event.HookStatus } : {}),
+        ...(event.HookStatusReason ? { hookStatusReason: event.HookStatusReason } : {}),
+        ...(event.HookFailureMode ? { hookFailureMode: event.HookFailureMode } : {}),
+        ...serviceTokenOf(event.ResourceType, event.ResourceProperties),
+        nestedPath
+    };
+}
+function fromOperationEvent(event, stackName, nestedPath) {
+    return {
+        eventId: event.EventId ?? '',
+        stackId: event.StackId ?? '',
+        stackName,
+        logicalResourceId: event.LogicalResourceId ?? '',
+        ...(event.PhysicalResourceId ? { physicalResourceId: event.PhysicalResourceId } : {}),
+        resourceType: event.ResourceType ?? '',
+        timestamp: event.Timestamp?.getTime() ?? 0,
+        resourceStatus: event.ResourceStatus ?? event.ValidationStatus ?? event.HookStatus ?? '',
+        ...(event.ResourceStatusReason ? { resourceStatusReason: event.ResourceStatusReason } : {}),
+        ...(event.OperationId ? { operationId: event.OperationId } : {}),
+        ...(event.EventType ? { eventType: event.EventType } : {}),
+        ...(event.HookType ? { hookType: event.HookType } : {}),
+        ...(event.HookStatus ? { hookStatus: event.HookStatus } : {}),
+        ...(event.HookStatusReason ? { hookStatusReason: event.HookStatusReason } : {}),
+        ...(event.HookFailureMode ? { hookFailureMode: event.HookFailureMode } : {}),
+        ...(event.ValidationPath ? { validationPath: event.ValidationPath } : {}),
+        ...(event.ValidationStatusReason ? { validationStatusReason: event.ValidationStatusReason } : {}),
+        ...serviceTokenOf(event.ResourceType, event.ResourceProperties),
+        nestedPath
+    };
+}
+/**
+ * Only a custom resource's ServiceToken is read from ResourceProperties (a JSON string that can hold passwords);
+ * the text itself never leaves this function.
+ */
+function serviceTokenOf(type, properties) {
+    if (!properties ||
+        !type ||
+        !(type.startsWith('Custom::') || type === 'AWS::CloudFormation::CustomResource'))
+        return {};
+    try {
+        const token = JSON.parse(properties).ServiceToken;
+        return typeof token === 'string' && token.startsWith('arn:') ? { serviceToken: token } : {};
+    }
+    catch {
+        return {};
+    }
+}
+/**
+ * The stack's own status event (not one of its resources'): `AWS::CloudFormation::Stack` whose PhysicalResourceId
+ * is the StackId — or, in a log copied without PhysicalResourceId, whose LogicalResourceId is the stack's name
+ * (issue 9 §1; a nested stack resource row always names its child's ARN, never its parent's).
+ */
+function isStackLevelEvent(event) {
+    if (event.resourceType !== 'AWS::CloudFormation::Stack')
+        return false;
+    if (event.physicalResourceId)
+        return event.physicalResourceId === event.stackId;
+    return event.stackName !== '' && event.logicalResourceId === event.stackName;
+}
+/** The first event of an operation: CloudFormation opens every create, update, delete or import with it. */
+function isOperationStart(event) {
+    return (isStackLevelEvent(event) &&
+        [
+            'CREATE_IN_PROGRESS',
+            'UPDATE_IN_PROGRESS',
+            'DELETE_IN_PROGRESS',
+            'IMPORT_IN_PROGRESS',
+            'REVIEW_IN_PROGRESS'
+        ].includes(event.resourceStatus));
+}
+
 /**
  * The CloudFormation calls the watcher and protection make, each converted to domain types. Every call passes
  * through `pace` first: one request budget shared by everything a watch does.
@@ -4159,7 +4413,7 @@ class StackApi {
         try {
             const reply = await this.send('DescribeStacks', () => this.cfn.send(new DescribeStacksCommand({ StackName: nameOrId })));
             const stack = reply.Stacks?.[0];
-            return stack ? index.toStackSummary(stack) : undefined;
+            return stack ? toStackSummary(stack) : undefined;
         }
         catch (error) {
             if (isStackMissing(error))
@@ -4171,7 +4425,7 @@ class StackApi {
     async eventsPage(stackId, nestedPath, nextToken) {
         const reply = await this.send('DescribeStackEvents', () => this.cfn.send(new DescribeStackEventsCommand({ StackName: stackId, ...(nextToken ? { NextToken: nextToken } : {}) })));
         return {
-            events: (reply.StackEvents ?? []).map(event => index.toStackEvent(event, nestedPath)),
+            events: (reply.StackEvents ?? []).map(event => toStackEvent(event, nestedPath)),
             ...(reply.NextToken ? { nextToken: reply.NextToken } : {})
         };
     }
@@ -4189,7 +4443,7 @@ class StackApi {
                 ...(nextToken ? { NextToken: nextToken } : {})
             })));
             return {
-                events: (reply.OperationEvents ?? []).map(event => index.fromOperationEvent(event, stackName, [])),
+                events: (reply.OperationEvents ?? []).map(event => fromOperationEvent(event, stackName, [])),
                 ...(reply.NextToken ? { nextToken: reply.NextToken } : {})
             };
         }
@@ -4231,7 +4485,7 @@ class StackApi {
     /** Failed events from DescribeEvents (early validation, hooks), including a change set that never executed. */
     async failedOperationEvents(stackId, stackName) {
         const reply = await this.send('DescribeEvents', () => this.cfn.send(new DescribeEventsCommand({ StackName: stackId, Filters: { FailedEvents: true } })));
-        return (reply.OperationEvents ?? []).map(event => index.fromOperationEvent(event, stackName, []));
+        return (reply.OperationEvents ?? []).map(event => fromOperationEvent(event, stackName, []));
     }
     async send(action, call) {
         await this.pace();
@@ -4312,7 +4566,7 @@ class EventStream {
                 if (fromStart && this.start.sinceMs !== undefined && event.timestamp < this.start.sinceMs)
                     break reading;
                 fresh.push(event);
-                if (this.first && fromStart && this.start.currentOperation && index.isOperationStart(event))
+                if (this.first && fromStart && this.start.currentOperation && isOperationStart(event))
                     break reading;
             }
             token = page.nextToken;
@@ -4383,7 +4637,7 @@ const OPENS = new Map([
 ]);
 const USER_INITIATED = 'User Initiated';
 /** The stack's own row, as opposed to one of its resources' (one rule for the whole project: isStackLevelEvent). */
-const isStackRow = index.isStackLevelEvent;
+const isStackRow = isStackLevelEvent;
 /**
  * Cuts a history (oldest first; nested stacks' events carry a non-empty `nestedPath` and are ignored here) into
  * operations at the root stack's operation starts: create (from REVIEW_IN_PROGRESS or CREATE_IN_PROGRESS), update,
@@ -4539,7 +4793,7 @@ function operationFailed(type, group) {
 function isRefusal(event) {
     return (isStackRow(event) &&
         event.resourceStatus.endsWith('_COMPLETE') &&
-        index.specificStackReason(event.resourceStatusReason) !== '');
+        specificStackReason(event.resourceStatusReason) !== '');
 }
 /**
  * The operation to explain: by default the newest one that failed, else the newest; `latest`; `N` counting back
@@ -4613,7 +4867,7 @@ function blockingResources(events, status) {
         last.set(`${event.stackId}\u0000${event.logicalResourceId}`, event);
     }
     const failed = [...last.values()].filter(event => event.resourceStatus === wanted &&
-        !(wanted === 'UPDATE_FAILED' && index.isCancellation(event.resourceStatusReason)));
+        !(wanted === 'UPDATE_FAILED' && isCancellation(event.resourceStatusReason)));
     const failedInside = (nested) => failed.some(event => event.stackId === nested.physicalResourceId && event !== nested);
     return (failed
         // Skipping takes the resource inside the nested stack; retaining takes the root's nested stack resource.
@@ -4634,7 +4888,7 @@ function blockingResources(events, status) {
  * command costs. `resources` may be empty when the events are not at hand.
  */
 function wayOut(stackName, status, resources) {
-    const named = resources.map(resource => `${index.resourcePath(resource)} (${resource.resourceType}): ${resource.reason || resource.status}`);
+    const named = resources.map(resource => `${resourcePath(resource)} (${resource.resourceType}): ${resource.reason || resource.status}`);
     const blocked = named.length ? ` It is blocked by ${named.join('; ')}.` : '';
     if (status === 'UPDATE_ROLLBACK_FAILED') {
         const ids = resources.map(resource => [...resource.nestedPath, resource.logicalResourceId].join('.'));
@@ -5048,9 +5302,9 @@ function waitFor(stack, options, what) {
 function record(api, stack, event, options) {
     stack.events.push(event);
     options.onEvent?.(event);
-    if (index.isStackLevelEvent(event)) {
+    if (isStackLevelEvent(event)) {
         if (event.stackId === stack.summary?.stackId) {
-            if (index.isOperationStart(event) && event.resourceStatus !== 'REVIEW_IN_PROGRESS') {
+            if (isOperationStart(event) && event.resourceStatus !== 'REVIEW_IN_PROGRESS') {
                 stack.started = true;
                 stack.recheck = true;
                 options.onOperationStart?.(stack.name, event);
@@ -5226,7 +5480,7 @@ async function deployWatched(deps, settings, runCommand, signal, options = {}) {
         pollMinMs: settings.pollMinMs,
         pollMaxMs: settings.pollMaxMs,
         ...(signal ? { signal } : {}),
-        onEvent: event => deps.log.info(index.formatEventLine(event)),
+        onEvent: event => deps.log.info(formatEventLine(event)),
         onInfo: deps.log.info,
         onNotice: deps.log.warn
     });
@@ -5449,7 +5703,7 @@ function watchOptions(deps, settings, mode, monitor, extra) {
         pollMinMs: settings.pollMinMs,
         pollMaxMs: settings.pollMaxMs,
         onEvent: event => {
-            deps.log.info(index.formatEventLine(event));
+            deps.log.info(formatEventLine(event));
             monitor?.observe(event);
         },
         onProtected: (name, _stackId, appeared) => deps.log.info(`Termination protection enabled on ${name}${appeared ? ' as soon as it appeared' : ''}.`),
@@ -5476,7 +5730,7 @@ function reportOutcome(log, outcome) {
         else
             log.info(line);
         for (const resource of stack.inProgress) {
-            log.warn(`${stack.stackName}: ${index.resourcePath(resource)} (${resource.resourceType}) ` +
+            log.warn(`${stack.stackName}: ${resourcePath(resource)} (${resource.resourceType}) ` +
                 `still in progress after ${index.formatDuration(resource.forMs)}, since ${new Date(resource.since).toISOString()}.`);
         }
     }
@@ -5649,6 +5903,79 @@ function toTrailEntry(event) {
     };
 }
 
+/** Bumped on any incompatible change to the JSON report. */
+const REPORT_SCHEMA_VERSION = 1;
+function buildReport(input) {
+    const { operation, region } = input;
+    const failed = /FAILED|ROLLBACK|DELETE_COMPLETE/.test(operation.status) || input.rootCauses.length > 0;
+    return {
+        schemaVersion: REPORT_SCHEMA_VERSION,
+        generatedAt: new Date(input.now).toISOString(),
+        region,
+        stack: {
+            name: operation.stackName,
+            id: operation.stackId,
+            finalStatus: operation.status,
+            deleted: operation.deleted,
+            failed,
+            operationStartedAt: new Date(operation.startedAt).toISOString(),
+            operationEndedAt: new Date(operation.endedAt).toISOString(),
+            durationSeconds: Math.round((operation.endedAt - operation.startedAt) / 1000)
+        },
+        ...(input.operationInfo ? { operation: input.operationInfo } : {}),
+        ...(input.lock ? { lock: input.lock } : {}),
+        ...(input.stuck ? { stuck: input.stuck } : {}),
+        rootCauses: input.rootCauses,
+        findings: input.findings,
+        evidence: input.evidence ?? [],
+        ...(input.cloudTrail ? { cloudTrail: input.cloudTrail } : {}),
+        notes: [...operation.notes, ...(input.cloudTrail?.caveats ?? [])],
+        events: operation.events,
+        links: consoleLinks(region, operation, input.cloudTrail)
+    };
+}
+function consoleLinks(region, operation, trail) {
+    const links = [
+        {
+            label: 'CloudFormation stack events',
+            url: consoleUrl(region, `cloudformation/home?region=${region}#/stacks/events?stackId=${encodeURIComponent(operation.stackId)}`)
+        }
+    ];
+    if (trail) {
+        links.push({
+            label: 'CloudTrail event history for the stack',
+            url: consoleUrl(region, `cloudtrailv2/home?region=${region}#/events?ResourceName=${encodeURIComponent(operation.stackName)}` +
+                `&StartTime=${encodeURIComponent(new Date(trail.window.start).toISOString())}&EndTime=${encodeURIComponent(new Date(trail.window.end).toISOString())}`)
+        });
+    }
+    return links;
+}
+function trailEventUrl(region, entry) {
+    return consoleUrl(region, `cloudtrailv2/home?region=${region}#/events/${encodeURIComponent(entry.eventId)}`);
+}
+/** The one-line answer to "what failed, and why". */
+function rootCauseLine(report) {
+    const cause = report.rootCauses[0];
+    if (!cause) {
+        const stuck = report.evidence.find(evidence => evidence.verdict);
+        if (stuck)
+            return `${report.stack.name} ended ${report.stack.finalStatus}; ${resourcePath(stuck)} (${stuck.resourceType}) never finished: ${stuck.verdict}`;
+        const finding = report.findings[0];
+        if (finding)
+            return `${report.stack.name}: ${finding.kind} failure on ${finding.logicalResourceId}: ${finding.detail}`;
+        return `${report.stack.name} ended ${report.stack.finalStatus}; no failed resource event was found.`;
+    }
+    const where = resourcePath(cause);
+    if (cause.scope === 'stack')
+        return `${report.stack.name}: the stack ${where} itself failed (${cause.status}): ${cause.summary || cause.reason}`;
+    const verdict = evidenceFor(report, cause)?.verdict;
+    return `${report.stack.name}: ${where} (${cause.resourceType}) ${cause.status}: ${cause.summary || cause.reason}${verdict ? ` — ${verdict}` : ''}`;
+}
+/** The evidence gathered for a root cause (or any resource), if any. */
+function evidenceFor(report, resource) {
+    return report.evidence.find(evidence => evidence.stackId === resource.stackId && evidence.logicalResourceId === resource.logicalResourceId);
+}
+
 const OPENS_DEPLOY = ['CREATE_IN_PROGRESS', 'UPDATE_IN_PROGRESS', 'IMPORT_IN_PROGRESS'];
 /**
  * The events of the stack's latest deploy operation — even after the stack was deleted: events stay readable by ARN,
@@ -5769,7 +6096,7 @@ function stackLevelCandidates(events, options = {}) {
             continue;
         const specific = !options.continuedRollback && isCancelledUpdate(event)
             ? CANCELLED_UPDATE
-            : index.specificStackReason(event.resourceStatusReason);
+            : specificStackReason(event.resourceStatusReason);
         if (!specific)
             continue;
         candidates.push(own
@@ -5822,7 +6149,7 @@ function analyse(events, options = {}) {
     const resourceFailures = ordered.filter(event => isFailure(event) && !isStackRow(event));
     const real = forward.filter(event => isFailure(event) &&
         !isStackRow(event) &&
-        !index.isCascade(event.resourceStatusReason) &&
+        !isCascade(event.resourceStatusReason) &&
         !(event.resourceType === NESTED_STACK_TYPE && hasChildEvents(events, event)));
     const stackCauses = real.length === 0 && showsFailure(ordered) ? stackLevelCandidates(forward, options) : [];
     const fallback = resourceFailures.slice(0, 1);
@@ -5835,14 +6162,14 @@ function analyse(events, options = {}) {
             : fallback.length > 0
                 ? fallback.map(toRootCause)
                 : listedInSummary(forward);
-    return { rootCauses: dedupe(rootCauses), findings: findings(ordered) };
+    return { rootCauses: dedupe(rootCauses), findings: findings$1(ordered) };
 }
 /** The candidates that failed within SIMULTANEOUS_MS of the first, most specific reason first. */
 function atOnce(candidates) {
     const first = candidates[0]?.timestamp ?? 0;
     return candidates
         .filter(event => event.timestamp - first <= SIMULTANEOUS_MS)
-        .sort((a, b) => index.specificity(b.resourceStatusReason) - index.specificity(a.resourceStatusReason) || a.timestamp - b.timestamp);
+        .sort((a, b) => specificity(b.resourceStatusReason) - specificity(a.resourceStatusReason) || a.timestamp - b.timestamp);
 }
 /**
  * A stack row (root or nested) that failed or rolled back, or a refused operation: a successful operation has no
@@ -5861,7 +6188,7 @@ function listedInSummary(forward) {
     for (const event of forward) {
         if (!isStackRow(event))
             continue;
-        const list = index.failedList(event.resourceStatusReason);
+        const list = failedList(event.resourceStatusReason);
         if (!list)
             continue;
         const { verb, logicalIds } = list;
@@ -5888,7 +6215,7 @@ function listedInSummary(forward) {
 function toStackCause(candidate) {
     const { event } = candidate;
     return {
-        ...index.parseReason(candidate.specific),
+        ...parseReason(candidate.specific),
         stackName: event.stackName,
         stackId: event.stackId,
         logicalResourceId: candidate.logicalResourceId,
@@ -5911,7 +6238,7 @@ function isValidationOrHook(event) {
 }
 function toRootCause(event) {
     return {
-        ...index.parseReason(event.resourceStatusReason),
+        ...parseReason(event.resourceStatusReason),
         stackName: event.stackName,
         stackId: event.stackId,
         logicalResourceId: event.logicalResourceId,
@@ -5934,7 +6261,7 @@ function dedupe(causes) {
         return true;
     });
 }
-function findings(events) {
+function findings$1(events) {
     const result = [];
     for (const event of events) {
         if (event.eventType === 'VALIDATION_ERROR' || event.validationStatusReason) {
@@ -5991,7 +6318,7 @@ async function diagnoseStack(deps, request) {
             : undefined,
         deps.evidence ? collectAll(deps.evidence, targets, request.region, request.collected) : []
     ]);
-    return index.buildReport({
+    return buildReport({
         operation,
         rootCauses,
         findings,
@@ -6051,7 +6378,7 @@ function narrowToOperation(loaded) {
 function reportFromEvents(input) {
     const events = [...input.events].sort((a, b) => a.timestamp - b.timestamp);
     const stuck = stuckStack(input.stackName, input.status, events);
-    return index.buildReport({
+    return buildReport({
         operation: {
             stackName: input.stackName,
             stackId: input.stackId,
@@ -6069,6 +6396,556 @@ function reportFromEvents(input) {
         ...(input.operationInfo ? { operationInfo: input.operationInfo } : {}),
         ...(stuck ? { stuck } : {})
     });
+}
+
+/** GitHub renders big charts too small to read on a phone; the slowest ones and every failure come first. */
+const MAX_BARS = 40;
+const ALWAYS_SLOWEST = 10;
+const MAX_LABEL = 48;
+const MIN_BAR_MS = 1000;
+/** One bar per resource (stack-level events excluded), in the order each resource first appeared. */
+function ganttBars(events) {
+    const bars = new Map();
+    const ordered = [...events].sort((a, b) => a.timestamp - b.timestamp);
+    for (const event of ordered) {
+        if (isStackLevelEvent(event))
+            continue;
+        const key = `${event.stackId}\u0000${event.logicalResourceId}`;
+        let bar = bars.get(key);
+        if (!bar) {
+            if (!event.resourceStatus.endsWith('_IN_PROGRESS'))
+                continue;
+            bar = {
+                nestedPath: event.nestedPath,
+                logicalResourceId: event.logicalResourceId,
+                resourceType: event.resourceType,
+                start: event.timestamp,
+                end: event.timestamp,
+                finalStatus: event.resourceStatus,
+                kind: 'unfinished'
+            };
+            bars.set(key, bar);
+        }
+        bar.end = event.timestamp;
+        bar.finalStatus = event.resourceStatus;
+        // A resource that failed on its own stays a failure even if the rollback later deletes it cleanly.
+        if (event.resourceStatus.endsWith('_FAILED'))
+            bar.kind = bar.kind === 'failed' || !isCascade(event.resourceStatusReason) ? 'failed' : 'cascade';
+        else if (bar.kind === 'unfinished' && !event.resourceStatus.endsWith('_IN_PROGRESS'))
+            bar.kind = 'ok';
+    }
+    return [...bars.values()];
+}
+/**
+ * Which bars to draw when there are more than `max`: every failure, then the slowest `ALWAYS_SLOWEST`, then the
+ * cascades, then the slowest of the rest; drawn back in start order.
+ */
+function pickBars(bars, max = MAX_BARS) {
+    if (bars.length <= max)
+        return bars;
+    const byDuration = [...bars].sort((a, b) => b.end - b.start - (a.end - a.start));
+    const chosen = new Set();
+    const take = (candidates, limit = max) => {
+        for (const bar of candidates) {
+            if (chosen.size >= limit)
+                break;
+            chosen.add(bar);
+        }
+    };
+    take(byDuration.slice(0, ALWAYS_SLOWEST));
+    take(bars.filter(bar => bar.kind === 'failed'), max);
+    take(bars.filter(bar => bar.kind === 'cascade' || bar.kind === 'unfinished'));
+    take(byDuration);
+    return bars.filter(bar => chosen.has(bar));
+}
+/**
+ * Text from AWS made safe for a Mermaid gantt line: Mermaid reads `:` (task data), `#…;` (entities), `;`, `%%`
+ * (comments), newlines and keywords at a line's start (`section`, `click`, `title` …), and the fence reads backticks;
+ * so only letters, digits and ` _-./()+,@[]` pass, anything else becomes `_`, and the length is capped.
+ */
+function mermaidLabel(raw, max = MAX_LABEL) {
+    let out = '';
+    for (const char of raw) {
+        if (out.length >= max) {
+            out = `${out.slice(0, max - 1)}…`;
+            break;
+        }
+        out += /[A-Za-z0-9 _\-./()+,@[\]]/.test(char) ? char : '_';
+    }
+    return out.replace(/\s+/g, ' ').trim() || '_';
+}
+const BAR_TAGS = {
+    failed: 'crit, ',
+    cascade: 'done, ',
+    unfinished: 'active, ',
+    ok: ''
+};
+const BAR_ICON = { failed: '✗', cascade: '↺', unfinished: '…', ok: '✓' };
+/** `RDS DBInstance` for `AWS::RDS::DBInstance`: short enough for a bar, with no `:` for Mermaid to trip on. */
+function shortType(resourceType) {
+    return resourceType
+        .replace(/^AWS::/, '')
+        .split('::')
+        .join(' ');
+}
+/**
+ * A Mermaid `gantt` of the operation: one section per stack (root first, nested by path), one bar per resource,
+ * each label led by an icon so no label can start with a Mermaid keyword. Times are epoch ms (`dateFormat x`).
+ */
+function renderGantt(stackName, events, max = MAX_BARS) {
+    const bars = ganttBars(events);
+    if (bars.length === 0)
+        return undefined;
+    const drawn = pickBars(bars, max);
+    const sections = new Map();
+    for (const bar of drawn) {
+        const section = bar.nestedPath.length ? bar.nestedPath.join('/') : stackName;
+        sections.set(section, [...(sections.get(section) ?? []), bar]);
+    }
+    const lines = ['gantt', '  dateFormat x', '  axisFormat %H:%M', '  todayMarker off'];
+    for (const [section, sectionBars] of sections) {
+        lines.push(`  section ${mermaidLabel(section)}`);
+        for (const bar of sectionBars) {
+            const label = mermaidLabel(`${bar.logicalResourceId} (${shortType(bar.resourceType)})`);
+            const end = Math.max(bar.end, bar.start + MIN_BAR_MS);
+            lines.push(`    ${BAR_ICON[bar.kind]} ${label} :${BAR_TAGS[bar.kind]}${bar.start}, ${end}`);
+        }
+    }
+    return { mermaid: lines.join('\n'), drawn, omitted: bars.length - drawn.length };
+}
+
+/**
+ * Markdown for the job summary, which GitHub renders with cmark-gfm (extensions table, strikethrough, autolink,
+ * tagfilter) and then sanitises. Text from AWS is escaped so it stays text in its cell, its autolinks are defused, and
+ * only URLs on AWS's own hosts become links; link targets are percent-encoded so nothing leaves the `( )`.
+ */
+/**
+ * Hosts whose URLs in AWS text become links: AWS's documentation, consoles and sites (`docs.aws.amazon.com`,
+ * `<region>.console.aws.amazon.com`, `aws.amazon.com`) and re:Post. Not `amazonaws.com`: S3 buckets and API Gateway
+ * endpoints under it are anyone's.
+ */
+const AWS_HOSTS = ['aws.amazon.com', 'repost.aws'];
+/** `https:` on one of AWS_HOSTS or a subdomain (e.g. `us-east-1.console.aws.amazon.com`), no credentials in it. */
+function isAwsUrl(url) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return false;
+    }
+    if (parsed.protocol !== 'https:' || parsed.username || parsed.password)
+        return false;
+    const host = parsed.hostname.toLowerCase();
+    return AWS_HOSTS.some(allowed => host === allowed || host.endsWith(`.${allowed}`));
+}
+/**
+ * A URL as a markdown link target: every character outside RFC 3986's unreserved and the structural `:/?#&=%+,;@$`
+ * is percent-encoded — including `( ) * ! ' ~ [ ] < >` and spaces, which encodeURIComponent leaves or which end a
+ * target or open a title. Existing `%XX` escapes are kept.
+ */
+function linkTarget(url) {
+    let out = '';
+    for (const char of url) {
+        if (/[A-Za-z0-9\-._:/?#&=%+,;@$]/.test(char))
+            out += char;
+        else
+            out += [...new TextEncoder().encode(char)]
+                .map(byte => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`)
+                .join('');
+    }
+    return out;
+}
+/** `[label](target)`; the label is escaped (no link inside a link), the target encoded. */
+function link(label, url) {
+    return `[${text(label)}](${linkTarget(url)})`;
+}
+/** Cuts text to `max` characters (not bytes), marking the cut; the JSON report keeps the whole text. */
+function clip(text, max) {
+    return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+/**
+ * GFM's autolink extension turns `scheme://…`, `www.…` and `name@host.tld` into links even inside escaped text.
+ * Entities break the first two (the autolinker never sees the literal `:` or `.`; the reader sees the same text). An
+ * address is found after entities are decoded, so `@` is followed by a zero-width space, which no domain starts with.
+ */
+function defuseAutolinks(escaped) {
+    return escaped
+        .replace(/:(?=\/\/)/g, '&#58;')
+        .replace(/(www)\./gi, '$1&#46;')
+        .replace(/@/g, '@\u200b');
+}
+/** Untrusted text for a table cell or a line: clipped, neutralised, escaped, with no live link in it. */
+function text(raw, max = 1000) {
+    return defuseAutolinks(index.escapeMarkdown(clip(raw ?? '', max)));
+}
+const URL_IN_TEXT = /https?:\/\/[^\s<>"'`|\\]+/g;
+const TRAILING_PUNCTUATION = new Set(['.', ',', ';', ':', '!', '?', ')', ']', '}', '*', '_', '~']);
+/**
+ * Untrusted prose with its URLs: one on AWS's hosts becomes a link, any other is shown as defused text. Linear in
+ * the length (one scan; the URL pattern is a single character-class run).
+ */
+function prose(raw, max = 1000) {
+    const source = clip(raw ?? '', max);
+    let out = '';
+    let at = 0;
+    for (const match of source.matchAll(URL_IN_TEXT)) {
+        let url = match[0];
+        let end = url.length;
+        while (end > 0 && TRAILING_PUNCTUATION.has(url[end - 1]))
+            end--;
+        url = url.slice(0, end);
+        out += text(source.slice(at, match.index), max);
+        out += isAwsUrl(url) ? link(url, url) : text(url, max);
+        at = match.index + url.length;
+    }
+    return out + text(source.slice(at), max);
+}
+/**
+ * A line inside a fenced ```text block: markdown is inert there, so only the fence and HTML must not get through
+ * (a backtick run could close the fence; `<` could open a tag on some renderers).
+ */
+function codeLine(raw, max = 600) {
+    return index.neutraliseForLog(clip(raw, max)).replace(/`/g, "'").replace(/</g, '‹').replace(/>/g, '›');
+}
+/** UTF-8 length in bytes (GitHub's summary limit counts bytes), without Buffer so the core stays runtime-free. */
+function utf8Bytes(line) {
+    let bytes = 0;
+    for (let i = 0; i < line.length; i++) {
+        const code = line.charCodeAt(i);
+        if (code < 0x80)
+            bytes += 1;
+        else if (code < 0x800)
+            bytes += 2;
+        else if (code >= 0xd800 && code <= 0xdbff) {
+            bytes += 4;
+            i++;
+        }
+        else
+            bytes += 3;
+    }
+    return bytes;
+}
+
+/** The event log may use this much of one report's summary, so several stacks' reports fit in one step. */
+const EVENT_LOG_MAX_BYTES = 256 * 1024;
+/** Rows per table or list before "… and N more (JSON report)". */
+const MAX_ROWS = 50;
+/** `failed-resources` lists this many root causes, reasons cut to REASON_OUTPUT_CHARS: outputs stay small. */
+const FAILED_RESOURCES_MAX = 20;
+const REASON_OUTPUT_CHARS = 500;
+const time = (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+const JSON_HAS_ALL = 'the JSON report (`report-path` output) has them all';
+/**
+ * The order the summary is read in, and kept in when space runs out: a section that does not fit in the budget is
+ * replaced by one line saying so. The event log comes last and is cut to what remains (`eventLog`).
+ */
+const SECTIONS = [
+    headline,
+    rootCauses,
+    stuck,
+    findings,
+    timeline,
+    evidenceSection,
+    apiErrors,
+    concurrentChanges,
+    notes,
+    picture,
+    links
+];
+/** The job summary: the findings first, then the deploy as a chart, then the event log cut to fit `maxBytes`. */
+function renderSummaryMarkdown(report, options = {}) {
+    const budget = options.maxBytes ?? index.STEP_SUMMARY_MAX_BYTES;
+    const lines = [];
+    let used = 0;
+    const room = (more) => used + more.reduce((sum, line) => sum + utf8Bytes(line) + 1, 0);
+    // Kept back for the event log's header and its "left out" line, so those always fit.
+    const reserve = 1024;
+    for (const section of SECTIONS) {
+        const part = section(report);
+        if (part.length === 0)
+            continue;
+        const fits = room(part) + reserve <= budget;
+        const added = fits
+            ? part
+            : [`> Left out to stay under GitHub's 1 MiB summary limit: ${part.length} lines; ${JSON_HAS_ALL}.`, ''];
+        if (!fits && room(added) + reserve > budget)
+            continue;
+        lines.push(...added);
+        used = room(added);
+    }
+    lines.push(...eventLog(report, Math.min(EVENT_LOG_MAX_BYTES, budget - used - reserve)));
+    return lines.join('\n');
+}
+function headline(report) {
+    const { stack } = report;
+    const verdict = stack.failed ? '❌' : '✅';
+    const lock = report.lock
+        ? ` · lock ${report.lock.keys.map(key => text(key)).join(', ')} (fence ${report.lock.fences.join(', ')}): waited ${index.formatDuration(report.lock.waitedSeconds * 1000)}, held ${index.formatDuration(report.lock.heldSeconds * 1000)}`
+        : '';
+    return [
+        `### ${verdict} deploy-guard: ${text(stack.name)} ended ${text(stack.finalStatus)}${stack.deleted ? ' (stack since deleted)' : ''}`,
+        '',
+        `Region ${text(report.region)} · operation ${stack.operationStartedAt} → ${stack.operationEndedAt} (${index.formatDuration(stack.durationSeconds * 1000)})${lock}`,
+        '',
+        ...(report.operation && report.operation.count > 1
+            ? [
+                `Operation ${report.operation.number} of ${report.operation.count} in the input (1 = newest): ${text(report.operation.type)} started ${report.operation.startedAt}`,
+                ''
+            ]
+            : [])
+    ];
+}
+/** A stack left in ROLLBACK_FAILED, UPDATE_ROLLBACK_FAILED or DELETE_FAILED: what blocks it and the way out. */
+function stuck(report) {
+    if (!report.stuck)
+        return [];
+    const shown = report.stuck.resources.slice(0, MAX_ROWS);
+    return [
+        `#### What blocks the stack (${text(report.stuck.status)})`,
+        '',
+        ...shown.map(resource => `- ${text(resourcePath(resource))} (${text(resource.resourceType)}) ${text(resource.status)}: ${prose(resource.reason)}`),
+        ...more(report.stuck.resources.length, shown.length, 'blocking resources'),
+        prose(report.stuck.wayOut, 4000),
+        ''
+    ];
+}
+/** "… and N more": what a capped list left out. */
+function more(total, shown, what) {
+    return total > shown ? [`… and ${total - shown} more ${what}; ${JSON_HAS_ALL}.`, ''] : [''];
+}
+function rootCauses(report) {
+    if (report.rootCauses.length === 0)
+        return [];
+    const shown = report.rootCauses.slice(0, MAX_ROWS);
+    return [
+        '#### Root cause',
+        '',
+        '| resource | type | status | reason | nested path |',
+        '| --- | --- | --- | --- | --- |',
+        ...shown.map(cause => `| ${text(cause.logicalResourceId)} | ${text(cause.resourceType)} | ${text(cause.status)} | ${prose(cause.reason)} | ${text(cause.nestedPath.join(' / ') || '-')} |`),
+        ...more(report.rootCauses.length, shown.length, 'root causes')
+    ];
+}
+function findings(report) {
+    if (report.findings.length === 0)
+        return [];
+    const shown = report.findings.slice(0, MAX_ROWS);
+    return [
+        '#### Validation and hook findings',
+        '',
+        ...shown.map(finding => {
+            const extra = finding.path ?? finding.hookType ?? '';
+            return `- **${finding.kind}** ${text(finding.logicalResourceId)}${extra ? ` (${text(extra)})` : ''}: ${prose(finding.detail)}`;
+        }),
+        ...more(report.findings.length, shown.length, 'findings')
+    ];
+}
+function timeline(report) {
+    const entries = report.cloudTrail?.timeline ?? [];
+    if (entries.length === 0)
+        return [];
+    const shown = entries.slice(0, MAX_ROWS * 2);
+    return [
+        '#### CloudTrail timeline',
+        '',
+        '| time | event | principal | details |',
+        '| --- | --- | --- | --- |',
+        ...shown.map(entry => {
+            const details = entry.errorCode
+                ? `${entry.errorCode}: ${entry.errorMessage ?? ''}`
+                : (entry.invokedBy ?? entry.sourceIp ?? '');
+            return `| ${link(time(entry.time), trailEventUrl(report.region, entry))} | ${text(entry.eventName)} | ${text(entry.principal)} | ${prose(details)} |`;
+        }),
+        ...more(entries.length, shown.length, 'CloudTrail records')
+    ];
+}
+function evidenceSection(report) {
+    if (report.evidence.length === 0)
+        return [];
+    const shown = report.evidence.slice(0, 20);
+    return [
+        '#### Evidence from ECS, RDS and CloudWatch Logs',
+        '',
+        ...shown.flatMap(renderEvidence),
+        ...more(report.evidence.length, shown.length, 'resources with evidence')
+    ];
+}
+function renderEvidence(evidence) {
+    const where = resourcePath(evidence, ' / ');
+    const lines = [
+        `**${text(where)}** (${text(evidence.resourceType)})${evidence.verdict ? `: ${prose(evidence.verdict)}` : ''}`,
+        ''
+    ];
+    const facts = evidence.facts.slice(0, MAX_ROWS);
+    for (const fact of facts)
+        lines.push(`- ${fact.time ? `${time(fact.time)} ` : ''}_${text(fact.source)}_: ${prose(fact.text)}`);
+    if (facts.length)
+        lines.push(...more(evidence.facts.length, facts.length, 'facts'));
+    if (evidence.logLines.length) {
+        lines.push('Last error lines of its logs:', '', '```text');
+        for (const line of evidence.logLines.slice(0, MAX_ROWS))
+            lines.push(codeLine(`${time(line.timestamp)} ${line.message}`));
+        lines.push('```', '');
+    }
+    for (const gap of evidence.gaps.slice(0, MAX_ROWS))
+        lines.push(`> ${prose(gap)}`, '');
+    if (evidence.links.length)
+        lines.push(evidence.links.map(entry => link(entry.label, entry.url)).join(' · '), '');
+    return lines;
+}
+function apiErrors(report) {
+    const entries = report.cloudTrail?.apiErrors ?? [];
+    if (entries.length === 0)
+        return [];
+    const shown = entries.slice(0, MAX_ROWS);
+    return [
+        "#### API errors on the stack's behalf",
+        '',
+        ...shown.map(entry => `- ${time(entry.time)} ${text(entry.eventSource)} ${text(entry.eventName)} by ${text(entry.principal)}: **${text(entry.errorCode)}** ${prose(entry.errorMessage)}`),
+        ...more(entries.length, shown.length, 'API errors')
+    ];
+}
+function concurrentChanges(report) {
+    const entries = report.cloudTrail?.concurrentChanges ?? [];
+    if (entries.length === 0)
+        return [];
+    const shown = entries.slice(0, MAX_ROWS);
+    return [
+        '> [!WARNING]',
+        '> Another principal changed this stack while the deploy held its lock:',
+        ...shown.map(entry => `> - ${time(entry.time)} ${text(entry.eventName)} by ${text(entry.principal)}`),
+        ...(entries.length > shown.length ? [`> - … and ${entries.length - shown.length} more`] : []),
+        ''
+    ];
+}
+function notes(report) {
+    return report.notes.slice(0, MAX_ROWS).flatMap(note => [`> ${prose(note)}`, '']);
+}
+/**
+ * The deploy as a Mermaid gantt: open when the operation failed (the picture answers "what was slow, what broke
+ * first"), folded when it succeeded.
+ */
+function picture(report) {
+    const chart = renderGantt(report.stack.name, report.events);
+    if (!chart)
+        return [];
+    const legend = '✗ failed (red) · ↺ failed or cancelled because of another failure (grey) · … never finished · ✓ completed' +
+        (chart.omitted > 0
+            ? ` · ${chart.omitted} more resources not drawn (every failure and the 10 slowest are); the event log below lists them`
+            : '');
+    const body = ['```mermaid', chart.mermaid, '```', '', legend, ''];
+    return report.stack.failed
+        ? ['#### The operation, resource by resource', '', ...body]
+        : ['<details><summary>The operation, resource by resource</summary>', '', ...body, '</details>', ''];
+}
+function links(report) {
+    return [report.links.map(entry => link(entry.label, entry.url)).join(' · '), ''];
+}
+/** The full event log, folded, cut to `maxBytes` with a line saying how many events were left out. */
+function eventLog(report, maxBytes) {
+    const total = report.events.length;
+    const body = [];
+    let used = 0;
+    for (const event of report.events) {
+        const line = codeLine(`${time(event.timestamp)} ${resourcePath(event)} ${event.resourceType} ${event.resourceStatus} ${event.resourceStatusReason ?? ''}`);
+        used += utf8Bytes(line) + 1;
+        if (used > maxBytes)
+            break;
+        body.push(line);
+    }
+    const left = total - body.length;
+    return [
+        `<details><summary>Full event log (${total} events${left ? `, ${left} left out` : ''})</summary>`,
+        '',
+        '```text',
+        ...body,
+        '```',
+        '',
+        ...(left
+            ? [
+                `${left} of ${total} events were left out to stay under GitHub's 1 MiB summary limit; ${JSON_HAS_ALL}.`,
+                ''
+            ]
+            : []),
+        '</details>',
+        ''
+    ];
+}
+/**
+ * Annotations for a report, most important first: one error per root cause (most likely first), then one warning
+ * per resource that never finished. The step caps them at ANNOTATIONS_PER_TYPE (see src/action/annotations.ts).
+ */
+function renderAnnotations(report) {
+    const causes = report.rootCauses.map(cause => {
+        const verdict = evidenceFor(report, cause)?.verdict;
+        return {
+            level: 'error',
+            title: index.neutraliseForLog(clip(`${report.stack.name}: ${cause.logicalResourceId} ${cause.status}`, 200)),
+            message: index.neutraliseForLog(clip(`${cause.resourceType}${cause.nestedPath.length ? ` in ${cause.nestedPath.join('/')}` : ''}: ${cause.reason}` +
+                (verdict ? ` — ${verdict}` : ''), 2000))
+        };
+    });
+    const stuck = report.rootCauses.length
+        ? []
+        : report.evidence
+            .filter(evidence => evidence.verdict)
+            .map(evidence => ({
+            level: 'warning',
+            title: index.neutraliseForLog(clip(`${report.stack.name}: ${evidence.logicalResourceId}`, 200)),
+            message: index.neutraliseForLog(clip(`${evidence.resourceType}: ${evidence.verdict}`, 2000))
+        }));
+    return [...causes, ...stuck];
+}
+/** One paragraph for the log. */
+function renderLogSummary(report) {
+    const parts = [rootCauseLine(report)];
+    const first = report.rootCauses[0];
+    for (const evidence of report.evidence) {
+        if (evidence.verdict && !(first && evidenceFor(report, first) === evidence))
+            parts.push(`${evidence.logicalResourceId}: ${evidence.verdict}`);
+    }
+    const trail = report.cloudTrail;
+    const executed = trail?.timeline
+        .filter(entry => entry.eventName === 'ExecuteChangeSet' || entry.eventName === 'CreateStack')
+        .at(-1);
+    const deleted = trail?.timeline.filter(entry => entry.eventName === 'DeleteStack');
+    if (executed)
+        parts.push(`${executed.eventName} by ${executed.principal} at ${time(executed.time)}.`);
+    for (const entry of deleted ?? [])
+        parts.push(`DeleteStack by ${entry.principal} at ${time(entry.time)}${entry.errorCode ? ` (refused: ${entry.errorCode})` : ''}.`);
+    for (const entry of (trail?.apiErrors ?? []).slice(0, 5))
+        parts.push(`${entry.eventName} failed with ${entry.errorCode}: ${clip(entry.errorMessage ?? '', 500)}`);
+    if (report.rootCauses.length > 1)
+        parts.push(`${report.rootCauses.length} root causes in all; see the job summary.`);
+    if (report.stuck)
+        parts.push(clip(report.stuck.wayOut, 2000));
+    return index.neutraliseForLog(clip(parts.join(' '), 8000));
+}
+/** Step outputs, small whatever the input: `failed-resources` is bounded; the JSON report has everything. */
+function reportOutputs(report) {
+    return {
+        'root-cause': index.neutraliseForLog(clip(rootCauseLine(report), 1000)),
+        // JSON with JSON's own escapes for `##[` and hidden characters: a later step may echo it into its log.
+        'failed-resources': index.jsonForLog(report.rootCauses.slice(0, FAILED_RESOURCES_MAX).map(cause => {
+            const verdict = evidenceFor(report, cause)?.verdict;
+            return {
+                logicalResourceId: cause.logicalResourceId,
+                resourceType: cause.resourceType,
+                status: cause.status,
+                reason: clip(cause.reason, REASON_OUTPUT_CHARS),
+                nestedPath: cause.nestedPath,
+                ...(verdict ? { evidence: clip(verdict, REASON_OUTPUT_CHARS) } : {})
+            };
+        }), 0)
+    };
+}
+/**
+ * The JSON report: stable field names (REPORT_SCHEMA_VERSION), `rootCauses` most likely first, everything in full.
+ * Printed the log-safe way (jsonForLog): the same value once parsed.
+ */
+function toJson(report) {
+    return `${index.jsonForLog(report)}\n`;
 }
 
 /** Diagnoses a stack and publishes the report every way the runner shows it; `notes` lead the report's notes. */
@@ -6092,11 +6969,11 @@ async function diagnoseAndPublish(request, signal, notes = []) {
 async function publishHistory(report) {
     const title = `History: the failed first create of ${index.escapeMarkdown(report.stack.name)} (${index.escapeMarkdown(report.stack.finalStatus)}) that this run deleted and replaced`;
     // The rendered report opens with its verdict headline; the history has its own title instead.
-    const body = index.renderSummaryMarkdown(report, { maxBytes: summaryRoom() }).split('\n').slice(1).join('\n');
+    const body = renderSummaryMarkdown(report, { maxBytes: summaryRoom() }).split('\n').slice(1).join('\n');
     await index.summary.addRaw(`### ${title}\n${body}\n`, true).write();
-    index.info(`History (not this run's result): ${index.renderLogSummary(report)}`);
+    index.info(`History (not this run's result): ${renderLogSummary(report)}`);
     const path = node_path.join(process.env.RUNNER_TEMP ?? node_os.tmpdir(), `deploy-guard-replaced-${report.stack.name}.json`);
-    node_fs.writeFileSync(path, index.toJson(report));
+    node_fs.writeFileSync(path, toJson(report));
     index.info(`The replaced stack's report is in ${path}.`);
 }
 /**
@@ -6104,14 +6981,14 @@ async function publishHistory(report) {
  * type), a log paragraph, small outputs and the JSON file with everything.
  */
 async function publishReport(report) {
-    await index.summary.addRaw(index.renderSummaryMarkdown(report, { maxBytes: summaryRoom() }), true).write();
-    for (const annotation of index.renderAnnotations(report))
+    await index.summary.addRaw(renderSummaryMarkdown(report, { maxBytes: summaryRoom() }), true).write();
+    for (const annotation of renderAnnotations(report))
         index.annotate(annotation.level, annotation.message, annotation.title);
-    index.info(index.renderLogSummary(report));
-    for (const [name, value] of Object.entries(index.reportOutputs(report)))
+    index.info(renderLogSummary(report));
+    for (const [name, value] of Object.entries(reportOutputs(report)))
         index.setOutput(name, value);
     const path = node_path.join(process.env.RUNNER_TEMP ?? node_os.tmpdir(), `deploy-guard-report-${report.stack.name}.json`);
-    node_fs.writeFileSync(path, index.toJson(report));
+    node_fs.writeFileSync(path, toJson(report));
     index.setOutput('report-path', path);
     index.info(`Report written to ${path} (upload it with actions/upload-artifact).`);
 }

@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import { ANNOTATIONS_PER_TYPE } from '../core/report/render.js'
+import { ANNOTATIONS_PER_TYPE } from '../core/report/github-limits.js'
 import { neutraliseForLog } from '../core/untrusted.js'
 
 type Level = 'error' | 'warning'

@@ -6,12 +6,8 @@ import { renderGantt } from './gantt.js'
 import { clip, codeLine, link, prose, text, utf8Bytes } from './markdown.js'
 import { evidenceFor, type Report, rootCauseLine, trailEventUrl } from './report.js'
 
-/**
- * GitHub's limits (docs.github.com, "Adding a job summary" and workflow commands): a step's summary over 1 MiB is
- * dropped whole, and only 10 error and 10 warning annotations per step are shown.
- */
-export const STEP_SUMMARY_MAX_BYTES = 1024 * 1024
-export const ANNOTATIONS_PER_TYPE = 10
+import { STEP_SUMMARY_MAX_BYTES } from './github-limits.js'
+export { ANNOTATIONS_PER_TYPE, STEP_SUMMARY_MAX_BYTES } from './github-limits.js'
 /** The event log may use this much of one report's summary, so several stacks' reports fit in one step. */
 const EVENT_LOG_MAX_BYTES = 256 * 1024
 /** Rows per table or list before "… and N more (JSON report)". */
