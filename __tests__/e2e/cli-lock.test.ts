@@ -64,6 +64,27 @@ describe('deploy-guard lock commands at their edges (issue 13)', () => {
     expect(result.stderr).toMatch(message)
   })
 
+  it('says a frozen key is already frozen (freeze) or frozen, not unlocked (unlock), with how to lift it', async () => {
+    const table = await dynamo.createLockTable()
+    const freeze = (reason: string) =>
+      cli(['freeze', '--stack', 'A', '--table', table, '--for', '2h', '--reason', reason])
+    expect((await freeze('incident 4711')).code).toBe(0)
+
+    const again = await freeze('change freeze')
+    expect(again.code).toBe(3)
+    expect(again.stderr.trim().split('\n')).toHaveLength(1)
+    expect(again.stderr).toMatch(
+      /^error: deploy-guard\/us-east-1\/A is already frozen until \S+Z by alice alice@\S+: incident 4711\. To change the freeze, lift it with `deploy-guard unfreeze`, then freeze again\.$/m
+    )
+    expect(again.stderr).not.toMatch(/Timed out|wait-timeout/)
+
+    const unlocked = await cli(['unlock', '--stack', 'A', '--table', table])
+    expect(unlocked.code).toBe(0)
+    expect(unlocked.stderr).toMatch(
+      /no lock is in force\. Deploys are frozen until \S+Z by alice alice@\S+: incident 4711; lift a freeze with `deploy-guard unfreeze`\./
+    )
+  })
+
   it('shows malformed items and the queue in status', async () => {
     const tableName = await dynamo.createLockTable()
     await dynamo.client().send(

@@ -170,11 +170,15 @@ function explainWait(context) {
 function errorText(error) {
     return error instanceof Error ? error.message : String(error);
 }
+/** A freeze for people: `until <ISO time> by <who>: <reason>`. */
+function describeFreeze(record) {
+    return (`until ${new Date(record.leaseExpiresAt).toISOString()} by ` +
+        `${describeHolder({ ...record.holder, reason: undefined })}: ${record.holder.reason ?? 'no reason given'}`);
+}
 class LockFrozenError extends LockNotGrantedError {
     record;
     constructor(record) {
-        super(`Deploys to ${record.key} are frozen until ${new Date(record.leaseExpiresAt).toISOString()} by ` +
-            `${describeHolder({ ...record.holder, reason: undefined })}: ${record.holder.reason ?? 'no reason given'}. ` +
+        super(`Deploys to ${record.key} are frozen ${describeFreeze(record)}. ` +
             'Wait for the freeze to end (set wait-on-freeze to wait), or lift it with `deploy-guard unfreeze`.');
         this.record = record;
     }
@@ -14768,7 +14772,7 @@ async function execute(invocation, env) {
                     ? `Cleared malformed lock ${key} (${result.malformed.problems.join('; ')}): now released, fence ${result.record.fence}.`
                     : result.outcome === 'released'
                         ? `${kind === 'freeze' ? 'Lifted the freeze on' : 'Released'} ${key} (was ${describeHolder(result.record.holder)}).`
-                        : `${key}: no ${kind === 'freeze' ? 'freeze' : 'lock'} is in force.`);
+                        : `${key}: no ${kind === 'freeze' ? 'freeze' : 'lock'} is in force.${frozenNote(kind, result.record)}`);
             }
             return 0;
         }
@@ -14782,6 +14786,8 @@ async function execute(invocation, env) {
                     leaseMs: untilMs - Date.now(),
                     waitTimeoutMs: invocation.settings['wait-timeout'] ? settings.waitTimeoutMs : 0,
                     onWait: progress => stderrLog.info(describeWait(progress))
+                }).catch((error) => {
+                    throw alreadyFrozen(error) ?? error;
                 });
                 stderrLog.info(`Froze ${key} until ${new Date(untilMs).toISOString()}: ${settings.reason}.`);
             }
@@ -14904,6 +14910,23 @@ function docsLocation() {
     return node_fs.existsSync(readme)
         ? `${readme} (and docs/ beside it), or \`npm docs deploy-guard\``
         : '`npm docs deploy-guard`';
+}
+/**
+ * A freeze that meets a freeze: the lock protocol sees a held lock and times out, but the person freezing needs to
+ * hear that the key is already frozen, until when, and how to change it — not to raise wait-timeout.
+ */
+function alreadyFrozen(error) {
+    const record = error instanceof LockWaitTimeoutError ? error.holderRecord : undefined;
+    if (!record || !isFreezeActive(record, Date.now()))
+        return undefined;
+    return new LockNotGrantedError(`${record.key} is already frozen ${describeFreeze(record)}. ` +
+        'To change the freeze, lift it with `deploy-guard unfreeze`, then freeze again.');
+}
+/** `unlock` finds no deploy lock: say so when a freeze is what blocks deploys, and how to lift it. */
+function frozenNote(kind, record) {
+    if (kind !== 'deploy' || !record || !isFreezeActive(record, Date.now()))
+        return '';
+    return ` Deploys are frozen ${describeFreeze(record)}; lift a freeze with \`deploy-guard unfreeze\`.`;
 }
 /** A freeze longer than a year is a mistake, not a plan (and keeps the end a valid date). */
 const MAX_FREEZE_MS = 366 * 86_400_000;

@@ -12024,11 +12024,15 @@ function explainWait(context) {
 function errorText(error) {
     return error instanceof Error ? error.message : String(error);
 }
+/** A freeze for people: `until <ISO time> by <who>: <reason>`. */
+function describeFreeze(record) {
+    return (`until ${new Date(record.leaseExpiresAt).toISOString()} by ` +
+        `${describeHolder({ ...record.holder, reason: undefined })}: ${record.holder.reason ?? 'no reason given'}`);
+}
 class LockFrozenError extends LockNotGrantedError {
     record;
     constructor(record) {
-        super(`Deploys to ${record.key} are frozen until ${new Date(record.leaseExpiresAt).toISOString()} by ` +
-            `${describeHolder({ ...record.holder, reason: undefined })}: ${record.holder.reason ?? 'no reason given'}. ` +
+        super(`Deploys to ${record.key} are frozen ${describeFreeze(record)}. ` +
             'Wait for the freeze to end (set wait-on-freeze to wait), or lift it with `deploy-guard unfreeze`.');
         this.record = record;
     }

@@ -6,7 +6,11 @@ import type { BusyStackFailedError } from '../core/stack/busy.js'
 import { describeWait, type Log } from '../core/log.js'
 import {
   acquireLock,
+  describeFreeze,
   describeHolder,
+  isFreezeActive,
+  LockNotGrantedError,
+  LockWaitTimeoutError,
   readStatus,
   unlock,
   type LockRecord,
@@ -226,7 +230,7 @@ async function execute(invocation: CliInvocation, env: Record<string, string | u
             ? `Cleared malformed lock ${key} (${result.malformed.problems.join('; ')}): now released, fence ${result.record.fence}.`
             : result.outcome === 'released'
               ? `${kind === 'freeze' ? 'Lifted the freeze on' : 'Released'} ${key} (was ${describeHolder(result.record.holder)}).`
-              : `${key}: no ${kind === 'freeze' ? 'freeze' : 'lock'} is in force.`
+              : `${key}: no ${kind === 'freeze' ? 'freeze' : 'lock'} is in force.${frozenNote(kind, result.record)}`
         )
       }
       return 0
@@ -244,7 +248,9 @@ async function execute(invocation: CliInvocation, env: Record<string, string | u
             waitTimeoutMs: invocation.settings['wait-timeout'] ? settings.waitTimeoutMs : 0,
             onWait: progress => stderrLog.info(describeWait(progress))
           }
-        )
+        ).catch((error: unknown) => {
+          throw alreadyFrozen(error) ?? error
+        })
         stderrLog.info(`Froze ${key} until ${new Date(untilMs).toISOString()}: ${settings.reason}.`)
       }
       return 0
@@ -397,6 +403,25 @@ function docsLocation(): string {
   return existsSync(readme)
     ? `${readme} (and docs/ beside it), or \`npm docs deploy-guard\``
     : '`npm docs deploy-guard`'
+}
+
+/**
+ * A freeze that meets a freeze: the lock protocol sees a held lock and times out, but the person freezing needs to
+ * hear that the key is already frozen, until when, and how to change it — not to raise wait-timeout.
+ */
+function alreadyFrozen(error: unknown): LockNotGrantedError | undefined {
+  const record = error instanceof LockWaitTimeoutError ? error.holderRecord : undefined
+  if (!record || !isFreezeActive(record, Date.now())) return undefined
+  return new LockNotGrantedError(
+    `${record.key} is already frozen ${describeFreeze(record)}. ` +
+      'To change the freeze, lift it with `deploy-guard unfreeze`, then freeze again.'
+  )
+}
+
+/** `unlock` finds no deploy lock: say so when a freeze is what blocks deploys, and how to lift it. */
+function frozenNote(kind: 'deploy' | 'freeze', record: LockRecord | undefined): string {
+  if (kind !== 'deploy' || !record || !isFreezeActive(record, Date.now())) return ''
+  return ` Deploys are frozen ${describeFreeze(record)}; lift a freeze with \`deploy-guard unfreeze\`.`
 }
 
 /** A freeze longer than a year is a mistake, not a plan (and keeps the end a valid date). */

@@ -92,11 +92,18 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
 
+/** A freeze for people: `until <ISO time> by <who>: <reason>`. */
+export function describeFreeze(record: LockRecord): string {
+  return (
+    `until ${new Date(record.leaseExpiresAt).toISOString()} by ` +
+    `${describeHolder({ ...record.holder, reason: undefined })}: ${record.holder.reason ?? 'no reason given'}`
+  )
+}
+
 export class LockFrozenError extends LockNotGrantedError {
   constructor(readonly record: LockRecord) {
     super(
-      `Deploys to ${record.key} are frozen until ${new Date(record.leaseExpiresAt).toISOString()} by ` +
-        `${describeHolder({ ...record.holder, reason: undefined })}: ${record.holder.reason ?? 'no reason given'}. ` +
+      `Deploys to ${record.key} are frozen ${describeFreeze(record)}. ` +
         'Wait for the freeze to end (set wait-on-freeze to wait), or lift it with `deploy-guard unfreeze`.'
     )
   }
