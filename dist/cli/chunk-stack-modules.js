@@ -6570,12 +6570,49 @@ function parseEventDump(dump, name = 'the events file') {
     const list = Array.isArray(parsed) ? parsed : parsed?.StackEvents;
     if (!Array.isArray(list))
         throw new index.InputError(`${name} has no StackEvents list. ${hint}`);
+    list.forEach((event, index) => checkEventRow(event, `${name}: StackEvents[${index}]`, hint));
     // The CLI prints the API's own shape with the timestamp as text: one conversion serves both.
-    const events = list.map(event => toStackEvent({ ...event, Timestamp: new Date(Date.parse(event.Timestamp ?? '') || 0) }, []));
+    const events = list.map(event => toStackEvent({ ...event, Timestamp: new Date(Date.parse(event.Timestamp)) }, []));
     const first = events[0]?.timestamp ?? 0;
     const last = events.at(-1)?.timestamp ?? 0;
     const oldestFirst = (first < last ? events : events.reverse()).sort((a, b) => a.timestamp - b.timestamp);
     return withStackName(oldestFirst);
+}
+/** The text fields of a describe-stack-events row; the first three every row has. */
+const REQUIRED_FIELDS = ['LogicalResourceId', 'ResourceStatus', 'Timestamp'];
+const TEXT_FIELDS = [
+    ...REQUIRED_FIELDS,
+    'ResourceType',
+    'ResourceStatusReason',
+    'PhysicalResourceId',
+    'StackName',
+    'StackId',
+    'EventId',
+    'OperationId'
+];
+/**
+ * One row of a dump is what describe-stack-events prints: an object whose text fields are strings, with a logical
+ * id, a status and a timestamp that parses. Anything else (a field of another type, a row copied without its time)
+ * cannot be ordered or explained, and is named, with where it is.
+ * @throws InputError naming the row and the field
+ */
+function checkEventRow(event, where, hint) {
+    if (typeof event !== 'object' || event === null || Array.isArray(event))
+        throw new index.InputError(`${where} is not an event object. ${hint}`);
+    const row = event;
+    for (const field of REQUIRED_FIELDS)
+        if (row[field] === undefined || row[field] === null || row[field] === '')
+            throw new index.InputError(`${where} has no ${field}; every stack event has one. ${hint}`);
+    for (const field of TEXT_FIELDS)
+        if (row[field] !== undefined && row[field] !== null && typeof row[field] !== 'string')
+            throw new index.InputError(`${where}.${field} is ${shown(row[field])}, not text. ${hint}`);
+    if (Number.isNaN(Date.parse(row.Timestamp)))
+        throw new index.InputError(`${where}.Timestamp ${shown(row.Timestamp)} is not a time; the AWS CLI prints ISO 8601, e.g. 2024-05-01T12:00:00.000Z. ${hint}`);
+}
+/** A value from the dump in an error: as JSON, at most 60 characters. */
+function shown(value) {
+    const text = JSON.stringify(value) ?? String(value);
+    return text.length > 60 ? `${text.slice(0, 59)}…` : text;
 }
 /**
  * A log copied without StackName (CDK's console output, a forum post) still has the stack's own rows: the stack's

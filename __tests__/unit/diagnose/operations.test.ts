@@ -45,6 +45,37 @@ describe('explain: a whole describe-stack-events history', () => {
     expect(explainEvents(dump, [], { operation: oldest.id }).operation?.number).toBe(3)
   })
 
+  it.each([
+    [
+      'a status that is not text',
+      { ResourceStatus: 12 },
+      /StackEvents\[1\]\.ResourceStatus is 12, not text\./
+    ],
+    [
+      'a reason that is an object',
+      { ResourceStatusReason: { a: 1 } },
+      /StackEvents\[1\]\.ResourceStatusReason is \{"a":1\}, not text\./
+    ],
+    [
+      'a row without its time',
+      { Timestamp: undefined },
+      /StackEvents\[1\] has no Timestamp; every stack event has one\./
+    ],
+    [
+      'a time that is not one',
+      { Timestamp: 'yesterday' },
+      /StackEvents\[1\]\.Timestamp "yesterday" is not a time; .*ISO 8601/
+    ],
+    ['a row without its status', { ResourceStatus: undefined }, /StackEvents\[1\] has no ResourceStatus/],
+    ['a row that is not an object', 'CREATE_FAILED', /StackEvents\[1\] is not an event object\./]
+  ])('refuses %s with an error naming the row and the field, never a TypeError', (_, change, message) => {
+    const rows = threeUpdates().dump().StackEvents as unknown as Record<string, unknown>[]
+    const broken = typeof change === 'string' ? change : { ...rows[1], ...change }
+    const dump = JSON.stringify({ StackEvents: [rows[0], broken, ...rows.slice(2)] })
+    expect(() => explainEvents(dump)).toThrow(InputError)
+    expect(() => explainEvents(dump)).toThrow(message)
+  })
+
   it('refuses an operation the dump does not hold, saying what is valid', () => {
     expect(() => explainEvents(threeUpdates().dump(), [], { operation: '7' })).toThrow(InputError)
     expect(() => explainEvents(threeUpdates().dump(), [], { operation: '7' })).toThrow(
