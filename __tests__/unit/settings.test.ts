@@ -23,6 +23,23 @@ describe('parseLockSettings', () => {
     })
   })
 
+  it("cuts a long reason (it is stored on the lock item with every waiter's) to 1000 characters", () => {
+    const reason = parseLockSettings({ ...valid, reason: 'r'.repeat(120_000) }).reason!
+    expect(reason).toHaveLength(1000)
+    expect(reason.endsWith('r…')).toBe(true)
+    expect(parseLockSettings({ ...valid, reason: 'release 1.2' }).reason).toBe('release 1.2')
+  })
+
+  it('refuses a lock key longer than a DynamoDB partition key can be, naming the limit', () => {
+    const settings = { 'lock-table': 'deploy-locks', 'lock-key': 'k'.repeat(2049) }
+    expect(() => parseLockSettings(settings)).toThrow(InputError)
+    expect(() => parseLockSettings(settings)).toThrow(
+      /^lock-key: "k{40}…" is 2049 bytes; a DynamoDB partition key holds at most 2048 bytes \(UTF-8\)\./
+    )
+    expect(parseLockSettings({ ...settings, 'lock-key': 'ü'.repeat(1024) }).lockKey).toHaveLength(1024)
+    expect(() => parseLockSettings({ ...settings, 'lock-key': 'ü'.repeat(1025) })).toThrow(/is 2050 bytes/)
+  })
+
   it('reads several stacks from lines and commas, dropping blanks and duplicates', () => {
     const settings = parseLockSettings({
       ...valid,

@@ -14169,6 +14169,19 @@ function text(value) {
     const trimmed = value?.trim();
     return trimmed ? trimmed : undefined;
 }
+/** DynamoDB's limit on a partition key value (developer guide, "Service, account, and table quotas"). */
+const MAX_KEY_BYTES = 2048;
+/**
+ * A reason is recorded on the lock item, and every waiter's reason on its queue ticket in that same item, which
+ * DynamoDB caps at 400 KB: a long one (a whole commit message) is cut here, so a queue of such runs cannot make the
+ * item too large to update and fail every later waiter.
+ */
+const MAX_REASON_CHARS = 1000;
+function clipReason(reason) {
+    if (!reason || reason.length <= MAX_REASON_CHARS)
+        return reason;
+    return `${reason.slice(0, MAX_REASON_CHARS - 1)}…`;
+}
 /** Validates every lock setting; each message names the input, the value, and what is valid. */
 function parseLockSettings(raw, options = {}) {
     const stacks = parseStackNames(raw['stack-name']);
@@ -14176,6 +14189,11 @@ function parseLockSettings(raw, options = {}) {
     if (stacks.length === 0 && !lockKey && options.requireStack !== false) {
         throw new InputError('stack-name: required. Name the CloudFormation stack(s) to guard, one per line or comma-separated, ' +
             'e.g. stack-name: CourtCaseManagementStack.');
+    }
+    const keyBytes = lockKey ? new TextEncoder().encode(lockKey).length : 0;
+    if (keyBytes > MAX_KEY_BYTES) {
+        throw new InputError(`lock-key: "${lockKey.slice(0, 40)}…" is ${keyBytes} bytes; a DynamoDB partition key holds at most ` +
+            `${MAX_KEY_BYTES} bytes (UTF-8). Use a short key that names what is locked, e.g. terraform/prod.`);
     }
     if (lockKey && stacks.length > 1) {
         throw new InputError(`lock-key: a custom key locks one stack, but stack-name lists ${stacks.length}. Leave lock-key empty to lock ` +
@@ -14198,7 +14216,7 @@ function parseLockSettings(raw, options = {}) {
     }
     const waitTimeoutMs = parseDuration(text(raw['wait-timeout']) ?? DEFAULTS['wait-timeout'], 'wait-timeout');
     const region = parseRegion(raw.region);
-    const reason = text(raw.reason);
+    const reason = clipReason(text(raw.reason));
     return {
         stacks,
         table,
