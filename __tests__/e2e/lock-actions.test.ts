@@ -207,7 +207,8 @@ describe('unlock sub-action', () => {
     )
     const plain = await runStep({ action: 'unlock', inputs, env })
     expect(plain.exitCode).toBe(1)
-    expect(plain.stdout).toContain('--force --reason')
+    expect(plain.stdout).toContain("To release someone else's lock, set force: true and reason: 'why'")
+    expect(plain.stdout).not.toContain('--force')
     const forced = await runStep({
       action: 'unlock',
       inputs: { ...inputs, force: 'true', reason: 'laptop left it held' },

@@ -12984,7 +12984,7 @@ async function unlock(table, clock, options) {
     // Lifting a freeze is a team decision, not the freezer's alone; it is recorded like a forced release.
     if (!mine && !options.force && wanted === 'deploy') {
         throw new InputError(`Lock ${options.key} is held by ${describeHolder(record.holder)}, not by you (${options.requester.identity}). ` +
-            'To release someone else\'s lock, add --force --reason "why" (the reason is recorded on the lock).');
+            `To release someone else's lock, ${options.howToForce ?? 'add --force --reason "why"'} (the reason is recorded on the lock).`);
     }
     const now = clock.now();
     const values = {
@@ -13495,6 +13495,7 @@ async function run() {
             const result = await unlock(session.table, systemClock, {
                 key,
                 requester,
+                howToForce: "set force: true and reason: 'why'",
                 ...(force ? { force: { reason: settings.reason } } : {})
             });
             if (result.outcome === 'cleared') {

@@ -25,6 +25,7 @@ export async function run(): Promise<void> {
       const result = await unlock(session.table, systemClock, {
         key,
         requester,
+        howToForce: "set force: true and reason: 'why'",
         ...(force ? { force: { reason: settings.reason! } } : {})
       })
       if (result.outcome === 'cleared') {

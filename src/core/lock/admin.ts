@@ -18,6 +18,8 @@ export interface UnlockOptions {
   requester: LockHolder
   /** Release someone else's lock (like `terraform force-unlock`); needs a reason, recorded on the item. */
   force?: { reason: string }
+  /** How the caller's edge forces a release, for the refusal: the CLI's flags by default, the action's inputs. */
+  howToForce?: string
   /** Lift a freeze instead of a deploy lock. */
   kind?: 'deploy' | 'freeze'
   /** The whole unlock, retries included (ms); 20 s by default. */
@@ -53,7 +55,7 @@ export async function unlock(table: LockTable, clock: Clock, options: UnlockOpti
   if (!mine && !options.force && wanted === 'deploy') {
     throw new InputError(
       `Lock ${options.key} is held by ${describeHolder(record.holder)}, not by you (${options.requester.identity}). ` +
-        'To release someone else\'s lock, add --force --reason "why" (the reason is recorded on the lock).'
+        `To release someone else's lock, ${options.howToForce ?? 'add --force --reason "why"'} (the reason is recorded on the lock).`
     )
   }
   const now = clock.now()
