@@ -49,6 +49,20 @@ describe('the least-privilege IAM policy', () => {
     expect([...actionsInPolicy()].sort()).toEqual([...actionsInCode()].sort())
   })
 
+  it("names in the README's table of modes only statements the policy has, and every one of them", () => {
+    const readme = readFileSync('README.md', 'utf8')
+    const table = readme.slice(readme.indexOf('| mode | statements |')).split('\n\n')[0]!
+    const named = new Set([...table.matchAll(/`([A-Z][A-Za-z]+\*?)`/g)].map(match => match[1]!))
+    const policy = JSON.parse(readFileSync('iam/deploy-guard-policy.json', 'utf8')) as {
+      Statement: { Sid: string }[]
+    }
+    const sids = policy.Statement.map(statement => statement.Sid)
+    const covers = (name: string) => (sid: string) =>
+      name.endsWith('*') ? sid.startsWith(name.slice(0, -1)) : sid === name
+    expect([...named].filter(name => !sids.some(covers(name)))).toEqual([])
+    expect(sids.filter(sid => ![...named].some(name => covers(name)(sid)))).toEqual([])
+  })
+
   it('is the policy the README shows', () => {
     const readme = readFileSync('README.md', 'utf8')
     const policy = readFileSync('iam/deploy-guard-policy.json', 'utf8').trim()
