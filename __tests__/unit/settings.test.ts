@@ -138,3 +138,15 @@ describe('command-grace and stop-after-stack-settles', () => {
     )
   })
 })
+
+describe('watch-timeout', () => {
+  const stack = { 'stack-name': 'ApiStack' }
+
+  it('refuses more than 7 days as bad input, naming the range, instead of failing later on a timer', () => {
+    expect(parseWatchSettings({ ...stack, 'watch-timeout': '7d' }).timeoutMs).toBe(7 * 86_400_000)
+    expect(() => parseWatchSettings({ ...stack, 'watch-timeout': '99999d' })).toThrow(InputError)
+    expect(() => parseWatchSettings({ ...stack, 'watch-timeout': '99999d' })).toThrow(
+      'watch-timeout: "99999d" is out of range. Use at most 7d'
+    )
+  })
+})

@@ -12082,6 +12082,8 @@ function text(value) {
     const trimmed = value?.trim();
     return trimmed ? trimmed : undefined;
 }
+/** Longer than any job may run; also keeps the watch's deadline timer within what a Node timer can hold (~24.8 d). */
+const MAX_WATCH_TIMEOUT_MS = 7 * 86_400_000;
 /** Protection and watching settings, shared by the root action, the watch action and the CLI. */
 function parseWatchSettings(raw) {
     const stacks = parseStackNames(raw['stack-name']);
@@ -12093,6 +12095,10 @@ function parseWatchSettings(raw) {
     const timeoutMs = timeout ? parseDuration(timeout, 'watch-timeout') : undefined;
     if (timeoutMs !== undefined && timeoutMs <= 0) {
         throw new InputError('watch-timeout: must be longer than 0, e.g. 60m; leave it empty to watch until the stacks finish.');
+    }
+    if (timeoutMs !== undefined && timeoutMs > MAX_WATCH_TIMEOUT_MS) {
+        throw new InputError(`watch-timeout: "${timeout}" is out of range. Use at most 7d (a GitHub job on a self-hosted runner ends ` +
+            'after 5 days), e.g. 60m; leave it empty to watch until the stacks finish.');
     }
     const startTimeoutMs = parseDuration(text(raw['start-timeout']) ?? DEFAULTS['start-timeout'], 'start-timeout');
     const pollMinMs = parseDuration(text(raw['poll-interval']) ?? DEFAULTS['poll-interval'], 'poll-interval');

@@ -235,6 +235,9 @@ export interface WatchSettings {
   stopAfterStackSettles: boolean
 }
 
+/** Longer than any job may run; also keeps the watch's deadline timer within what a Node timer can hold (~24.8 d). */
+const MAX_WATCH_TIMEOUT_MS = 7 * 86_400_000
+
 /** Protection and watching settings, shared by the root action, the watch action and the CLI. */
 export function parseWatchSettings(raw: RawSettings): WatchSettings {
   const stacks = parseStackNames(raw['stack-name'])
@@ -249,6 +252,12 @@ export function parseWatchSettings(raw: RawSettings): WatchSettings {
   if (timeoutMs !== undefined && timeoutMs <= 0) {
     throw new InputError(
       'watch-timeout: must be longer than 0, e.g. 60m; leave it empty to watch until the stacks finish.'
+    )
+  }
+  if (timeoutMs !== undefined && timeoutMs > MAX_WATCH_TIMEOUT_MS) {
+    throw new InputError(
+      `watch-timeout: "${timeout}" is out of range. Use at most 7d (a GitHub job on a self-hosted runner ends ` +
+        'after 5 days), e.g. 60m; leave it empty to watch until the stacks finish.'
     )
   }
   const startTimeoutMs = parseDuration(
