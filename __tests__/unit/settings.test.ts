@@ -149,4 +149,10 @@ describe('watch-timeout', () => {
       'watch-timeout: "99999d" is out of range. Use at most 7d'
     )
   })
+
+  it('refuses a start-timeout of more than 7 days the same way', () => {
+    expect(() => parseWatchSettings({ ...stack, 'start-timeout': '99999d' })).toThrow(
+      'start-timeout: "99999d" is out of range. Use at most 7d (default 10m).'
+    )
+  })
 })

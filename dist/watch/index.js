@@ -12101,6 +12101,9 @@ function parseWatchSettings(raw) {
             'after 5 days), e.g. 60m; leave it empty to watch until the stacks finish.');
     }
     const startTimeoutMs = parseDuration(text(raw['start-timeout']) ?? DEFAULTS['start-timeout'], 'start-timeout');
+    if (startTimeoutMs > MAX_WATCH_TIMEOUT_MS) {
+        throw new InputError(`start-timeout: "${raw['start-timeout']}" is out of range. Use at most 7d (default ${DEFAULTS['start-timeout']}).`);
+    }
     const pollMinMs = parseDuration(text(raw['poll-interval']) ?? DEFAULTS['poll-interval'], 'poll-interval');
     if (pollMinMs < 100 || pollMinMs > 300_000) {
         throw new InputError(`poll-interval: "${raw['poll-interval']}" is out of range. Use between 100ms and 5m (default 3s).`);

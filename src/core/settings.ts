@@ -264,6 +264,11 @@ export function parseWatchSettings(raw: RawSettings): WatchSettings {
     text(raw['start-timeout']) ?? DEFAULTS['start-timeout'],
     'start-timeout'
   )
+  if (startTimeoutMs > MAX_WATCH_TIMEOUT_MS) {
+    throw new InputError(
+      `start-timeout: "${raw['start-timeout']}" is out of range. Use at most 7d (default ${DEFAULTS['start-timeout']}).`
+    )
+  }
   const pollMinMs = parseDuration(text(raw['poll-interval']) ?? DEFAULTS['poll-interval'], 'poll-interval')
   if (pollMinMs < 100 || pollMinMs > 300_000) {
     throw new InputError(
