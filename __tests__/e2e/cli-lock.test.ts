@@ -85,6 +85,16 @@ describe('deploy-guard lock commands at their edges (issue 13)', () => {
     )
   })
 
+  it('says which lock `status --stack` found no trace of, not that the table has no locks', async () => {
+    const table = await dynamo.createLockTable()
+    expect((await cli(['lock', '--stack', 'Other', '--table', table])).code).toBe(0)
+    const result = await cli(['status', '--stack', 'Missing', '--table', table])
+    expect(result.code).toBe(0)
+    expect(result.stdout).toBe(
+      'No lock deploy-guard/us-east-1/Missing in this table: it was never taken (deploy-guard status lists every lock).\n'
+    )
+  })
+
   it('shows malformed items and the queue in status', async () => {
     const tableName = await dynamo.createLockTable()
     await dynamo.client().send(

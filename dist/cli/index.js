@@ -14830,7 +14830,7 @@ async function execute(invocation, env) {
                     ms: DEADLINES.statusMs
                 });
             })).flat();
-            process.stdout.write(invocation.json ? `${jsonForLog(statuses.map(statusJson))}\n` : statusTable(statuses));
+            process.stdout.write(invocation.json ? `${jsonForLog(statuses.map(statusJson))}\n` : statusTable(statuses, session.keys));
             return 0;
         }
         default:
@@ -15010,7 +15010,10 @@ function queueOf(record) {
         .sort((a, b) => a.number - b.number)
         .map((ticket, index) => ({ position: index + 1, ticket }));
 }
-function statusTable(statuses) {
+/** `keys`: the locks asked for (--stack / --key); none = every lock in the table. */
+function statusTable(statuses, keys) {
+    if (statuses.length === 0 && keys.length > 0)
+        return `No lock ${keys.join(', ')} in this table: it was never taken (deploy-guard status lists every lock).\n`;
     if (statuses.length === 0)
         return 'No deploy-guard locks in this table.\n';
     const now = Date.now();

@@ -270,7 +270,7 @@ async function execute(invocation: CliInvocation, env: Record<string, string | u
         })
       ).flat()
       process.stdout.write(
-        invocation.json ? `${jsonForLog(statuses.map(statusJson))}\n` : statusTable(statuses)
+        invocation.json ? `${jsonForLog(statuses.map(statusJson))}\n` : statusTable(statuses, session.keys)
       )
       return 0
     }
@@ -487,7 +487,10 @@ function queueOf(record: LockRecord): { position: number; ticket: QueueTicket }[
     .map((ticket, index) => ({ position: index + 1, ticket }))
 }
 
-function statusTable(statuses: LockStatus[]): string {
+/** `keys`: the locks asked for (--stack / --key); none = every lock in the table. */
+function statusTable(statuses: LockStatus[], keys: string[]): string {
+  if (statuses.length === 0 && keys.length > 0)
+    return `No lock ${keys.join(', ')} in this table: it was never taken (deploy-guard status lists every lock).\n`
   if (statuses.length === 0) return 'No deploy-guard locks in this table.\n'
   const now = Date.now()
   const rows = statuses.map(status => {
