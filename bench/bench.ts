@@ -9,6 +9,7 @@ import { chaos } from './chaos.js'
 import { packageSize } from './package.js'
 import { summaryCost } from './summary.js'
 import { accuracy } from './accuracy.js'
+import { explainCost } from './explain.js'
 import { protectionWindow } from './protection.js'
 import { type BenchRow, printTable } from './table.js'
 
@@ -24,6 +25,7 @@ const sections: [string, () => Promise<BenchRow[]>][] = [
   ['evidence cost', evidenceCost],
   ['CLI package size', packageSize],
   ['summary cost', summaryCost],
+  ['explain cost', explainCost],
   ['diagnosis accuracy on real failures', accuracy],
   ['chaos (fault runs, also `npm run chaos`)', chaos]
 ]

@@ -4652,13 +4652,20 @@ function splitOperations(events) {
     const root = events.filter(event => event.nestedPath.length === 0);
     const groups = [];
     let current;
+    // Kept as the rows come, so a history of n rows is cut in O(n), not O(n²) (a 90-day dump can hold 10⁵ rows).
+    let last = lastStackRowOf();
+    let before = '';
     for (const event of root) {
-        if (!current || opensOperation(current, event, finalStatusOf(groups.at(-2) ?? []))) {
+        if (!current || opensOperation(current, last.row(), event, before)) {
+            before = current ? (last.row()?.resourceStatus ?? 'UNKNOWN') : '';
             current = [event];
             groups.push(current);
+            last = lastStackRowOf();
         }
         else
             current.push(event);
+        if (isStackRow(event))
+            last.add(event);
     }
     let previousStatus = '';
     return groups.map((group, index) => {
@@ -4703,9 +4710,29 @@ function lastStackRow(group) {
         return undefined;
     return rows.findLast(row => row.timestamp === last.timestamp && isFinalStatus(row.resourceStatus)) ?? last;
 }
-/** `before`: the final status of the operation before `current` ('' when `current` is the first). */
-function opensOperation(current, event, before) {
-    const previous = lastStackRow(current);
+/**
+ * lastStackRow of a group whose stack rows are added one by one, oldest first: the last row, or the last one in a
+ * final status among the rows of the last row's time.
+ */
+function lastStackRowOf() {
+    let last;
+    let finalOfLastTime;
+    return {
+        add(row) {
+            if (last && row.timestamp !== last.timestamp)
+                finalOfLastTime = undefined;
+            last = row;
+            if (isFinalStatus(row.resourceStatus))
+                finalOfLastTime = row;
+        },
+        row: () => finalOfLastTime ?? last
+    };
+}
+/**
+ * `previous`: lastStackRow(current); `before`: the final status of the operation before `current` ('' when
+ * `current` is the first).
+ */
+function opensOperation(current, previous, event, before) {
     // Resource rows before any stack row (a log whose first second is out of order) belong to the opener.
     if (!previous)
         return false;
