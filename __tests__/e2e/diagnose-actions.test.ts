@@ -67,6 +67,17 @@ describe('diagnosing incident A: the stack that failed after 35 minutes and was 
     }
   })
 
+  it('the diagnose step on a stack that never existed names the Region it looked in and what to check', async () => {
+    const env = await setup()
+    const step = await runStep({ action: 'diagnose', inputs: { 'stack-name': 'CourtCaseStack' }, env })
+    expect(step.exitCode).toBe(1)
+    expect(step.stdout).toContain(
+      '::error::Stack CourtCaseStack does not exist in us-east-1, and no stack of that name was deleted in the last ' +
+        '90 days (as long as ListStacks keeps deleted stacks). Check the stack name and the Region (the region ' +
+        'input, CLI --region, or AWS_REGION).'
+    )
+  })
+
   it('the root action, live, writes the diagnosis when the deploy fails, and never prints the database password', async () => {
     const env = await setup()
     const tableName = await dynamo.createLockTable()

@@ -6042,7 +6042,7 @@ async function loadLatestOperation(api, stackName, options = {}) {
     if (deleted && !stackId) {
         stackId = await api.findDeletedStackId(stackName, options.sinceMs);
         if (!stackId)
-            throw new index.StackNotFoundError(stackName);
+            throw new index.StackNotFoundError(stackName, options);
         status = 'DELETE_COMPLETE';
     }
     const events = await readBackToDeploy(api, stackId, stackName, [], notes, options.sinceMs);
@@ -6342,6 +6342,7 @@ function findings(events) {
 
 async function diagnoseStack(deps, request) {
     const loaded = await loadLatestOperation(new StackApi(deps.cfn), request.stackName, {
+        region: request.region,
         ...(request.sinceMs !== undefined ? { sinceMs: request.sinceMs } : {})
     });
     const { operation, operationInfo } = narrowToOperation(loaded);

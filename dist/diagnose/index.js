@@ -563,10 +563,19 @@ class InputError extends DeployGuardError {
 /** A problem with the environment or an AWS resource the user must fix (missing table, credentials, permission). */
 class SetupError extends DeployGuardError {
 }
+/**
+ * No live stack of that name, and none deleted within what ListStacks keeps (90 days) or the `since` window:
+ * usually a typo or the wrong Region, so the message names the Region looked in.
+ */
 class StackNotFoundError extends DeployGuardError {
     stackName;
-    constructor(stackName) {
-        super(`Stack ${stackName} does not exist.`);
+    constructor(stackName, where = {}) {
+        const region = where.region ? ` in ${where.region}` : '';
+        const deleted = where.sinceMs !== undefined
+            ? `since ${new Date(where.sinceMs).toISOString()}`
+            : 'in the last 90 days (as long as ListStacks keeps deleted stacks)';
+        super(`Stack ${stackName} does not exist${region}, and no stack of that name was deleted ${deleted}. ` +
+            'Check the stack name and the Region (the region input, CLI --region, or AWS_REGION).');
         this.stackName = stackName;
     }
 }
@@ -15790,7 +15799,7 @@ async function loadLatestOperation(api, stackName, options = {}) {
     if (deleted && !stackId) {
         stackId = await api.findDeletedStackId(stackName, options.sinceMs);
         if (!stackId)
-            throw new StackNotFoundError(stackName);
+            throw new StackNotFoundError(stackName, options);
         status = 'DELETE_COMPLETE';
     }
     const events = await readBackToDeploy(api, stackId, stackName, [], notes, options.sinceMs);
@@ -16196,6 +16205,7 @@ function wayOut(stackName, status, resources) {
 
 async function diagnoseStack(deps, request) {
     const loaded = await loadLatestOperation(new StackApi(deps.cfn), request.stackName, {
+        region: request.region,
         ...(request.sinceMs !== undefined ? { sinceMs: request.sinceMs } : {})
     });
     const { operation, operationInfo } = narrowToOperation(loaded);

@@ -6018,7 +6018,7 @@ async function loadLatestOperation(api, stackName, options = {}) {
     if (deleted && !stackId) {
         stackId = await api.findDeletedStackId(stackName, options.sinceMs);
         if (!stackId)
-            throw new index.StackNotFoundError(stackName);
+            throw new index.StackNotFoundError(stackName, options);
         status = 'DELETE_COMPLETE';
     }
     const events = await readBackToDeploy(api, stackId, stackName, [], notes, options.sinceMs);
@@ -6318,6 +6318,7 @@ function findings$1(events) {
 
 async function diagnoseStack(deps, request) {
     const loaded = await loadLatestOperation(new StackApi(deps.cfn), request.stackName, {
+        region: request.region,
         ...(request.sinceMs !== undefined ? { sinceMs: request.sinceMs } : {})
     });
     const { operation, operationInfo } = narrowToOperation(loaded);

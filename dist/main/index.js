@@ -752,10 +752,19 @@ class InputError extends DeployGuardError {
 /** A problem with the environment or an AWS resource the user must fix (missing table, credentials, permission). */
 class SetupError extends DeployGuardError {
 }
+/**
+ * No live stack of that name, and none deleted within what ListStacks keeps (90 days) or the `since` window:
+ * usually a typo or the wrong Region, so the message names the Region looked in.
+ */
 class StackNotFoundError extends DeployGuardError {
     stackName;
-    constructor(stackName) {
-        super(`Stack ${stackName} does not exist.`);
+    constructor(stackName, where = {}) {
+        const region = where.region ? ` in ${where.region}` : '';
+        const deleted = where.sinceMs !== undefined
+            ? `since ${new Date(where.sinceMs).toISOString()}`
+            : 'in the last 90 days (as long as ListStacks keeps deleted stacks)';
+        super(`Stack ${stackName} does not exist${region}, and no stack of that name was deleted ${deleted}. ` +
+            'Check the stack name and the Region (the region input, CLI --region, or AWS_REGION).');
         this.stackName = stackName;
     }
 }

@@ -45,6 +45,7 @@ export async function diagnoseStack(
   request: DiagnoseRequest
 ): Promise<Report | undefined> {
   const loaded = await loadLatestOperation(new StackApi(deps.cfn), request.stackName, {
+    region: request.region,
     ...(request.sinceMs !== undefined ? { sinceMs: request.sinceMs } : {})
   })
   const { operation, operationInfo } = narrowToOperation(loaded)

@@ -28,7 +28,7 @@ const OPENS_DEPLOY = ['CREATE_IN_PROGRESS', 'UPDATE_IN_PROGRESS', 'IMPORT_IN_PRO
 export async function loadLatestOperation(
   api: StackApi,
   stackName: string,
-  options: { sinceMs?: number } = {}
+  options: { sinceMs?: number; region?: string } = {}
 ): Promise<LoadedOperation> {
   const notes: string[] = []
   const live = await api.describeStack(stackName)
@@ -37,7 +37,7 @@ export async function loadLatestOperation(
   const deleted = !live || live.status === 'DELETE_COMPLETE'
   if (deleted && !stackId) {
     stackId = await api.findDeletedStackId(stackName, options.sinceMs)
-    if (!stackId) throw new StackNotFoundError(stackName)
+    if (!stackId) throw new StackNotFoundError(stackName, options)
     status = 'DELETE_COMPLETE'
   }
   const events = await readBackToDeploy(api, stackId!, stackName, [], notes, options.sinceMs)
