@@ -4161,6 +4161,15 @@ function failedList(reason) {
 function resourcePath(resource, separator = '/') {
     return [...resource.nestedPath, resource.logicalResourceId].join(separator);
 }
+/**
+ * `Nested/LogicalId (AWS::Type)`: a resource for a person; the type is left out when the input had none (copied
+ * console logs often lack it) rather than printed as empty parentheses.
+ */
+function describeResource(resource) {
+    return resource.resourceType
+        ? `${resourcePath(resource)} (${resource.resourceType})`
+        : resourcePath(resource);
+}
 /** One log line per event: time (UTC, seconds), nested path, logical id, type, status, reason — all neutralised. */
 function formatEventLine(event) {
     const time = new Date(event.timestamp).toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -4170,7 +4179,7 @@ function formatEventLine(event) {
 }
 
 const key = (event) => `${event.stackId}|${event.logicalResourceId}`;
-const where = (event) => `${resourcePath(event)} (${event.resourceType})`;
+const where = (event) => describeResource(event);
 /**
  * Watches the streamed events of the resources deploy-guard can explain (ECS services, databases, custom
  * resources). A slow one explains what it waits for every few minutes, so a stuck deploy explains itself before it
@@ -4926,7 +4935,7 @@ function blockingResources(events, status) {
  * command costs. `resources` may be empty when the events are not at hand.
  */
 function wayOut(stackName, status, resources) {
-    const named = resources.map(resource => `${resourcePath(resource)} (${resource.resourceType}): ${resource.reason || resource.status}`);
+    const named = resources.map(resource => `${describeResource(resource)}: ${resource.reason || resource.status}`);
     const blocked = named.length ? ` It is blocked by ${named.join('; ')}.` : '';
     if (status === 'UPDATE_ROLLBACK_FAILED') {
         const ids = resources.map(resource => [...resource.nestedPath, resource.logicalResourceId].join('.'));
@@ -5784,7 +5793,7 @@ function reportOutcome(log, outcome) {
         else
             log.info(line);
         for (const resource of stack.inProgress) {
-            log.warn(`${stack.stackName}: ${resourcePath(resource)} (${resource.resourceType}) ` +
+            log.warn(`${stack.stackName}: ${describeResource(resource)} ` +
                 `still in progress after ${index.formatDuration(resource.forMs)}, since ${new Date(resource.since).toISOString()}.`);
         }
     }
@@ -6010,7 +6019,7 @@ function rootCauseLine(report) {
     if (!cause) {
         const stuck = report.evidence.find(evidence => evidence.verdict);
         if (stuck)
-            return `${report.stack.name} ended ${report.stack.finalStatus}; ${resourcePath(stuck)} (${stuck.resourceType}) never finished: ${stuck.verdict}`;
+            return `${report.stack.name} ended ${report.stack.finalStatus}; ${describeResource(stuck)} never finished: ${stuck.verdict}`;
         const finding = report.findings[0];
         if (finding)
             return `${report.stack.name}: ${finding.kind} failure on ${finding.logicalResourceId}: ${finding.detail}`;
@@ -6020,7 +6029,7 @@ function rootCauseLine(report) {
     if (cause.scope === 'stack')
         return `${report.stack.name}: the stack ${where} itself failed (${cause.status}): ${cause.summary || cause.reason}`;
     const verdict = evidenceFor(report, cause)?.verdict;
-    return `${report.stack.name}: ${where} (${cause.resourceType}) ${cause.status}: ${cause.summary || cause.reason}${verdict ? ` — ${verdict}` : ''}`;
+    return `${report.stack.name}: ${describeResource(cause)} ${cause.status}: ${cause.summary || cause.reason}${verdict ? ` — ${verdict}` : ''}`;
 }
 /** The evidence gathered for a root cause (or any resource), if any. */
 function evidenceFor(report, resource) {

@@ -4102,6 +4102,15 @@ function failedList(reason) {
 function resourcePath(resource, separator = '/') {
     return [...resource.nestedPath, resource.logicalResourceId].join(separator);
 }
+/**
+ * `Nested/LogicalId (AWS::Type)`: a resource for a person; the type is left out when the input had none (copied
+ * console logs often lack it) rather than printed as empty parentheses.
+ */
+function describeResource(resource) {
+    return resource.resourceType
+        ? `${resourcePath(resource)} (${resource.resourceType})`
+        : resourcePath(resource);
+}
 
 /**
  * A token bucket shared by every caller: at most `ratePerSecond` requests per second on average, bursts of `burst`.
@@ -4631,7 +4640,7 @@ function blockingResources(events, status) {
  * command costs. `resources` may be empty when the events are not at hand.
  */
 function wayOut(stackName, status, resources) {
-    const named = resources.map(resource => `${resourcePath(resource)} (${resource.resourceType}): ${resource.reason || resource.status}`);
+    const named = resources.map(resource => `${describeResource(resource)}: ${resource.reason || resource.status}`);
     const blocked = named.length ? ` It is blocked by ${named.join('; ')}.` : '';
     if (status === 'UPDATE_ROLLBACK_FAILED') {
         const ids = resources.map(resource => [...resource.nestedPath, resource.logicalResourceId].join('.'));
@@ -4899,7 +4908,7 @@ function rootCauseLine(report) {
     if (!cause) {
         const stuck = report.evidence.find(evidence => evidence.verdict);
         if (stuck)
-            return `${report.stack.name} ended ${report.stack.finalStatus}; ${resourcePath(stuck)} (${stuck.resourceType}) never finished: ${stuck.verdict}`;
+            return `${report.stack.name} ended ${report.stack.finalStatus}; ${describeResource(stuck)} never finished: ${stuck.verdict}`;
         const finding = report.findings[0];
         if (finding)
             return `${report.stack.name}: ${finding.kind} failure on ${finding.logicalResourceId}: ${finding.detail}`;
@@ -4909,7 +4918,7 @@ function rootCauseLine(report) {
     if (cause.scope === 'stack')
         return `${report.stack.name}: the stack ${where} itself failed (${cause.status}): ${cause.summary || cause.reason}`;
     const verdict = evidenceFor(report, cause)?.verdict;
-    return `${report.stack.name}: ${where} (${cause.resourceType}) ${cause.status}: ${cause.summary || cause.reason}${verdict ? ` — ${verdict}` : ''}`;
+    return `${report.stack.name}: ${describeResource(cause)} ${cause.status}: ${cause.summary || cause.reason}${verdict ? ` — ${verdict}` : ''}`;
 }
 /** The evidence gathered for a root cause (or any resource), if any. */
 function evidenceFor(report, resource) {

@@ -10948,6 +10948,15 @@ function neutraliseForLog(text) {
 function resourcePath(resource, separator = '/') {
     return [...resource.nestedPath, resource.logicalResourceId].join(separator);
 }
+/**
+ * `Nested/LogicalId (AWS::Type)`: a resource for a person; the type is left out when the input had none (copied
+ * console logs often lack it) rather than printed as empty parentheses.
+ */
+function describeResource(resource) {
+    return resource.resourceType
+        ? `${resourcePath(resource)} (${resource.resourceType})`
+        : resourcePath(resource);
+}
 /** One log line per event: time (UTC, seconds), nested path, logical id, type, status, reason — all neutralised. */
 function formatEventLine(event) {
     const time = new Date(event.timestamp).toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -10957,7 +10966,7 @@ function formatEventLine(event) {
 }
 
 const key = (event) => `${event.stackId}|${event.logicalResourceId}`;
-const where = (event) => `${resourcePath(event)} (${event.resourceType})`;
+const where = (event) => describeResource(event);
 /**
  * Watches the streamed events of the resources deploy-guard can explain (ECS services, databases, custom
  * resources). A slow one explains what it waits for every few minutes, so a stuck deploy explains itself before it
@@ -11957,7 +11966,7 @@ function reportOutcome(log, outcome) {
         else
             log.info(line);
         for (const resource of stack.inProgress) {
-            log.warn(`${stack.stackName}: ${resourcePath(resource)} (${resource.resourceType}) ` +
+            log.warn(`${stack.stackName}: ${describeResource(resource)} ` +
                 `still in progress after ${formatDuration(resource.forMs)}, since ${new Date(resource.since).toISOString()}.`);
         }
     }

@@ -15,7 +15,7 @@ import {
   type ProtectionResult,
   protectStacks,
   replaceFailedCreate,
-  resourcePath,
+  describeResource,
   type ReplacedStack,
   StackApi,
   type StackEvent,
@@ -428,7 +428,7 @@ export function reportOutcome(log: Log, outcome: WatchOutcome): void {
     else log.info(line)
     for (const resource of stack.inProgress) {
       log.warn(
-        `${stack.stackName}: ${resourcePath(resource)} (${resource.resourceType}) ` +
+        `${stack.stackName}: ${describeResource(resource)} ` +
           `still in progress after ${formatDuration(resource.forMs)}, since ${new Date(resource.since).toISOString()}.`
       )
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { formatEventLine, type StackEvent } from '../../../src/core/stack/index.js'
+import { describeResource, formatEventLine, type StackEvent } from '../../../src/core/stack/index.js'
 
 const event = (overrides: Partial<StackEvent> = {}): StackEvent => ({
   eventId: 'e1',
@@ -37,5 +37,21 @@ describe('formatEventLine', () => {
     expect(line.split('\n')).toHaveLength(1)
     expect(line).not.toMatch(/(^|\s)::[a-z-]+::/)
     expect(line).toContain('AWS::RDS::DBInstance')
+  })
+})
+
+describe('describeResource', () => {
+  it('names the type when the input has one, and never prints empty parentheses when it has none', () => {
+    expect(
+      describeResource({
+        nestedPath: ['Api'],
+        logicalResourceId: 'Table',
+        resourceType: 'AWS::DynamoDB::Table'
+      })
+    ).toBe('Api/Table (AWS::DynamoDB::Table)')
+    // A copied console log (lumigo-runtime-same-second) has rows without ResourceType.
+    expect(describeResource({ nestedPath: [], logicalResourceId: 'SetRetention', resourceType: '' })).toBe(
+      'SetRetention'
+    )
   })
 })

@@ -1,4 +1,4 @@
-import { resourcePath } from '../stack/format.js'
+import { describeResource } from '../stack/format.js'
 import { NESTED_STACK_TYPE, type StackEvent } from '../stack/types.js'
 import { forwardPhaseEnd, isStackRow } from './operations.js'
 import { isCancellation } from './reason.js'
@@ -106,7 +106,7 @@ export function wayOut(
   resources: BlockingResource[]
 ): { ids: string[]; command: string; wayOut: string } {
   const named = resources.map(
-    resource => `${resourcePath(resource)} (${resource.resourceType}): ${resource.reason || resource.status}`
+    resource => `${describeResource(resource)}: ${resource.reason || resource.status}`
   )
   const blocked = named.length ? ` It is blocked by ${named.join('; ')}.` : ''
   if (status === 'UPDATE_ROLLBACK_FAILED') {

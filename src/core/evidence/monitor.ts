@@ -1,7 +1,7 @@
 import type { Clock } from '../clock.js'
 import { isCascade } from '../diagnose/reason.js'
 import { formatDuration } from '../duration.js'
-import { resourcePath } from '../stack/format.js'
+import { describeResource } from '../stack/format.js'
 import type { StackEvent } from '../stack/types.js'
 import { collectEvidence, evidenceKindOf, targetFor, waitingLine } from './collect.js'
 import type { Evidence, EvidenceReaders } from './types.js'
@@ -19,7 +19,7 @@ export interface MonitorOptions {
 const key = (event: Pick<StackEvent, 'stackId' | 'logicalResourceId'>) =>
   `${event.stackId}|${event.logicalResourceId}`
 const where = (event: Pick<StackEvent, 'nestedPath' | 'logicalResourceId' | 'resourceType'>) =>
-  `${resourcePath(event)} (${event.resourceType})`
+  describeResource(event)
 
 /**
  * Watches the streamed events of the resources deploy-guard can explain (ECS services, databases, custom

@@ -2,7 +2,7 @@ import type { Finding, RootCause } from '../diagnose/root-cause.js'
 import type { TrailContext, TrailEntry } from '../diagnose/cloudtrail.js'
 import { consoleUrl } from '../console-url.js'
 import type { Evidence } from '../evidence/types.js'
-import { resourcePath } from '../stack/format.js'
+import { describeResource, resourcePath } from '../stack/format.js'
 import type { LoadedOperation } from '../diagnose/load.js'
 import type { OperationType } from '../diagnose/operations.js'
 import type { StuckStack } from '../diagnose/stuck.js'
@@ -129,7 +129,7 @@ export function rootCauseLine(report: Report): string {
   if (!cause) {
     const stuck = report.evidence.find(evidence => evidence.verdict)
     if (stuck)
-      return `${report.stack.name} ended ${report.stack.finalStatus}; ${resourcePath(stuck)} (${stuck.resourceType}) never finished: ${stuck.verdict}`
+      return `${report.stack.name} ended ${report.stack.finalStatus}; ${describeResource(stuck)} never finished: ${stuck.verdict}`
     const finding = report.findings[0]
     if (finding)
       return `${report.stack.name}: ${finding.kind} failure on ${finding.logicalResourceId}: ${finding.detail}`
@@ -139,7 +139,7 @@ export function rootCauseLine(report: Report): string {
   if (cause.scope === 'stack')
     return `${report.stack.name}: the stack ${where} itself failed (${cause.status}): ${cause.summary || cause.reason}`
   const verdict = evidenceFor(report, cause)?.verdict
-  return `${report.stack.name}: ${where} (${cause.resourceType}) ${cause.status}: ${cause.summary || cause.reason}${verdict ? ` — ${verdict}` : ''}`
+  return `${report.stack.name}: ${describeResource(cause)} ${cause.status}: ${cause.summary || cause.reason}${verdict ? ` — ${verdict}` : ''}`
 }
 
 /** The evidence gathered for a root cause (or any resource), if any. */
