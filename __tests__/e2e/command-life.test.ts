@@ -103,6 +103,27 @@ describe('the guarded command never outlives its guard', () => {
     expect(startB).toBeGreaterThan(lastA)
   }, 120_000)
 
+  it('SIGINT while still waiting for the lock says the command did not run, and leaves the holder alone', async () => {
+    const table = await local.dynamo.createLockTable()
+    const dir = mkdtempSync(join(tmpdir(), 'waiting-'))
+    const holder = guard(
+      ['run', '--stack', 'WaitStack', '--', 'bash', '-c', deployScript(dir, 'A', join(dir, 'log'))],
+      table
+    )
+    const pgid = await readPgid(dir, 'A')
+    const waiter = guard(['run', '--stack', 'WaitStack', '--', 'bash', '-c', 'echo B ran'], table)
+    expect(await eventually(() => /Waiting for|waiting for/.test(waiter.output()))).toBe(true)
+    waiter.child.kill('SIGINT')
+    expect(await waiter.done).not.toBe(0)
+    expect(waiter.output()).toContain('SIGINT: giving up the wait for the lock; the command did not run.')
+    expect(waiter.output()).not.toContain('stopping the deploy command')
+    expect(waiter.output()).not.toContain('B ran')
+    expect(groupAlive(pgid)).toBe(true)
+    holder.child.kill('SIGINT')
+    expect(await holder.done).not.toBe(0)
+    expect(holder.output()).toContain('SIGINT: stopping the deploy command, then releasing the lock.')
+  })
+
   it('SIGHUP (the terminal closed) is a cancellation: the command is stopped and the lock released', async () => {
     const table = await local.dynamo.createLockTable()
     const dir = mkdtempSync(join(tmpdir(), 'hangup-'))

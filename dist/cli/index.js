@@ -14035,6 +14035,7 @@ function describeUnreleased(lease, result) {
  */
 async function runGuarded(deps, keys, holder, settings, runCommand, signal, onLocked) {
     const { leases, waitedMs } = await takeDeployLocks(deps, keys, holder, settings, signal);
+    onLocked?.(leases, waitedMs);
     const heldSince = deps.clock.monotonic();
     let lostReason;
     const heartbeats = keepAlive(deps, leases, message => (lostReason ??= message));
@@ -14710,11 +14711,16 @@ async function execute(invocation, env) {
     const deps = guardDeps(session, stderrLog, process.cwd());
     switch (invocation.command) {
         case 'run': {
-            const signal = runCancellation(name => stderrLog.warn(`${name}: stopping the deploy command, then releasing the lock.`)).signal;
+            // Cancelled while still waiting, nothing ran and nothing is held: say so, not "stopping the command".
+            let locked = false;
+            const onLocked = () => (locked = true);
+            const signal = runCancellation(name => stderrLog.warn(locked
+                ? `${name}: stopping the deploy command, then releasing the lock.`
+                : `${name}: giving up the wait for the lock; the command did not run.`)).signal;
             const [file, ...args] = invocation.commandLine;
             if (settings.stacks.length === 0) {
                 // Lock-only (--key without --stack: Terraform, scripts, people): no CloudFormation call at all.
-                const result = await runGuarded(deps, session.keys, holder, settings, stop => runCommand(file, args, { signal: stop }), signal);
+                const result = await runGuarded(deps, session.keys, holder, settings, stop => runCommand(file, args, { signal: stop }), signal, onLocked);
                 sayIfLockLost(result);
                 stderrLog.info(`Command ${result.status} (exit ${result.exitCode}); waited ${formatDuration(result.waitedMs)}, held ${formatDuration(result.heldMs)}.`);
                 return result.lockLost && result.exitCode === 0 ? 1 : result.exitCode;
@@ -14765,7 +14771,7 @@ async function execute(invocation, env) {
                 failedStacks =
                     deploy.watch?.stacks.filter(stack => stack.failed).map(stack => stack.stackName) ?? [];
                 return deploy.failed && deploy.exitCode === 0 ? 1 : deploy.exitCode;
-            }, signal).catch(async (error) => {
+            }, signal, onLocked).catch(async (error) => {
                 // Thrown only after the lock, by the lazily loaded stack code: matched by name so nothing loads it sooner.
                 if (!(error instanceof Error && error.name === 'BusyStackFailedError'))
                     throw error;

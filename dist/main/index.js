@@ -15057,7 +15057,11 @@ function restoreOutput(restore) {
  * Post releases the lock if this step was killed before it could.
  */
 async function run() {
-    const signal = runCancellation(name => warning(`Received ${name}: stopping the deploy command and releasing the lock.`)).signal;
+    // Cancelled while still waiting, nothing ran and nothing is held: say so, not "stopping the command".
+    let locked = false;
+    const signal = runCancellation(name => warning(locked
+        ? `Received ${name}: stopping the deploy command and releasing the lock.`
+        : `Received ${name}: giving up the wait for the lock; the deploy command did not run.`)).signal;
     let region;
     const afterLock = loadWhileFirstRequestRuns(() => Promise.resolve().then(() => require('./chunk-after-lock.js')).then(n => n.afterLock));
     try {
@@ -15102,6 +15106,7 @@ async function run() {
             commandExit = deploy.exitCode;
             return deploy.failed && deploy.exitCode === 0 ? 1 : deploy.exitCode;
         }, signal, (leases, waitedMs) => {
+            locked = true;
             saveLeases(leases);
             setLockOutputs(leases, waitedMs);
         });

@@ -23,8 +23,14 @@ import { setFailed } from './annotations.js'
  * Post releases the lock if this step was killed before it could.
  */
 export async function run(): Promise<void> {
+  // Cancelled while still waiting, nothing ran and nothing is held: say so, not "stopping the command".
+  let locked = false
   const signal = runCancellation(name =>
-    core.warning(`Received ${name}: stopping the deploy command and releasing the lock.`)
+    core.warning(
+      locked
+        ? `Received ${name}: stopping the deploy command and releasing the lock.`
+        : `Received ${name}: giving up the wait for the lock; the deploy command did not run.`
+    )
   ).signal
   let region: string | undefined
   const afterLock = loadWhileFirstRequestRuns(() => import('./after-lock.js'))
@@ -88,6 +94,7 @@ export async function run(): Promise<void> {
       },
       signal,
       (leases, waitedMs) => {
+        locked = true
         saveLeases(leases)
         setLockOutputs(leases, waitedMs)
       }

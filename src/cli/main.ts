@@ -92,8 +92,15 @@ async function execute(invocation: CliInvocation, env: Record<string, string | u
   const deps = guardDeps(session, stderrLog, process.cwd())
   switch (invocation.command) {
     case 'run': {
+      // Cancelled while still waiting, nothing ran and nothing is held: say so, not "stopping the command".
+      let locked = false
+      const onLocked = () => (locked = true)
       const signal = runCancellation(name =>
-        stderrLog.warn(`${name}: stopping the deploy command, then releasing the lock.`)
+        stderrLog.warn(
+          locked
+            ? `${name}: stopping the deploy command, then releasing the lock.`
+            : `${name}: giving up the wait for the lock; the command did not run.`
+        )
       ).signal
       const [file, ...args] = invocation.commandLine
       if (settings.stacks.length === 0) {
@@ -104,7 +111,8 @@ async function execute(invocation: CliInvocation, env: Record<string, string | u
           holder,
           settings,
           stop => runCommand(file!, args, { signal: stop }),
-          signal
+          signal,
+          onLocked
         )
         sayIfLockLost(result)
         stderrLog.info(
@@ -182,7 +190,8 @@ async function execute(invocation: CliInvocation, env: Record<string, string | u
             deploy.watch?.stacks.filter(stack => stack.failed).map(stack => stack.stackName) ?? []
           return deploy.failed && deploy.exitCode === 0 ? 1 : deploy.exitCode
         },
-        signal
+        signal,
+        onLocked
       ).catch(async (error: unknown) => {
         // Thrown only after the lock, by the lazily loaded stack code: matched by name so nothing loads it sooner.
         if (!(error instanceof Error && error.name === 'BusyStackFailedError')) throw error
