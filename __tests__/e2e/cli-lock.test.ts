@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { PutItemCommand } from '@aws-sdk/client-dynamodb'
 import { marshall } from '@aws-sdk/util-dynamodb'
 import { spawn } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { systemClock } from '../../src/core/clock.js'
 import { acquireLock, LockTable, takeTicket } from '../../src/core/lock/index.js'
@@ -119,4 +121,62 @@ describe('deploy-guard lock commands at their edges (issue 13)', () => {
       / {2}queue #1: iseepatterns-iam-user https:\/\/github.com\/acme\/court-cases\/actions\/runs\/9002 waiting since \d{4}-/
     )
   })
+})
+
+describe('unlock --force of a live holder (issue 13 §3: two commands must never run at once)', () => {
+  const stamp = (path: string) => Number(readFileSync(path, 'utf8').trim())
+  async function waitForFile(path: string): Promise<void> {
+    while (!existsSync(path)) await systemClock.sleep(50)
+  }
+
+  it("drains: the waiter's command starts only after the forced-out holder's command ended, and each run says why", async () => {
+    const table = await dynamo.createLockTable()
+    const dir = mkdtempSync(join(tmpdir(), 'force-unlock-'))
+    const common = ['run', '--key', 'fo', '--table', table, '--lease', '10s']
+    // Each command records when it started and ended (also when it is stopped by a signal).
+    const command = (name: string, seconds: number) => [
+      '--',
+      'bash',
+      '-c',
+      `date +%s%3N > ${dir}/${name}-start; trap 'date +%s%3N > ${dir}/${name}-end; exit 130' INT TERM; ` +
+        `sleep ${seconds} & wait; date +%s%3N > ${dir}/${name}-end`
+    ]
+    const holder = cli([...common, ...command('a', 60)])
+    await waitForFile(join(dir, 'a-start'))
+    const waiter = cli([...common, '--wait-timeout', '3m', ...command('b', 1)], { USER: 'carol' })
+    await systemClock.sleep(1_000)
+    const forced = await cli(
+      ['unlock', '--key', 'fo', '--table', table, '--force', '--reason', 'stuck deploy'],
+      {
+        USER: 'bob'
+      }
+    )
+    expect(forced.code).toBe(0)
+    expect(forced.stderr).toMatch(
+      /^Force-released fo, held by alice alice@\S+: its renewals fail from now on, so it stops its command\. The next run may take the lock from \S+Z \(a drain of /
+    )
+    const status = await cli(['status', '--key', 'fo', '--table', table])
+    expect(status.stdout).toMatch(/^fo\s+draining\s+alice alice@\S+\s.*free in /m)
+    expect(status.stdout).toMatch(
+      /^ {2}force-released by bob@\S+ at \S+ \(reason: stuck deploy\) while held by alice alice@/m
+    )
+
+    const [a, b] = await Promise.all([holder, waiter])
+    expect(a.code).not.toBe(0)
+    expect(a.stderr).toMatch(
+      /Lost lock fo: it was force-released by bob@\S+: stuck deploy\. The guarded command is stopped/
+    )
+    expect(a.stderr).toMatch(
+      /Lock fo was not released by this run: it had been force-released by bob@\S+ at \S+ \(reason: stuck deploy\)/
+    )
+    expect(a.stderr).not.toContain('Released lock fo.')
+    expect(b.code).toBe(0)
+    expect(b.stderr).toMatch(
+      /Acquired lock fo \(fence 2\) after .*, after the drain of the lock of alice alice@\S+, force-released by bob@\S+ \(reason: stuck deploy\)/
+    )
+    // The two commands never overlapped: A was stopped (well before its 60 s) and ended before B started.
+    expect(existsSync(join(dir, 'a-end'))).toBe(true)
+    expect(stamp(join(dir, 'b-start'))).toBeGreaterThanOrEqual(stamp(join(dir, 'a-end')))
+    expect(stamp(join(dir, 'a-end')) - stamp(join(dir, 'a-start'))).toBeLessThan(60_000)
+  }, 240_000)
 })

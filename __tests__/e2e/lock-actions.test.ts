@@ -216,6 +216,10 @@ describe('unlock sub-action', () => {
     })
     expect(forced.exitCode).toBe(0)
     expect(forced.outputs.released).toBe('1')
+    // A live lease drains: the holder may still run its command (see cli-lock.test.ts for the whole story).
+    expect(forced.stdout).toMatch(
+      /Force-released .*, held by alice alice@alice-mbp: .*The next run may take the lock from \S+Z/
+    )
     expect((await read(table)).forced).toMatchObject({
       reason: 'laptop left it held',
       previousHolder: 'alice@alice-mbp'

@@ -120,12 +120,43 @@ function formatDuration(ms) {
     return parts.join(' ');
 }
 
+/** The lock's domain: what a lock item says, converted from DynamoDB's attribute maps in `table.ts` only. */
+function isFreezeActive(record, now) {
+    return record.kind === 'freeze' && !record.released && record.leaseExpiresAt > now;
+}
+function isHeld(record, now) {
+    return !record.released && record.leaseExpiresAt > now;
+}
+/**
+ * A deploy lock force-released while its holder may still run (`unlock --force`): it keeps the forced acquisition's
+ * fence under an owner token nobody holds, so the old holder's renewals fail, and its lease is the drain
+ * (`drainAfterForceMs`): waiters take it over by the ordinary rule, after watching it unchanged for that long. The
+ * next acquisition increments the fence, which ends the state.
+ */
+function isDraining(record) {
+    return (record.kind === 'deploy' &&
+        !record.released &&
+        record.forced !== undefined &&
+        record.forced.fence === record.fence);
+}
+
 /** One line naming a holder for people: the run link when there is one, else its identity. */
 function describeHolder(holder) {
     const who = holder.actor ? `${holder.actor} ` : '';
     const where = holder.runUrl ?? holder.identity;
     const why = holder.reason ? ` (reason: ${holder.reason})` : '';
     return `${who}${where}${why}`.trim();
+}
+/**
+ * A draining lock for people (see `isDraining`): "force-released by bob@ops-box at … (reason: …) while held by …;
+ * free from … (once that run's command has stopped)". Waiters that started watching later wait the drain themselves.
+ */
+function describeDrain(record) {
+    const forced = record.forced;
+    return (`force-released by ${forced.by} at ${new Date(forced.at).toISOString()} (reason: ${forced.reason}) while held by ` +
+        `${describeHolder(record.holder)}; draining until ${new Date(record.leaseExpiresAt).toISOString()} so that ` +
+        `run's command has stopped before the next one starts (a waiter takes it after watching it for ` +
+        `${formatDuration(record.leaseMs)})`);
 }
 /** The lock was not granted: exit code 3. */
 class LockNotGrantedError extends DeployGuardError {
@@ -156,10 +187,13 @@ function explainWait(context) {
     if (record.released)
         return ('It is free, but other runs are queued for it and are served first (first come, first served). ' +
             'Raise wait-timeout to take a place in the queue.');
-    const holder = `It is held by ${describeHolder(record.holder)} since ${new Date(record.acquiredAt).toISOString()}`;
     const unreadable = context.unreadable
         ? ` The last attempt to read it failed (${errorText(context.unreadable)}); this is the state read before.`
         : '';
+    if (isDraining(record))
+        return (`It was ${describeDrain(record)}.${unreadable} Raise wait-timeout above ${formatDuration(record.leaseMs)} ` +
+            'to take it after the drain.');
+    const holder = `It is held by ${describeHolder(record.holder)} since ${new Date(record.acquiredAt).toISOString()}`;
     if (record.leaseExpiresAt > now) {
         return (`${holder} (lease expires in ${formatDuration(record.leaseExpiresAt - now)}, last heartbeat ` +
             `${formatDuration(now - record.heartbeatAt)} ago).${unreadable} ` +
@@ -173,7 +207,8 @@ function explainWait(context) {
         ? ` This wait (${formatDuration(waitedMs)}) is shorter than the lease, so it could never take over: set ` +
             `wait-timeout above ${formatDuration(silence)}, or, if the holder is gone for good, ` +
             '`deploy-guard unlock --force --reason "…"`.'
-        : ' If the holder is gone for good, `deploy-guard unlock --force --reason "…"` frees it at once.';
+        : ' If the holder is gone for good, `deploy-guard unlock --force --reason "…"` frees it (at once when its ' +
+            'lease ended more than the command stop window ago, else after that window).';
     return `${holder}. ${rule}${unreadable}${advice}`;
 }
 function errorText(error) {
@@ -222,6 +257,9 @@ function describeLoss(loss, fence) {
             'recreated, so fences may be handed out again.');
     if (current.forced && (fence === undefined || current.forced.fence === fence) && current.released)
         return `it was force-released by ${current.forced.by}: ${current.forced.reason}.`;
+    if (isDraining(current) && (fence === undefined || current.fence === fence))
+        return (`it was force-released by ${current.forced.by}: ${current.forced.reason}. The guarded command is stopped; ` +
+            `the next run may take the lock from ${new Date(current.leaseExpiresAt).toISOString()}.`);
     if (current.released)
         return 'it was released.';
     return `it is now held by ${describeHolder(current.holder)} (fence ${current.fence}); the lease expired before a heartbeat renewed it.`;
@@ -263,6 +301,8 @@ function describeWait(progress) {
     }
     if (!record)
         return `${waiting}: its state is not known yet.`;
+    if (isDraining(record))
+        return `${waiting}: ${describeDrain(record)}.`;
     const what = record.kind === 'freeze' ? 'frozen' : 'held';
     return (`${waiting}: ${what} by ` +
         `${describeHolder(record.holder)} since ${new Date(record.acquiredAt).toISOString()} ` +
@@ -12936,14 +12976,6 @@ function newerRunWaiting(me, live, myId) {
             (holder.runNumber === me.runNumber && (holder.runAttempt ?? 0) > (me.runAttempt ?? 0))))?.[1];
 }
 
-/** The lock's domain: what a lock item says, converted from DynamoDB's attribute maps in `table.ts` only. */
-function isFreezeActive(record, now) {
-    return record.kind === 'freeze' && !record.released && record.leaseExpiresAt > now;
-}
-function isHeld(record, now) {
-    return !record.released && record.leaseExpiresAt > now;
-}
-
 /** The run gave up its place because a newer run of its workflow is waiting (`queue: newest-wins`). */
 class LockSupersededError extends LockNotGrantedError {
 }
@@ -13039,7 +13071,9 @@ async function acquireLock(deps, options) {
                         .slice(0, 20)
                 }), { signal });
                 return toLease(record, options, clock.monotonic() - started, {
-                    ...(takeover && !fresh && known ? { tookOverFrom: known.holder } : {}),
+                    ...(takeover && !fresh && known
+                        ? { tookOverFrom: known.holder, ...(isDraining(known) ? { drainedAfter: known.forced } : {}) }
+                        : {}),
                     ...(ticket ? { ticket: ticket.number } : {})
                 });
             }
@@ -13320,126 +13354,6 @@ function toLease(record, options, waitedMs, extra) {
     };
 }
 
-/**
- * Releases a lock without its owner token: a person's own lock (same identity), or anyone's with `force`.
- * Conditional on the fence read just before, so it can never release a newer acquisition than the one it judged.
- * A malformed item (issue 13 §4) is cleared only with `force`: rewritten as released with a fence above any number
- * it held, conditioned on the `fence` attribute still being what was read.
- *
- * @throws InputError (someone else's lock without force, a malformed item without force), LockStateUnknownError
- *   (no answer from DynamoDB within the deadline)
- */
-async function unlock(table, clock, options) {
-    const deadline = deadlineIn(clock, options.deadlineMs ?? 20_000);
-    const entry = await retryUntil(clock, deadline, `read lock ${options.key}`, call => table.inspect(options.key, call), options.signal);
-    if (entry && 'malformed' in entry)
-        return clearMalformed(table, clock, options, entry.malformed, deadline);
-    const record = entry?.record;
-    const wanted = options.kind ?? 'deploy';
-    if (!record || record.released || record.kind !== wanted)
-        return { outcome: 'not-held', ...(record ? { record } : {}) };
-    const mine = record.holder.identity === options.requester.identity;
-    // Lifting a freeze is a team decision, not the freezer's alone; it is recorded like a forced release.
-    if (!mine && !options.force && wanted === 'deploy') {
-        throw new InputError(`Lock ${options.key} is held by ${describeHolder(record.holder)}, not by you (${options.requester.identity}). ` +
-            `To release someone else's lock, ${options.howToForce ?? 'add --force --reason "why"'} (the reason is recorded on the lock).`);
-    }
-    const now = clock.now();
-    const values = {
-        ':fence': record.fence,
-        ':false': false,
-        ':true': true,
-        ':now': now,
-        ':by': options.requester.identity
-    };
-    let update = 'SET #released = :true, #releasedAt = :now, #releasedBy = :by';
-    if (!mine || options.force) {
-        update += ', #forced = :forced';
-        values[':forced'] = {
-            by: options.requester.identity,
-            reason: options.force?.reason ?? options.requester.reason ?? 'no reason given',
-            at: now,
-            previousHolder: record.holder.identity,
-            fence: record.fence
-        };
-    }
-    try {
-        const released = await retryUntil(clock, deadline, `release lock ${options.key}`, call => table.update(options.key, { update, condition: '#fence = :fence AND #released = :false', values }, call), options.signal);
-        return { outcome: 'released', record: released };
-    }
-    catch (error) {
-        if (error instanceof ConditionFailed)
-            return { outcome: 'not-held', ...(error.current ? { record: error.current } : {}) };
-        throw error;
-    }
-}
-async function clearMalformed(table, clock, options, malformed, deadline) {
-    if (!options.force) {
-        throw new InputError(`Lock ${options.key} is malformed (${malformed.problems.join('; ')}), so whose it is cannot be told. ` +
-            'Clear it with --force --reason "why": it is rewritten as released and the reason is recorded.');
-    }
-    const now = clock.now();
-    const fence = malformed.highestFence + 1;
-    const values = {
-        ':kind': 'deploy',
-        ':owner': `cleared-by-${options.requester.identity}`,
-        ':fence': fence,
-        ':zero': 0,
-        ':now': now,
-        ':true': true,
-        ':by': options.requester.identity,
-        ':holder': { identity: 'unknown (malformed item)' },
-        ':forced': {
-            by: options.requester.identity,
-            reason: options.force.reason,
-            at: now,
-            previousHolder: `malformed item: ${malformed.problems.join('; ')}`,
-            fence
-        }
-    };
-    // Only the item that was judged: its fence attribute must still be exactly what was read (or still missing).
-    let condition = 'attribute_exists(#key) AND attribute_not_exists(#fence)';
-    if (malformed.storedFence !== undefined) {
-        condition = '#fence = :storedFence';
-        values[':storedFence'] = malformed.storedFence;
-    }
-    const entry = await retryUntil(clock, deadline, `clear malformed lock ${options.key}`, call => table.updateEntry(options.key, {
-        update: 'SET #kind = :kind, #owner = :owner, #fence = :fence, #leaseMs = :zero, #leaseExpiresAt = :now, ' +
-            '#heartbeatAt = :now, #acquiredAt = :now, #released = :true, #releasedAt = :now, #releasedBy = :by, ' +
-            '#holder = :holder, #forced = :forced, #lastDeployFence = :fence REMOVE #lastDeploy, #deploys, #queue',
-        condition,
-        values
-    }, call), options.signal);
-    if ('malformed' in entry) {
-        throw new InputError(`Lock ${options.key} is still malformed after the clean-up (${entry.malformed.problems.join('; ')}); ` +
-            'fix or delete the item by hand.');
-    }
-    return { outcome: 'cleared', record: entry.record, malformed };
-}
-function lockState(record, now) {
-    if (isFreezeActive(record, now))
-        return 'frozen';
-    if (record.released)
-        return 'free';
-    return isHeld(record, now) ? 'held' : 'expired';
-}
-/**
- * Every lock in the table, or just `key`; freezes are told apart from deploy locks by `state`, and items that are
- * not what deploy-guard writes are listed as `malformed` with what is wrong.
- *
- * @throws LockStateUnknownError when DynamoDB gives no answer within `deadlineMs` (20 s by default)
- */
-async function readStatus(table, clock, key, deadlineMs = 20_000) {
-    const deadline = deadlineIn(clock, deadlineMs);
-    const entries = key
-        ? [await retryUntil(clock, deadline, `read lock ${key}`, call => table.inspect(key, call))].filter((entry) => entry !== undefined)
-        : await retryUntil(clock, deadline, 'list the locks', call => table.list(call));
-    const now = clock.now();
-    return entries.map(entry => 'malformed' in entry
-        ? { key: entry.malformed.key, state: 'malformed', malformed: entry.malformed }
-        : { key: entry.record.key, state: lockState(entry.record, now), record: entry.record });
-}
-
 /** Writes that only the owner of a lease may make: every one is conditional on `owner = me` and not released. */
 const OWNED = '#owner = :owner AND #released = :false';
 /**
@@ -13618,6 +13532,14 @@ function pick(source, keys) {
 }
 
 /**
+ * How long after its last confirmed renewal a holder gives its lock up as lost (ms): two thirds of the lease, the
+ * default safety margin being a third. A forced release drains at least this long (drain.ts), since a holder that
+ * cannot reach DynamoDB learns of the force no sooner.
+ */
+function holderGivesUpAfterMs(leaseMs) {
+    return leaseMs - Math.floor(leaseMs / 3);
+}
+/**
  * Keeps a lease alive until stopped or lost. The holder judges its lease on its own monotonic clock from the last
  * CONFIRMED renewal (DESIGN §3): a renewal is counted from the moment it was sent, and when `leaseMs − safetyMargin`
  * passes without a confirmed one the lock is declared lost — before any waiter, which needs a full lease of observed
@@ -13627,7 +13549,7 @@ function startHeartbeat(table, lease, clock, options) {
     const stopper = new AbortController();
     const lostController = new AbortController();
     const interval = options.intervalMs ?? Math.max(10, Math.floor(lease.leaseMs / 3));
-    const margin = options.safetyMarginMs ?? Math.floor(lease.leaseMs / 3);
+    const margin = options.safetyMarginMs ?? lease.leaseMs - holderGivesUpAfterMs(lease.leaseMs);
     let confirmedAt = options.confirmedAtMonotonic ?? clock.monotonic() - Math.max(0, clock.now() - lease.acquiredAt);
     const declareLost = (error) => {
         lostController.abort(error);
@@ -13679,6 +13601,198 @@ function startHeartbeat(table, lease, clock, options) {
             await done;
         }
     };
+}
+
+/**
+ * How long the guard gives a stopping deploy command between SIGINT and SIGTERM (ms): GitHub's own cancellation
+ * window (SIGINT, SIGTERM 7.5 s later). `runtime/command.ts` stops the command with it.
+ */
+const COMMAND_STOP_GRACE_MS = 7_500;
+/**
+ * What a drain adds after the command was signalled (ms): SIGTERM taking effect (GitHub allows 2.5 s before its
+ * SIGKILL), the forced write's own latency and scheduling on a loaded runner.
+ */
+const DRAIN_MARGIN_MS = 5_000;
+/**
+ * How long a forced release keeps the lock from waiters (ms), so the old holder's command has stopped before the next
+ * one starts. `0` means the lock may be released at once.
+ *
+ * - A live lease (not yet expired by this clock): the holder learns of the force at its next renewal, and even if it
+ *   cannot reach DynamoDB it gives the lock up when `holderGivesUpAfterMs(leaseMs)` pass without a confirmed renewal
+ *   (its last confirmed one was sent before the force); then it stops its command (SIGINT, SIGTERM after
+ *   COMMAND_STOP_GRACE_MS). Drain = that + COMMAND_STOP_GRACE_MS + DRAIN_MARGIN_MS.
+ * - A lease that expired less than COMMAND_STOP_GRACE_MS + DRAIN_MARGIN_MS ago: a live holder has already given it up
+ *   (a third of a lease before it expired) but its command may still be stopping: drain only that.
+ * - A lease that expired longer ago (a dead holder): free at once, as before; a live holder's command stopped long
+ *   ago, unless the two clocks disagree by more than a third of a lease plus the stop window.
+ *
+ * Freezes run no command: never drained.
+ */
+function drainAfterForceMs(record, now) {
+    if (record.kind !== 'deploy')
+        return 0;
+    const stopping = COMMAND_STOP_GRACE_MS + DRAIN_MARGIN_MS;
+    if (now < record.leaseExpiresAt)
+        return holderGivesUpAfterMs(record.leaseMs) + stopping;
+    return now - record.leaseExpiresAt >= stopping ? 0 : stopping;
+}
+/** What `unlock --force` says about a lock it left draining (`record` as written). */
+function describeForcedDrain(key, record) {
+    return (`Force-released ${key}, held by ${describeHolder(record.holder)}: its renewals fail from now on, so it stops ` +
+        `its command. The next run may take the lock from ${new Date(record.leaseExpiresAt).toISOString()} ` +
+        `(a drain of ${formatDuration(record.leaseMs)}: the time a holder that cannot reach DynamoDB takes to give the ` +
+        'lock up, plus the time its command gets to stop).');
+}
+
+/**
+ * Releases a lock without its owner token: a person's own lock (same identity), or anyone's with `force`.
+ * Conditional on the fence and owner read just before, so it can never release a newer acquisition than the one it
+ * judged.
+ *
+ * A forced release of a deploy lock whose holder may still run does not free it: it drains (issue 13 §3, the guarded
+ * command never outlives its lock). The item gets an owner token nobody holds — the holder's next renewal fails, it
+ * says it was force-released and stops its command — and a lease as long as `drainAfterForceMs` (the holder's
+ * give-up time plus the command's stop window), with a fresh heartbeat; waiters take it over by the ordinary rule
+ * once they have watched it unchanged for that lease. A dead holder's long-expired lease is released at once. A lock
+ * already draining is left as it is (`draining`) until its drain ends.
+ * A malformed item (issue 13 §4) is cleared only with `force`: rewritten as released with a fence above any number
+ * it held, conditioned on the `fence` attribute still being what was read.
+ *
+ * @throws InputError (someone else's lock without force, a malformed item without force), LockStateUnknownError
+ *   (no answer from DynamoDB within the deadline)
+ */
+async function unlock(table, clock, options) {
+    const deadline = deadlineIn(clock, options.deadlineMs ?? 20_000);
+    const entry = await retryUntil(clock, deadline, `read lock ${options.key}`, call => table.inspect(options.key, call), options.signal);
+    if (entry && 'malformed' in entry)
+        return clearMalformed(table, clock, options, entry.malformed, deadline);
+    const record = entry?.record;
+    const wanted = options.kind ?? 'deploy';
+    if (!record || record.released || record.kind !== wanted)
+        return { outcome: 'not-held', ...(record ? { record } : {}) };
+    const mine = record.holder.identity === options.requester.identity;
+    // Lifting a freeze is a team decision, not the freezer's alone; it is recorded like a forced release.
+    if (!mine && !options.force && wanted === 'deploy') {
+        throw new InputError(`Lock ${options.key} is held by ${describeHolder(record.holder)}, not by you (${options.requester.identity}). ` +
+            `To release someone else's lock, ${options.howToForce ?? 'add --force --reason "why"'} (the reason is recorded on the lock).`);
+    }
+    const now = clock.now();
+    const forced = !mine || options.force !== undefined;
+    if (isDraining(record) && record.leaseExpiresAt > now)
+        return { outcome: 'draining', record, previous: record };
+    const drainMs = forced && !isDraining(record) ? drainAfterForceMs(record, now) : 0;
+    const values = {
+        ':fence': record.fence,
+        ':owner': record.owner,
+        ':false': false
+    };
+    let update;
+    if (drainMs > 0) {
+        update =
+            'SET #owner = :drainOwner, #leaseMs = :drainMs, #leaseExpiresAt = :freeAt, #heartbeatAt = :heartbeat, ' +
+                '#forced = :forced';
+        values[':drainOwner'] = `force-released-${newOwnerToken()}`;
+        values[':drainMs'] = drainMs;
+        values[':freeAt'] = now + drainMs;
+        // Always a new heartbeat: a waiter that judged the old one silent must not take over on it.
+        values[':heartbeat'] = Math.max(now, record.heartbeatAt + 1);
+    }
+    else {
+        update = 'SET #released = :true, #releasedAt = :now, #releasedBy = :by';
+        values[':true'] = true;
+        values[':now'] = now;
+        values[':by'] = options.requester.identity;
+        if (forced)
+            update += ', #forced = :forced';
+    }
+    if (forced) {
+        values[':forced'] = {
+            by: options.requester.identity,
+            reason: options.force?.reason ?? options.requester.reason ?? 'no reason given',
+            at: now,
+            previousHolder: record.holder.identity,
+            fence: record.fence
+        };
+    }
+    try {
+        const written = await retryUntil(clock, deadline, `release lock ${options.key}`, call => table.update(options.key, { update, condition: '#fence = :fence AND #owner = :owner AND #released = :false', values }, call), options.signal);
+        return drainMs > 0
+            ? { outcome: 'draining', record: written, previous: record }
+            : { outcome: 'released', record: written };
+    }
+    catch (error) {
+        if (error instanceof ConditionFailed)
+            return { outcome: 'not-held', ...(error.current ? { record: error.current } : {}) };
+        throw error;
+    }
+}
+async function clearMalformed(table, clock, options, malformed, deadline) {
+    if (!options.force) {
+        throw new InputError(`Lock ${options.key} is malformed (${malformed.problems.join('; ')}), so whose it is cannot be told. ` +
+            'Clear it with --force --reason "why": it is rewritten as released and the reason is recorded.');
+    }
+    const now = clock.now();
+    const fence = malformed.highestFence + 1;
+    const values = {
+        ':kind': 'deploy',
+        ':owner': `cleared-by-${options.requester.identity}`,
+        ':fence': fence,
+        ':zero': 0,
+        ':now': now,
+        ':true': true,
+        ':by': options.requester.identity,
+        ':holder': { identity: 'unknown (malformed item)' },
+        ':forced': {
+            by: options.requester.identity,
+            reason: options.force.reason,
+            at: now,
+            previousHolder: `malformed item: ${malformed.problems.join('; ')}`,
+            fence
+        }
+    };
+    // Only the item that was judged: its fence attribute must still be exactly what was read (or still missing).
+    let condition = 'attribute_exists(#key) AND attribute_not_exists(#fence)';
+    if (malformed.storedFence !== undefined) {
+        condition = '#fence = :storedFence';
+        values[':storedFence'] = malformed.storedFence;
+    }
+    const entry = await retryUntil(clock, deadline, `clear malformed lock ${options.key}`, call => table.updateEntry(options.key, {
+        update: 'SET #kind = :kind, #owner = :owner, #fence = :fence, #leaseMs = :zero, #leaseExpiresAt = :now, ' +
+            '#heartbeatAt = :now, #acquiredAt = :now, #released = :true, #releasedAt = :now, #releasedBy = :by, ' +
+            '#holder = :holder, #forced = :forced, #lastDeployFence = :fence REMOVE #lastDeploy, #deploys, #queue',
+        condition,
+        values
+    }, call), options.signal);
+    if ('malformed' in entry) {
+        throw new InputError(`Lock ${options.key} is still malformed after the clean-up (${entry.malformed.problems.join('; ')}); ` +
+            'fix or delete the item by hand.');
+    }
+    return { outcome: 'cleared', record: entry.record, malformed };
+}
+function lockState(record, now) {
+    if (isFreezeActive(record, now))
+        return 'frozen';
+    if (record.released)
+        return 'free';
+    if (isDraining(record) && isHeld(record, now))
+        return 'draining';
+    return isHeld(record, now) ? 'held' : 'expired';
+}
+/**
+ * Every lock in the table, or just `key`; freezes are told apart from deploy locks by `state`, and items that are
+ * not what deploy-guard writes are listed as `malformed` with what is wrong.
+ *
+ * @throws LockStateUnknownError when DynamoDB gives no answer within `deadlineMs` (20 s by default)
+ */
+async function readStatus(table, clock, key, deadlineMs = 20_000) {
+    const deadline = deadlineIn(clock, deadlineMs);
+    const entries = key
+        ? [await retryUntil(clock, deadline, `read lock ${key}`, call => table.inspect(key, call))].filter((entry) => entry !== undefined)
+        : await retryUntil(clock, deadline, 'list the locks', call => table.list(call));
+    const now = clock.now();
+    return entries.map(entry => 'malformed' in entry
+        ? { key: entry.malformed.key, state: 'malformed', malformed: entry.malformed }
+        : { key: entry.record.key, state: lockState(entry.record, now), record: entry.record });
 }
 
 /**
@@ -13952,9 +14066,12 @@ async function takeDeployLocks(deps, keys, holder, settings, signal) {
     const waitedMs = deps.clock.monotonic() - started;
     try {
         for (const lease of leases) {
-            const took = lease.tookOverFrom
-                ? `, taken over from ${describeHolder(lease.tookOverFrom)} whose lease expired`
-                : '';
+            const took = lease.drainedAfter
+                ? `, after the drain of the lock of ${describeHolder(lease.tookOverFrom)}, force-released by ` +
+                    `${lease.drainedAfter.by} (reason: ${lease.drainedAfter.reason})`
+                : lease.tookOverFrom
+                    ? `, taken over from ${describeHolder(lease.tookOverFrom)} whose lease expired`
+                    : '';
             deps.log.info(`Acquired lock ${lease.key} (fence ${lease.fence}) after ${formatDuration(lease.waitedMs)}${took}.`);
             const outOfOrder = await findOutOfOrder(holder, lease.previousDeploy, deps.isAncestor);
             if (outOfOrder && settings.outOfOrder === 'fail') {
@@ -14014,7 +14131,11 @@ function describeUnreleased(lease, result) {
             `${new Date(result.leaseEndsBy).toISOString()} at the latest, when the next run may take it.`);
     const current = result.current;
     if (current?.forced && current.forced.fence === lease.fence) {
-        const now = current.released ? '' : ` It is now held by ${describeHolder(current.holder)}.`;
+        const now = current.released
+            ? ''
+            : isDraining(current)
+                ? ` The next run may take it from ${new Date(current.leaseExpiresAt).toISOString()}.`
+                : ` It is now held by ${describeHolder(current.holder)}.`;
         return (`Lock ${lease.key} was not released by this run: it had been force-released by ${current.forced.by} at ` +
             `${new Date(current.forced.at).toISOString()} (reason: ${current.forced.reason}).${now}`);
     }
@@ -14218,7 +14339,7 @@ function runCommand(file, args, options = {}) {
         };
         const cancel = () => {
             signalCommand('SIGINT');
-            escalation = setTimeout(() => signalCommand('SIGTERM'), options.graceMs ?? 7_500);
+            escalation = setTimeout(() => signalCommand('SIGTERM'), options.graceMs ?? COMMAND_STOP_GRACE_MS);
             escalation.unref();
         };
         if (options.signal?.aborted)
@@ -14609,7 +14730,8 @@ Usage:
   deploy-guard lock (--stack NAME | --key KEY) --table TABLE [options]
       Take the lock and exit; it stays held until its lease ends or you unlock it (use a long --lease).
   deploy-guard unlock --stack NAME --table TABLE [--force --reason TEXT]
-      Release your own lock; someone else's needs --force and a reason, recorded on the lock.
+      Release your own lock; someone else's needs --force and a reason, recorded on the lock. A forced lock
+      whose holder may still run drains first: its command is stopped before the next run may take it.
   deploy-guard status --table TABLE [--stack NAME] [--json]
       Show who holds which lock, and freezes.
   deploy-guard freeze --stack NAME --table TABLE (--until TIME | --for DURATION) --reason TEXT
@@ -14814,7 +14936,9 @@ async function execute(invocation, env) {
                     ? `Cleared malformed lock ${key} (${result.malformed.problems.join('; ')}): now released, fence ${result.record.fence}.`
                     : result.outcome === 'released'
                         ? `${kind === 'freeze' ? 'Lifted the freeze on' : 'Released'} ${key} (was ${describeHolder(result.record.holder)}).`
-                        : `${key}: no ${kind === 'freeze' ? 'freeze' : 'lock'} is in force.${frozenNote(kind, result.record)}`);
+                        : result.outcome === 'draining'
+                            ? describeForcedDrain(key, result.record)
+                            : `${key}: no ${kind === 'freeze' ? 'freeze' : 'lock'} is in force.${frozenNote(kind, result.record)}`);
             }
             return 0;
         }
@@ -15010,6 +15134,7 @@ function statusJson(status) {
         ...(record.lastDeploy ? { lastDeploy: record.lastDeploy } : {}),
         ...(record.deploys ? { deploys: record.deploys } : {}),
         ...(record.forced ? { forced: record.forced } : {}),
+        ...(status.state === 'draining' ? { freeAt: new Date(record.leaseExpiresAt).toISOString() } : {}),
         queue: queueOf(record).map(({ position, ticket }) => ({
             position,
             ticket: ticket.number,
@@ -15043,9 +15168,11 @@ function statusTable(statuses, keys) {
             state === 'free' ? '-' : `${formatDuration(now - record.acquiredAt)} ago`,
             state === 'free'
                 ? '-'
-                : record.leaseExpiresAt > now
-                    ? `in ${formatDuration(record.leaseExpiresAt - now)}`
-                    : 'expired',
+                : state === 'draining'
+                    ? `free in ${formatDuration(record.leaseExpiresAt - now)}`
+                    : record.leaseExpiresAt > now
+                        ? `in ${formatDuration(record.leaseExpiresAt - now)}`
+                        : 'expired',
             String(record.fence),
             record.lastDeploy
                 ? `${record.lastDeploy.runNumber ? `#${record.lastDeploy.runNumber}` : record.lastDeploy.identity} ${record.lastDeploy.status}`
@@ -15063,6 +15190,8 @@ function statusTable(statuses, keys) {
         lines.push(line(rows[i].map(cell => neutraliseForLog(cell))));
         if (status.state === 'malformed')
             return;
+        if (status.state === 'draining')
+            lines.push(neutraliseForLog(`  ${describeDrain(status.record)}`));
         for (const { position, ticket } of queueOf(status.record)) {
             const beat = now - ticket.heartbeatAt;
             const stale = beat > (ticket.leaseMs ?? status.record.leaseMs) ? `, no heartbeat for ${formatDuration(beat)}` : '';

@@ -10645,12 +10645,37 @@ function oneLine(text) {
     return text.replace(/[\r\n]+/g, ' ').trim();
 }
 
+/** The lock's domain: what a lock item says, converted from DynamoDB's attribute maps in `table.ts` only. */
+/**
+ * A deploy lock force-released while its holder may still run (`unlock --force`): it keeps the forced acquisition's
+ * fence under an owner token nobody holds, so the old holder's renewals fail, and its lease is the drain
+ * (`drainAfterForceMs`): waiters take it over by the ordinary rule, after watching it unchanged for that long. The
+ * next acquisition increments the fence, which ends the state.
+ */
+function isDraining(record) {
+    return (record.kind === 'deploy' &&
+        !record.released &&
+        record.forced !== undefined &&
+        record.forced.fence === record.fence);
+}
+
 /** One line naming a holder for people: the run link when there is one, else its identity. */
 function describeHolder(holder) {
     const who = holder.actor ? `${holder.actor} ` : '';
     const where = holder.runUrl ?? holder.identity;
     const why = holder.reason ? ` (reason: ${holder.reason})` : '';
     return `${who}${where}${why}`.trim();
+}
+/**
+ * A draining lock for people (see `isDraining`): "force-released by bob@ops-box at … (reason: …) while held by …;
+ * free from … (once that run's command has stopped)". Waiters that started watching later wait the drain themselves.
+ */
+function describeDrain(record) {
+    const forced = record.forced;
+    return (`force-released by ${forced.by} at ${new Date(forced.at).toISOString()} (reason: ${forced.reason}) while held by ` +
+        `${describeHolder(record.holder)}; draining until ${new Date(record.leaseExpiresAt).toISOString()} so that ` +
+        `run's command has stopped before the next one starts (a waiter takes it after watching it for ` +
+        `${formatDuration(record.leaseMs)})`);
 }
 /** The lock was not granted: exit code 3. */
 class LockNotGrantedError extends DeployGuardError {
@@ -10681,10 +10706,13 @@ function explainWait(context) {
     if (record.released)
         return ('It is free, but other runs are queued for it and are served first (first come, first served). ' +
             'Raise wait-timeout to take a place in the queue.');
-    const holder = `It is held by ${describeHolder(record.holder)} since ${new Date(record.acquiredAt).toISOString()}`;
     const unreadable = context.unreadable
         ? ` The last attempt to read it failed (${errorText(context.unreadable)}); this is the state read before.`
         : '';
+    if (isDraining(record))
+        return (`It was ${describeDrain(record)}.${unreadable} Raise wait-timeout above ${formatDuration(record.leaseMs)} ` +
+            'to take it after the drain.');
+    const holder = `It is held by ${describeHolder(record.holder)} since ${new Date(record.acquiredAt).toISOString()}`;
     if (record.leaseExpiresAt > now) {
         return (`${holder} (lease expires in ${formatDuration(record.leaseExpiresAt - now)}, last heartbeat ` +
             `${formatDuration(now - record.heartbeatAt)} ago).${unreadable} ` +
@@ -10698,7 +10726,8 @@ function explainWait(context) {
         ? ` This wait (${formatDuration(waitedMs)}) is shorter than the lease, so it could never take over: set ` +
             `wait-timeout above ${formatDuration(silence)}, or, if the holder is gone for good, ` +
             '`deploy-guard unlock --force --reason "…"`.'
-        : ' If the holder is gone for good, `deploy-guard unlock --force --reason "…"` frees it at once.';
+        : ' If the holder is gone for good, `deploy-guard unlock --force --reason "…"` frees it (at once when its ' +
+            'lease ended more than the command stop window ago, else after that window).';
     return `${holder}. ${rule}${unreadable}${advice}`;
 }
 function errorText(error) {
@@ -12015,6 +12044,22 @@ function createCloudFormationClient(settings = {}) {
     return new CloudFormationClient(commonConfig({ maxAttempts: READ_ATTEMPTS, ...settings }));
 }
 
+const systemClock = {
+    now: () => Date.now(),
+    monotonic: () => performance.now(),
+    sleep: (ms, signal) => new Promise(resolve => {
+        if (signal?.aborted)
+            return resolve();
+        const timer = setTimeout(done, Math.max(0, ms));
+        signal?.addEventListener('abort', done, { once: true });
+        function done() {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        }
+    })
+};
+
 /** The signals that end a guarded run in order: GitHub's cancellation (SIGINT, SIGTERM) and a closed terminal. */
 const CANCELLING_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 /**
@@ -12080,22 +12125,6 @@ function unanswered(error, doing, deadline) {
 function deadlineSignal(ms, ...signals) {
     return AbortSignal.any([AbortSignal.timeout(ms), ...signals.filter(signal => signal !== undefined)]);
 }
-
-const systemClock = {
-    now: () => Date.now(),
-    monotonic: () => performance.now(),
-    sleep: (ms, signal) => new Promise(resolve => {
-        if (signal?.aborted)
-            return resolve();
-        const timer = setTimeout(done, Math.max(0, ms));
-        signal?.addEventListener('abort', done, { once: true });
-        function done() {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', done);
-            resolve();
-        }
-    })
-};
 
 /**
  * Text that came from AWS (status reasons, resource names, CloudTrail fields, logs) or from a lock item (another

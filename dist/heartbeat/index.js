@@ -11884,6 +11884,20 @@ function formatDuration(ms) {
     return parts.join(' ');
 }
 
+/** The lock's domain: what a lock item says, converted from DynamoDB's attribute maps in `table.ts` only. */
+/**
+ * A deploy lock force-released while its holder may still run (`unlock --force`): it keeps the forced acquisition's
+ * fence under an owner token nobody holds, so the old holder's renewals fail, and its lease is the drain
+ * (`drainAfterForceMs`): waiters take it over by the ordinary rule, after watching it unchanged for that long. The
+ * next acquisition increments the fence, which ends the state.
+ */
+function isDraining(record) {
+    return (record.kind === 'deploy' &&
+        !record.released &&
+        record.forced !== undefined &&
+        record.forced.fence === record.fence);
+}
+
 /** One line naming a holder for people: the run link when there is one, else its identity. */
 function describeHolder(holder) {
     const who = holder.actor ? `${holder.actor} ` : '';
@@ -11926,6 +11940,9 @@ function describeLoss(loss, fence) {
             'recreated, so fences may be handed out again.');
     if (current.forced && (fence === undefined || current.forced.fence === fence) && current.released)
         return `it was force-released by ${current.forced.by}: ${current.forced.reason}.`;
+    if (isDraining(current) && (fence === undefined || current.fence === fence))
+        return (`it was force-released by ${current.forced.by}: ${current.forced.reason}. The guarded command is stopped; ` +
+            `the next run may take the lock from ${new Date(current.leaseExpiresAt).toISOString()}.`);
     if (current.released)
         return 'it was released.';
     return `it is now held by ${describeHolder(current.holder)} (fence ${current.fence}); the lease expired before a heartbeat renewed it.`;
@@ -12632,6 +12649,14 @@ function ownedBy(record, lease) {
 }
 
 /**
+ * How long after its last confirmed renewal a holder gives its lock up as lost (ms): two thirds of the lease, the
+ * default safety margin being a third. A forced release drains at least this long (drain.ts), since a holder that
+ * cannot reach DynamoDB learns of the force no sooner.
+ */
+function holderGivesUpAfterMs(leaseMs) {
+    return leaseMs - Math.floor(leaseMs / 3);
+}
+/**
  * Keeps a lease alive until stopped or lost. The holder judges its lease on its own monotonic clock from the last
  * CONFIRMED renewal (DESIGN §3): a renewal is counted from the moment it was sent, and when `leaseMs − safetyMargin`
  * passes without a confirmed one the lock is declared lost — before any waiter, which needs a full lease of observed
@@ -12641,7 +12666,7 @@ function startHeartbeat(table, lease, clock, options) {
     const stopper = new AbortController();
     const lostController = new AbortController();
     const interval = options.intervalMs ?? Math.max(10, Math.floor(lease.leaseMs / 3));
-    const margin = options.safetyMarginMs ?? Math.floor(lease.leaseMs / 3);
+    const margin = options.safetyMarginMs ?? lease.leaseMs - holderGivesUpAfterMs(lease.leaseMs);
     let confirmedAt = options.confirmedAtMonotonic ?? clock.monotonic() - Math.max(0, clock.now() - lease.acquiredAt);
     const declareLost = (error) => {
         lostController.abort(error);

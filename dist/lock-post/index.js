@@ -12779,6 +12779,20 @@ const unmarshall = (data, options) => {
     return convertToNative({ M: data });
 };
 
+/** The lock's domain: what a lock item says, converted from DynamoDB's attribute maps in `table.ts` only. */
+/**
+ * A deploy lock force-released while its holder may still run (`unlock --force`): it keeps the forced acquisition's
+ * fence under an owner token nobody holds, so the old holder's renewals fail, and its lease is the drain
+ * (`drainAfterForceMs`): waiters take it over by the ordinary rule, after watching it unchanged for that long. The
+ * next acquisition increments the fence, which ends the state.
+ */
+function isDraining(record) {
+    return (record.kind === 'deploy' &&
+        !record.released &&
+        record.forced !== undefined &&
+        record.forced.fence === record.fence);
+}
+
 /** One line naming a holder for people: the run link when there is one, else its identity. */
 function describeHolder(holder) {
     const who = holder.actor ? `${holder.actor} ` : '';
@@ -13636,7 +13650,11 @@ function describeUnreleased(lease, result) {
             `${new Date(result.leaseEndsBy).toISOString()} at the latest, when the next run may take it.`);
     const current = result.current;
     if (current?.forced && current.forced.fence === lease.fence) {
-        const now = current.released ? '' : ` It is now held by ${describeHolder(current.holder)}.`;
+        const now = current.released
+            ? ''
+            : isDraining(current)
+                ? ` The next run may take it from ${new Date(current.leaseExpiresAt).toISOString()}.`
+                : ` It is now held by ${describeHolder(current.holder)}.`;
         return (`Lock ${lease.key} was not released by this run: it had been force-released by ${current.forced.by} at ` +
             `${new Date(current.forced.at).toISOString()} (reason: ${current.forced.reason}).${now}`);
     }

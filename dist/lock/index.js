@@ -372,12 +372,40 @@ function formatDuration(ms) {
     return parts.join(' ');
 }
 
+/** The lock's domain: what a lock item says, converted from DynamoDB's attribute maps in `table.ts` only. */
+function isFreezeActive(record, now) {
+    return record.kind === 'freeze' && !record.released && record.leaseExpiresAt > now;
+}
+/**
+ * A deploy lock force-released while its holder may still run (`unlock --force`): it keeps the forced acquisition's
+ * fence under an owner token nobody holds, so the old holder's renewals fail, and its lease is the drain
+ * (`drainAfterForceMs`): waiters take it over by the ordinary rule, after watching it unchanged for that long. The
+ * next acquisition increments the fence, which ends the state.
+ */
+function isDraining(record) {
+    return (record.kind === 'deploy' &&
+        !record.released &&
+        record.forced !== undefined &&
+        record.forced.fence === record.fence);
+}
+
 /** One line naming a holder for people: the run link when there is one, else its identity. */
 function describeHolder(holder) {
     const who = holder.actor ? `${holder.actor} ` : '';
     const where = holder.runUrl ?? holder.identity;
     const why = holder.reason ? ` (reason: ${holder.reason})` : '';
     return `${who}${where}${why}`.trim();
+}
+/**
+ * A draining lock for people (see `isDraining`): "force-released by bob@ops-box at … (reason: …) while held by …;
+ * free from … (once that run's command has stopped)". Waiters that started watching later wait the drain themselves.
+ */
+function describeDrain(record) {
+    const forced = record.forced;
+    return (`force-released by ${forced.by} at ${new Date(forced.at).toISOString()} (reason: ${forced.reason}) while held by ` +
+        `${describeHolder(record.holder)}; draining until ${new Date(record.leaseExpiresAt).toISOString()} so that ` +
+        `run's command has stopped before the next one starts (a waiter takes it after watching it for ` +
+        `${formatDuration(record.leaseMs)})`);
 }
 /** The lock was not granted: exit code 3. */
 class LockNotGrantedError extends DeployGuardError {
@@ -408,10 +436,13 @@ function explainWait(context) {
     if (record.released)
         return ('It is free, but other runs are queued for it and are served first (first come, first served). ' +
             'Raise wait-timeout to take a place in the queue.');
-    const holder = `It is held by ${describeHolder(record.holder)} since ${new Date(record.acquiredAt).toISOString()}`;
     const unreadable = context.unreadable
         ? ` The last attempt to read it failed (${errorText(context.unreadable)}); this is the state read before.`
         : '';
+    if (isDraining(record))
+        return (`It was ${describeDrain(record)}.${unreadable} Raise wait-timeout above ${formatDuration(record.leaseMs)} ` +
+            'to take it after the drain.');
+    const holder = `It is held by ${describeHolder(record.holder)} since ${new Date(record.acquiredAt).toISOString()}`;
     if (record.leaseExpiresAt > now) {
         return (`${holder} (lease expires in ${formatDuration(record.leaseExpiresAt - now)}, last heartbeat ` +
             `${formatDuration(now - record.heartbeatAt)} ago).${unreadable} ` +
@@ -425,7 +456,8 @@ function explainWait(context) {
         ? ` This wait (${formatDuration(waitedMs)}) is shorter than the lease, so it could never take over: set ` +
             `wait-timeout above ${formatDuration(silence)}, or, if the holder is gone for good, ` +
             '`deploy-guard unlock --force --reason "…"`.'
-        : ' If the holder is gone for good, `deploy-guard unlock --force --reason "…"` frees it at once.';
+        : ' If the holder is gone for good, `deploy-guard unlock --force --reason "…"` frees it (at once when its ' +
+            'lease ended more than the command stop window ago, else after that window).';
     return `${holder}. ${rule}${unreadable}${advice}`;
 }
 function errorText(error) {
@@ -474,6 +506,9 @@ function describeLoss(loss, fence) {
             'recreated, so fences may be handed out again.');
     if (current.forced && (fence === undefined || current.forced.fence === fence) && current.released)
         return `it was force-released by ${current.forced.by}: ${current.forced.reason}.`;
+    if (isDraining(current) && (fence === undefined || current.fence === fence))
+        return (`it was force-released by ${current.forced.by}: ${current.forced.reason}. The guarded command is stopped; ` +
+            `the next run may take the lock from ${new Date(current.leaseExpiresAt).toISOString()}.`);
     if (current.released)
         return 'it was released.';
     return `it is now held by ${describeHolder(current.holder)} (fence ${current.fence}); the lease expired before a heartbeat renewed it.`;
@@ -508,6 +543,8 @@ function describeWait(progress) {
     }
     if (!record)
         return `${waiting}: its state is not known yet.`;
+    if (isDraining(record))
+        return `${waiting}: ${describeDrain(record)}.`;
     const what = record.kind === 'freeze' ? 'frozen' : 'held';
     return (`${waiting}: ${what} by ` +
         `${describeHolder(record.holder)} since ${new Date(record.acquiredAt).toISOString()} ` +
@@ -13166,11 +13203,6 @@ function newerRunWaiting(me, live, myId) {
             (holder.runNumber === me.runNumber && (holder.runAttempt ?? 0) > (me.runAttempt ?? 0))))?.[1];
 }
 
-/** The lock's domain: what a lock item says, converted from DynamoDB's attribute maps in `table.ts` only. */
-function isFreezeActive(record, now) {
-    return record.kind === 'freeze' && !record.released && record.leaseExpiresAt > now;
-}
-
 /** The run gave up its place because a newer run of its workflow is waiting (`queue: newest-wins`). */
 class LockSupersededError extends LockNotGrantedError {
 }
@@ -13266,7 +13298,9 @@ async function acquireLock(deps, options) {
                         .slice(0, 20)
                 }), { signal });
                 return toLease(record, options, clock.monotonic() - started, {
-                    ...(takeover && !fresh && known ? { tookOverFrom: known.holder } : {}),
+                    ...(takeover && !fresh && known
+                        ? { tookOverFrom: known.holder, ...(isDraining(known) ? { drainedAfter: known.forced } : {}) }
+                        : {}),
                     ...(ticket ? { ticket: ticket.number } : {})
                 });
             }
@@ -13884,9 +13918,12 @@ async function takeDeployLocks(deps, keys, holder, settings, signal) {
     const waitedMs = deps.clock.monotonic() - started;
     try {
         for (const lease of leases) {
-            const took = lease.tookOverFrom
-                ? `, taken over from ${describeHolder(lease.tookOverFrom)} whose lease expired`
-                : '';
+            const took = lease.drainedAfter
+                ? `, after the drain of the lock of ${describeHolder(lease.tookOverFrom)}, force-released by ` +
+                    `${lease.drainedAfter.by} (reason: ${lease.drainedAfter.reason})`
+                : lease.tookOverFrom
+                    ? `, taken over from ${describeHolder(lease.tookOverFrom)} whose lease expired`
+                    : '';
             deps.log.info(`Acquired lock ${lease.key} (fence ${lease.fence}) after ${formatDuration(lease.waitedMs)}${took}.`);
             const outOfOrder = await findOutOfOrder(holder, lease.previousDeploy, deps.isAncestor);
             if (outOfOrder && settings.outOfOrder === 'fail') {
@@ -13936,7 +13973,11 @@ function describeUnreleased(lease, result) {
             `${new Date(result.leaseEndsBy).toISOString()} at the latest, when the next run may take it.`);
     const current = result.current;
     if (current?.forced && current.forced.fence === lease.fence) {
-        const now = current.released ? '' : ` It is now held by ${describeHolder(current.holder)}.`;
+        const now = current.released
+            ? ''
+            : isDraining(current)
+                ? ` The next run may take it from ${new Date(current.leaseExpiresAt).toISOString()}.`
+                : ` It is now held by ${describeHolder(current.holder)}.`;
         return (`Lock ${lease.key} was not released by this run: it had been force-released by ${current.forced.by} at ` +
             `${new Date(current.forced.at).toISOString()} (reason: ${current.forced.reason}).${now}`);
     }

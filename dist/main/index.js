@@ -816,12 +816,40 @@ function formatDuration(ms) {
     return parts.join(' ');
 }
 
+/** The lock's domain: what a lock item says, converted from DynamoDB's attribute maps in `table.ts` only. */
+function isFreezeActive(record, now) {
+    return record.kind === 'freeze' && !record.released && record.leaseExpiresAt > now;
+}
+/**
+ * A deploy lock force-released while its holder may still run (`unlock --force`): it keeps the forced acquisition's
+ * fence under an owner token nobody holds, so the old holder's renewals fail, and its lease is the drain
+ * (`drainAfterForceMs`): waiters take it over by the ordinary rule, after watching it unchanged for that long. The
+ * next acquisition increments the fence, which ends the state.
+ */
+function isDraining(record) {
+    return (record.kind === 'deploy' &&
+        !record.released &&
+        record.forced !== undefined &&
+        record.forced.fence === record.fence);
+}
+
 /** One line naming a holder for people: the run link when there is one, else its identity. */
 function describeHolder(holder) {
     const who = holder.actor ? `${holder.actor} ` : '';
     const where = holder.runUrl ?? holder.identity;
     const why = holder.reason ? ` (reason: ${holder.reason})` : '';
     return `${who}${where}${why}`.trim();
+}
+/**
+ * A draining lock for people (see `isDraining`): "force-released by bob@ops-box at … (reason: …) while held by …;
+ * free from … (once that run's command has stopped)". Waiters that started watching later wait the drain themselves.
+ */
+function describeDrain(record) {
+    const forced = record.forced;
+    return (`force-released by ${forced.by} at ${new Date(forced.at).toISOString()} (reason: ${forced.reason}) while held by ` +
+        `${describeHolder(record.holder)}; draining until ${new Date(record.leaseExpiresAt).toISOString()} so that ` +
+        `run's command has stopped before the next one starts (a waiter takes it after watching it for ` +
+        `${formatDuration(record.leaseMs)})`);
 }
 /** The lock was not granted: exit code 3. */
 class LockNotGrantedError extends DeployGuardError {
@@ -852,10 +880,13 @@ function explainWait(context) {
     if (record.released)
         return ('It is free, but other runs are queued for it and are served first (first come, first served). ' +
             'Raise wait-timeout to take a place in the queue.');
-    const holder = `It is held by ${describeHolder(record.holder)} since ${new Date(record.acquiredAt).toISOString()}`;
     const unreadable = context.unreadable
         ? ` The last attempt to read it failed (${errorText(context.unreadable)}); this is the state read before.`
         : '';
+    if (isDraining(record))
+        return (`It was ${describeDrain(record)}.${unreadable} Raise wait-timeout above ${formatDuration(record.leaseMs)} ` +
+            'to take it after the drain.');
+    const holder = `It is held by ${describeHolder(record.holder)} since ${new Date(record.acquiredAt).toISOString()}`;
     if (record.leaseExpiresAt > now) {
         return (`${holder} (lease expires in ${formatDuration(record.leaseExpiresAt - now)}, last heartbeat ` +
             `${formatDuration(now - record.heartbeatAt)} ago).${unreadable} ` +
@@ -869,7 +900,8 @@ function explainWait(context) {
         ? ` This wait (${formatDuration(waitedMs)}) is shorter than the lease, so it could never take over: set ` +
             `wait-timeout above ${formatDuration(silence)}, or, if the holder is gone for good, ` +
             '`deploy-guard unlock --force --reason "…"`.'
-        : ' If the holder is gone for good, `deploy-guard unlock --force --reason "…"` frees it at once.';
+        : ' If the holder is gone for good, `deploy-guard unlock --force --reason "…"` frees it (at once when its ' +
+            'lease ended more than the command stop window ago, else after that window).';
     return `${holder}. ${rule}${unreadable}${advice}`;
 }
 function errorText(error) {
@@ -918,6 +950,9 @@ function describeLoss(loss, fence) {
             'recreated, so fences may be handed out again.');
     if (current.forced && (fence === undefined || current.forced.fence === fence) && current.released)
         return `it was force-released by ${current.forced.by}: ${current.forced.reason}.`;
+    if (isDraining(current) && (fence === undefined || current.fence === fence))
+        return (`it was force-released by ${current.forced.by}: ${current.forced.reason}. The guarded command is stopped; ` +
+            `the next run may take the lock from ${new Date(current.leaseExpiresAt).toISOString()}.`);
     if (current.released)
         return 'it was released.';
     return `it is now held by ${describeHolder(current.holder)} (fence ${current.fence}); the lease expired before a heartbeat renewed it.`;
@@ -952,6 +987,8 @@ function describeWait(progress) {
     }
     if (!record)
         return `${waiting}: its state is not known yet.`;
+    if (isDraining(record))
+        return `${waiting}: ${describeDrain(record)}.`;
     const what = record.kind === 'freeze' ? 'frozen' : 'held';
     return (`${waiting}: ${what} by ` +
         `${describeHolder(record.holder)} since ${new Date(record.acquiredAt).toISOString()} ` +
@@ -13447,11 +13484,6 @@ function newerRunWaiting(me, live, myId) {
             (holder.runNumber === me.runNumber && (holder.runAttempt ?? 0) > (me.runAttempt ?? 0))))?.[1];
 }
 
-/** The lock's domain: what a lock item says, converted from DynamoDB's attribute maps in `table.ts` only. */
-function isFreezeActive(record, now) {
-    return record.kind === 'freeze' && !record.released && record.leaseExpiresAt > now;
-}
-
 /** The run gave up its place because a newer run of its workflow is waiting (`queue: newest-wins`). */
 class LockSupersededError extends LockNotGrantedError {
 }
@@ -13547,7 +13579,9 @@ async function acquireLock(deps, options) {
                         .slice(0, 20)
                 }), { signal });
                 return toLease(record, options, clock.monotonic() - started, {
-                    ...(takeover && !fresh && known ? { tookOverFrom: known.holder } : {}),
+                    ...(takeover && !fresh && known
+                        ? { tookOverFrom: known.holder, ...(isDraining(known) ? { drainedAfter: known.forced } : {}) }
+                        : {}),
                     ...(ticket ? { ticket: ticket.number } : {})
                 });
             }
@@ -14006,6 +14040,14 @@ function pick(source, keys) {
 }
 
 /**
+ * How long after its last confirmed renewal a holder gives its lock up as lost (ms): two thirds of the lease, the
+ * default safety margin being a third. A forced release drains at least this long (drain.ts), since a holder that
+ * cannot reach DynamoDB learns of the force no sooner.
+ */
+function holderGivesUpAfterMs(leaseMs) {
+    return leaseMs - Math.floor(leaseMs / 3);
+}
+/**
  * Keeps a lease alive until stopped or lost. The holder judges its lease on its own monotonic clock from the last
  * CONFIRMED renewal (DESIGN §3): a renewal is counted from the moment it was sent, and when `leaseMs − safetyMargin`
  * passes without a confirmed one the lock is declared lost — before any waiter, which needs a full lease of observed
@@ -14015,7 +14057,7 @@ function startHeartbeat(table, lease, clock, options) {
     const stopper = new AbortController();
     const lostController = new AbortController();
     const interval = options.intervalMs ?? Math.max(10, Math.floor(lease.leaseMs / 3));
-    const margin = options.safetyMarginMs ?? Math.floor(lease.leaseMs / 3);
+    const margin = options.safetyMarginMs ?? lease.leaseMs - holderGivesUpAfterMs(lease.leaseMs);
     let confirmedAt = options.confirmedAtMonotonic ?? clock.monotonic() - Math.max(0, clock.now() - lease.acquiredAt);
     const declareLost = (error) => {
         lostController.abort(error);
@@ -14068,6 +14110,12 @@ function startHeartbeat(table, lease, clock, options) {
         }
     };
 }
+
+/**
+ * How long the guard gives a stopping deploy command between SIGINT and SIGTERM (ms): GitHub's own cancellation
+ * window (SIGINT, SIGTERM 7.5 s later). `runtime/command.ts` stops the command with it.
+ */
+const COMMAND_STOP_GRACE_MS = 7_500;
 
 /**
  * Takes several locks (a CDK app with many stacks) in sorted key order, so two runs wanting {A,B} and {B,A} can
@@ -14340,9 +14388,12 @@ async function takeDeployLocks(deps, keys, holder, settings, signal) {
     const waitedMs = deps.clock.monotonic() - started;
     try {
         for (const lease of leases) {
-            const took = lease.tookOverFrom
-                ? `, taken over from ${describeHolder(lease.tookOverFrom)} whose lease expired`
-                : '';
+            const took = lease.drainedAfter
+                ? `, after the drain of the lock of ${describeHolder(lease.tookOverFrom)}, force-released by ` +
+                    `${lease.drainedAfter.by} (reason: ${lease.drainedAfter.reason})`
+                : lease.tookOverFrom
+                    ? `, taken over from ${describeHolder(lease.tookOverFrom)} whose lease expired`
+                    : '';
             deps.log.info(`Acquired lock ${lease.key} (fence ${lease.fence}) after ${formatDuration(lease.waitedMs)}${took}.`);
             const outOfOrder = await findOutOfOrder(holder, lease.previousDeploy, deps.isAncestor);
             if (outOfOrder && settings.outOfOrder === 'fail') {
@@ -14402,7 +14453,11 @@ function describeUnreleased(lease, result) {
             `${new Date(result.leaseEndsBy).toISOString()} at the latest, when the next run may take it.`);
     const current = result.current;
     if (current?.forced && current.forced.fence === lease.fence) {
-        const now = current.released ? '' : ` It is now held by ${describeHolder(current.holder)}.`;
+        const now = current.released
+            ? ''
+            : isDraining(current)
+                ? ` The next run may take it from ${new Date(current.leaseExpiresAt).toISOString()}.`
+                : ` It is now held by ${describeHolder(current.holder)}.`;
         return (`Lock ${lease.key} was not released by this run: it had been force-released by ${current.forced.by} at ` +
             `${new Date(current.forced.at).toISOString()} (reason: ${current.forced.reason}).${now}`);
     }
@@ -14558,7 +14613,7 @@ function runCommand(file, args, options = {}) {
         };
         const cancel = () => {
             signalCommand('SIGINT');
-            escalation = setTimeout(() => signalCommand('SIGTERM'), options.graceMs ?? 7_500);
+            escalation = setTimeout(() => signalCommand('SIGTERM'), options.graceMs ?? COMMAND_STOP_GRACE_MS);
             escalation.unref();
         };
         if (options.signal?.aborted)

@@ -516,12 +516,37 @@ function formatDuration(ms) {
     return parts.join(' ');
 }
 
+/** The lock's domain: what a lock item says, converted from DynamoDB's attribute maps in `table.ts` only. */
+/**
+ * A deploy lock force-released while its holder may still run (`unlock --force`): it keeps the forced acquisition's
+ * fence under an owner token nobody holds, so the old holder's renewals fail, and its lease is the drain
+ * (`drainAfterForceMs`): waiters take it over by the ordinary rule, after watching it unchanged for that long. The
+ * next acquisition increments the fence, which ends the state.
+ */
+function isDraining(record) {
+    return (record.kind === 'deploy' &&
+        !record.released &&
+        record.forced !== undefined &&
+        record.forced.fence === record.fence);
+}
+
 /** One line naming a holder for people: the run link when there is one, else its identity. */
 function describeHolder(holder) {
     const who = holder.actor ? `${holder.actor} ` : '';
     const where = holder.runUrl ?? holder.identity;
     const why = holder.reason ? ` (reason: ${holder.reason})` : '';
     return `${who}${where}${why}`.trim();
+}
+/**
+ * A draining lock for people (see `isDraining`): "force-released by bob@ops-box at … (reason: …) while held by …;
+ * free from … (once that run's command has stopped)". Waiters that started watching later wait the drain themselves.
+ */
+function describeDrain(record) {
+    const forced = record.forced;
+    return (`force-released by ${forced.by} at ${new Date(forced.at).toISOString()} (reason: ${forced.reason}) while held by ` +
+        `${describeHolder(record.holder)}; draining until ${new Date(record.leaseExpiresAt).toISOString()} so that ` +
+        `run's command has stopped before the next one starts (a waiter takes it after watching it for ` +
+        `${formatDuration(record.leaseMs)})`);
 }
 /** The lock was not granted: exit code 3. */
 class LockNotGrantedError extends DeployGuardError {
@@ -552,10 +577,13 @@ function explainWait(context) {
     if (record.released)
         return ('It is free, but other runs are queued for it and are served first (first come, first served). ' +
             'Raise wait-timeout to take a place in the queue.');
-    const holder = `It is held by ${describeHolder(record.holder)} since ${new Date(record.acquiredAt).toISOString()}`;
     const unreadable = context.unreadable
         ? ` The last attempt to read it failed (${errorText(context.unreadable)}); this is the state read before.`
         : '';
+    if (isDraining(record))
+        return (`It was ${describeDrain(record)}.${unreadable} Raise wait-timeout above ${formatDuration(record.leaseMs)} ` +
+            'to take it after the drain.');
+    const holder = `It is held by ${describeHolder(record.holder)} since ${new Date(record.acquiredAt).toISOString()}`;
     if (record.leaseExpiresAt > now) {
         return (`${holder} (lease expires in ${formatDuration(record.leaseExpiresAt - now)}, last heartbeat ` +
             `${formatDuration(now - record.heartbeatAt)} ago).${unreadable} ` +
@@ -569,7 +597,8 @@ function explainWait(context) {
         ? ` This wait (${formatDuration(waitedMs)}) is shorter than the lease, so it could never take over: set ` +
             `wait-timeout above ${formatDuration(silence)}, or, if the holder is gone for good, ` +
             '`deploy-guard unlock --force --reason "…"`.'
-        : ' If the holder is gone for good, `deploy-guard unlock --force --reason "…"` frees it at once.';
+        : ' If the holder is gone for good, `deploy-guard unlock --force --reason "…"` frees it (at once when its ' +
+            'lease ended more than the command stop window ago, else after that window).';
     return `${holder}. ${rule}${unreadable}${advice}`;
 }
 function errorText(error) {
@@ -12962,9 +12991,71 @@ function keyOfEntry(entry) {
 
 const QUEUE_MODES = ['fifo', 'newest-wins'];
 
+function newOwnerToken() {
+    return node_crypto.randomBytes(16).toString('hex');
+}
+
+/**
+ * How long after its last confirmed renewal a holder gives its lock up as lost (ms): two thirds of the lease, the
+ * default safety margin being a third. A forced release drains at least this long (drain.ts), since a holder that
+ * cannot reach DynamoDB learns of the force no sooner.
+ */
+function holderGivesUpAfterMs(leaseMs) {
+    return leaseMs - Math.floor(leaseMs / 3);
+}
+
+/**
+ * How long the guard gives a stopping deploy command between SIGINT and SIGTERM (ms): GitHub's own cancellation
+ * window (SIGINT, SIGTERM 7.5 s later). `runtime/command.ts` stops the command with it.
+ */
+const COMMAND_STOP_GRACE_MS = 7_500;
+/**
+ * What a drain adds after the command was signalled (ms): SIGTERM taking effect (GitHub allows 2.5 s before its
+ * SIGKILL), the forced write's own latency and scheduling on a loaded runner.
+ */
+const DRAIN_MARGIN_MS = 5_000;
+/**
+ * How long a forced release keeps the lock from waiters (ms), so the old holder's command has stopped before the next
+ * one starts. `0` means the lock may be released at once.
+ *
+ * - A live lease (not yet expired by this clock): the holder learns of the force at its next renewal, and even if it
+ *   cannot reach DynamoDB it gives the lock up when `holderGivesUpAfterMs(leaseMs)` pass without a confirmed renewal
+ *   (its last confirmed one was sent before the force); then it stops its command (SIGINT, SIGTERM after
+ *   COMMAND_STOP_GRACE_MS). Drain = that + COMMAND_STOP_GRACE_MS + DRAIN_MARGIN_MS.
+ * - A lease that expired less than COMMAND_STOP_GRACE_MS + DRAIN_MARGIN_MS ago: a live holder has already given it up
+ *   (a third of a lease before it expired) but its command may still be stopping: drain only that.
+ * - A lease that expired longer ago (a dead holder): free at once, as before; a live holder's command stopped long
+ *   ago, unless the two clocks disagree by more than a third of a lease plus the stop window.
+ *
+ * Freezes run no command: never drained.
+ */
+function drainAfterForceMs(record, now) {
+    if (record.kind !== 'deploy')
+        return 0;
+    const stopping = COMMAND_STOP_GRACE_MS + DRAIN_MARGIN_MS;
+    if (now < record.leaseExpiresAt)
+        return holderGivesUpAfterMs(record.leaseMs) + stopping;
+    return now - record.leaseExpiresAt >= stopping ? 0 : stopping;
+}
+/** What `unlock --force` says about a lock it left draining (`record` as written). */
+function describeForcedDrain(key, record) {
+    return (`Force-released ${key}, held by ${describeHolder(record.holder)}: its renewals fail from now on, so it stops ` +
+        `its command. The next run may take the lock from ${new Date(record.leaseExpiresAt).toISOString()} ` +
+        `(a drain of ${formatDuration(record.leaseMs)}: the time a holder that cannot reach DynamoDB takes to give the ` +
+        'lock up, plus the time its command gets to stop).');
+}
+
 /**
  * Releases a lock without its owner token: a person's own lock (same identity), or anyone's with `force`.
- * Conditional on the fence read just before, so it can never release a newer acquisition than the one it judged.
+ * Conditional on the fence and owner read just before, so it can never release a newer acquisition than the one it
+ * judged.
+ *
+ * A forced release of a deploy lock whose holder may still run does not free it: it drains (issue 13 §3, the guarded
+ * command never outlives its lock). The item gets an owner token nobody holds — the holder's next renewal fails, it
+ * says it was force-released and stops its command — and a lease as long as `drainAfterForceMs` (the holder's
+ * give-up time plus the command's stop window), with a fresh heartbeat; waiters take it over by the ordinary rule
+ * once they have watched it unchanged for that lease. A dead holder's long-expired lease is released at once. A lock
+ * already draining is left as it is (`draining`) until its drain ends.
  * A malformed item (issue 13 §4) is cleared only with `force`: rewritten as released with a fence above any number
  * it held, conditioned on the `fence` attribute still being what was read.
  *
@@ -12987,16 +13078,35 @@ async function unlock(table, clock, options) {
             `To release someone else's lock, ${options.howToForce ?? 'add --force --reason "why"'} (the reason is recorded on the lock).`);
     }
     const now = clock.now();
+    const forced = !mine || options.force !== undefined;
+    if (isDraining(record) && record.leaseExpiresAt > now)
+        return { outcome: 'draining', record, previous: record };
+    const drainMs = forced && !isDraining(record) ? drainAfterForceMs(record, now) : 0;
     const values = {
         ':fence': record.fence,
-        ':false': false,
-        ':true': true,
-        ':now': now,
-        ':by': options.requester.identity
+        ':owner': record.owner,
+        ':false': false
     };
-    let update = 'SET #released = :true, #releasedAt = :now, #releasedBy = :by';
-    if (!mine || options.force) {
-        update += ', #forced = :forced';
+    let update;
+    if (drainMs > 0) {
+        update =
+            'SET #owner = :drainOwner, #leaseMs = :drainMs, #leaseExpiresAt = :freeAt, #heartbeatAt = :heartbeat, ' +
+                '#forced = :forced';
+        values[':drainOwner'] = `force-released-${newOwnerToken()}`;
+        values[':drainMs'] = drainMs;
+        values[':freeAt'] = now + drainMs;
+        // Always a new heartbeat: a waiter that judged the old one silent must not take over on it.
+        values[':heartbeat'] = Math.max(now, record.heartbeatAt + 1);
+    }
+    else {
+        update = 'SET #released = :true, #releasedAt = :now, #releasedBy = :by';
+        values[':true'] = true;
+        values[':now'] = now;
+        values[':by'] = options.requester.identity;
+        if (forced)
+            update += ', #forced = :forced';
+    }
+    if (forced) {
         values[':forced'] = {
             by: options.requester.identity,
             reason: options.force?.reason ?? options.requester.reason ?? 'no reason given',
@@ -13006,8 +13116,10 @@ async function unlock(table, clock, options) {
         };
     }
     try {
-        const released = await retryUntil(clock, deadline, `release lock ${options.key}`, call => table.update(options.key, { update, condition: '#fence = :fence AND #released = :false', values }, call), options.signal);
-        return { outcome: 'released', record: released };
+        const written = await retryUntil(clock, deadline, `release lock ${options.key}`, call => table.update(options.key, { update, condition: '#fence = :fence AND #owner = :owner AND #released = :false', values }, call), options.signal);
+        return drainMs > 0
+            ? { outcome: 'draining', record: written, previous: record }
+            : { outcome: 'released', record: written };
     }
     catch (error) {
         if (error instanceof ConditionFailed)
@@ -13505,6 +13617,10 @@ async function run() {
             else if (result.outcome === 'released') {
                 released++;
                 runnerLog.info(`Released lock ${key}, held by ${describeHolder(result.record.holder)}.`);
+            }
+            else if (result.outcome === 'draining') {
+                released++;
+                runnerLog.info(describeForcedDrain(key, result.record));
             }
             else
                 runnerLog.info(`Lock ${key} was not held.`);

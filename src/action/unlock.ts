@@ -1,7 +1,7 @@
 import * as core from '@actions/core'
 import { systemClock } from '../core/clock.js'
 import { InputError } from '../core/errors.js'
-import { describeHolder, unlock } from '../core/lock/index.js'
+import { describeForcedDrain, describeHolder, unlock } from '../core/lock/index.js'
 import { parseBoolean, parseLockSettings } from '../core/settings.js'
 import { detectHolder } from '../runtime/identity.js'
 import { openLockSession } from '../runtime/session.js'
@@ -36,6 +36,9 @@ export async function run(): Promise<void> {
       } else if (result.outcome === 'released') {
         released++
         runnerLog.info(`Released lock ${key}, held by ${describeHolder(result.record.holder)}.`)
+      } else if (result.outcome === 'draining') {
+        released++
+        runnerLog.info(describeForcedDrain(key, result.record))
       } else runnerLog.info(`Lock ${key} was not held.`)
     }
     core.setOutput(Outputs.Released, released)

@@ -175,7 +175,8 @@ Usage:
   deploy-guard lock (--stack NAME | --key KEY) --table TABLE [options]
       Take the lock and exit; it stays held until its lease ends or you unlock it (use a long --lease).
   deploy-guard unlock --stack NAME --table TABLE [--force --reason TEXT]
-      Release your own lock; someone else's needs --force and a reason, recorded on the lock.
+      Release your own lock; someone else's needs --force and a reason, recorded on the lock. A forced lock
+      whose holder may still run drains first: its command is stopped before the next run may take it.
   deploy-guard status --table TABLE [--stack NAME] [--json]
       Show who holds which lock, and freezes.
   deploy-guard freeze --stack NAME --table TABLE (--until TIME | --for DURATION) --reason TEXT

@@ -7,6 +7,8 @@ import { describeWait, type Log } from '../core/log.js'
 import {
   acquireLock,
   describeFreeze,
+  describeDrain,
+  describeForcedDrain,
   describeHolder,
   isFreezeActive,
   LockNotGrantedError,
@@ -239,7 +241,9 @@ async function execute(invocation: CliInvocation, env: Record<string, string | u
             ? `Cleared malformed lock ${key} (${result.malformed.problems.join('; ')}): now released, fence ${result.record.fence}.`
             : result.outcome === 'released'
               ? `${kind === 'freeze' ? 'Lifted the freeze on' : 'Released'} ${key} (was ${describeHolder(result.record.holder)}).`
-              : `${key}: no ${kind === 'freeze' ? 'freeze' : 'lock'} is in force.${frozenNote(kind, result.record)}`
+              : result.outcome === 'draining'
+                ? describeForcedDrain(key, result.record)
+                : `${key}: no ${kind === 'freeze' ? 'freeze' : 'lock'} is in force.${frozenNote(kind, result.record)}`
         )
       }
       return 0
@@ -479,6 +483,7 @@ function statusJson(status: LockStatus) {
     ...(record.lastDeploy ? { lastDeploy: record.lastDeploy } : {}),
     ...(record.deploys ? { deploys: record.deploys } : {}),
     ...(record.forced ? { forced: record.forced } : {}),
+    ...(status.state === 'draining' ? { freeAt: new Date(record.leaseExpiresAt).toISOString() } : {}),
     queue: queueOf(record).map(({ position, ticket }) => ({
       position,
       ticket: ticket.number,
@@ -513,9 +518,11 @@ function statusTable(statuses: LockStatus[], keys: string[]): string {
       state === 'free' ? '-' : `${formatDuration(now - record.acquiredAt)} ago`,
       state === 'free'
         ? '-'
-        : record.leaseExpiresAt > now
-          ? `in ${formatDuration(record.leaseExpiresAt - now)}`
-          : 'expired',
+        : state === 'draining'
+          ? `free in ${formatDuration(record.leaseExpiresAt - now)}`
+          : record.leaseExpiresAt > now
+            ? `in ${formatDuration(record.leaseExpiresAt - now)}`
+            : 'expired',
       String(record.fence),
       record.lastDeploy
         ? `${record.lastDeploy.runNumber ? `#${record.lastDeploy.runNumber}` : record.lastDeploy.identity} ${record.lastDeploy.status}`
@@ -533,6 +540,7 @@ function statusTable(statuses: LockStatus[], keys: string[]): string {
   statuses.forEach((status, i) => {
     lines.push(line(rows[i]!.map(cell => neutraliseForLog(cell))))
     if (status.state === 'malformed') return
+    if (status.state === 'draining') lines.push(neutraliseForLog(`  ${describeDrain(status.record)}`))
     for (const { position, ticket } of queueOf(status.record)) {
       const beat = now - ticket.heartbeatAt
       const stale =

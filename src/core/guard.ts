@@ -5,6 +5,7 @@ import {
   acquireAll,
   beginDeploy,
   describeHolder,
+  isDraining,
   findOutOfOrder,
   type Heartbeat,
   type Lease,
@@ -72,9 +73,12 @@ export async function takeDeployLocks(
   const waitedMs = deps.clock.monotonic() - started
   try {
     for (const lease of leases) {
-      const took = lease.tookOverFrom
-        ? `, taken over from ${describeHolder(lease.tookOverFrom)} whose lease expired`
-        : ''
+      const took = lease.drainedAfter
+        ? `, after the drain of the lock of ${describeHolder(lease.tookOverFrom!)}, force-released by ` +
+          `${lease.drainedAfter.by} (reason: ${lease.drainedAfter.reason})`
+        : lease.tookOverFrom
+          ? `, taken over from ${describeHolder(lease.tookOverFrom)} whose lease expired`
+          : ''
       deps.log.info(
         `Acquired lock ${lease.key} (fence ${lease.fence}) after ${formatDuration(lease.waitedMs)}${took}.`
       )
@@ -147,7 +151,11 @@ export function describeUnreleased(lease: Lease, result: Exclude<ReleaseResult, 
     )
   const current = result.current
   if (current?.forced && current.forced.fence === lease.fence) {
-    const now = current.released ? '' : ` It is now held by ${describeHolder(current.holder)}.`
+    const now = current.released
+      ? ''
+      : isDraining(current)
+        ? ` The next run may take it from ${new Date(current.leaseExpiresAt).toISOString()}.`
+        : ` It is now held by ${describeHolder(current.holder)}.`
     return (
       `Lock ${lease.key} was not released by this run: it had been force-released by ${current.forced.by} at ` +
       `${new Date(current.forced.at).toISOString()} (reason: ${current.forced.reason}).${now}`

@@ -1,6 +1,7 @@
 import { formatDuration } from './duration.js'
 import type { WaitProgress } from './lock/acquire.js'
-import { describeHolder } from './lock/errors.js'
+import { describeDrain, describeHolder } from './lock/errors.js'
+import { isDraining } from './lock/types.js'
 
 /** Where the core reports progress; the action maps it to @actions/core, the CLI to stderr. */
 export interface Log {
@@ -29,6 +30,7 @@ export function describeWait(progress: WaitProgress): string {
     )
   }
   if (!record) return `${waiting}: its state is not known yet.`
+  if (isDraining(record)) return `${waiting}: ${describeDrain(record)}.`
   const what = record.kind === 'freeze' ? 'frozen' : 'held'
   return (
     `${waiting}: ${what} by ` +

@@ -1,10 +1,14 @@
 import { spawn } from 'node:child_process'
 import { constants } from 'node:os'
+import { COMMAND_STOP_GRACE_MS } from '../core/lock/drain.js'
 import { type CommandGroup, describeGroup, signalGroup } from './process-group.js'
 import { startWatchdog } from './watchdog.js'
 
 export interface CommandOptions {
-  /** Cancels the command: SIGINT first (as GitHub does), SIGTERM if it is still running after `graceMs`. */
+  /**
+   * Cancels the command: SIGINT first (as GitHub does), SIGTERM if it is still running after `graceMs`
+   * (COMMAND_STOP_GRACE_MS by default, which a forced release's drain counts on).
+   */
   signal?: AbortSignal
   graceMs?: number
   env?: NodeJS.ProcessEnv
@@ -41,7 +45,7 @@ export function runCommand(file: string, args: string[], options: CommandOptions
     }
     const cancel = () => {
       signalCommand('SIGINT')
-      escalation = setTimeout(() => signalCommand('SIGTERM'), options.graceMs ?? 7_500)
+      escalation = setTimeout(() => signalCommand('SIGTERM'), options.graceMs ?? COMMAND_STOP_GRACE_MS)
       escalation.unref()
     }
     if (options.signal?.aborted) cancel()

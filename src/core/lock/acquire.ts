@@ -28,7 +28,14 @@ import {
   takeTicket
 } from './queue.js'
 import { ConditionFailed, type LockTable } from './table.js'
-import { isFreezeActive, type Lease, type LockHolder, type LockKind, type LockRecord } from './types.js'
+import {
+  isDraining,
+  isFreezeActive,
+  type Lease,
+  type LockHolder,
+  type LockKind,
+  type LockRecord
+} from './types.js'
 
 export interface LockDeps {
   table: LockTable
@@ -208,7 +215,9 @@ export async function acquireLock(deps: LockDeps, options: AcquireOptions): Prom
           { signal }
         )
         return toLease(record, options, clock.monotonic() - started, {
-          ...(takeover && !fresh && known ? { tookOverFrom: known.holder } : {}),
+          ...(takeover && !fresh && known
+            ? { tookOverFrom: known.holder, ...(isDraining(known) ? { drainedAfter: known.forced! } : {}) }
+            : {}),
           ...(ticket ? { ticket: ticket.number } : {})
         })
       } else if (step === 'ticket') {
@@ -521,7 +530,7 @@ function toLease(
   record: LockRecord,
   options: AcquireOptions,
   waitedMs: number,
-  extra: { tookOverFrom?: LockHolder; ticket?: number }
+  extra: Pick<Lease, 'tookOverFrom' | 'drainedAfter' | 'ticket'>
 ): Lease {
   const scope = options.scope ?? record.key
   // Items written before deploys were kept per stack carry only `lastDeploy`: it stands for every scope.

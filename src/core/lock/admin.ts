@@ -1,13 +1,21 @@
 import type { Clock } from '../clock.js'
 import { InputError } from '../errors.js'
+import { newOwnerToken } from './acquire.js'
 import { deadlineIn, retryUntil } from './deadline.js'
 import { describeHolder } from './errors.js'
+import { drainAfterForceMs } from './drain.js'
 import { ConditionFailed, type LockTable } from './table.js'
-import { isFreezeActive, isHeld, type LockHolder, type LockRecord } from './types.js'
+import { isDraining, isFreezeActive, isHeld, type LockHolder, type LockRecord } from './types.js'
 import type { LockEntry, MalformedLock } from './validate.js'
 
 export type UnlockResult =
   | { outcome: 'released'; record: LockRecord }
+  /**
+   * Force-released while its holder may still run: the holder's renewals fail from now on, so it stops its command,
+   * and waiters may take the lock from `record.leaseExpiresAt` (after watching it for `record.leaseMs`, the drain).
+   * `previous` is the lock as it was before (the holder whose command is being stopped).
+   */
+  | { outcome: 'draining'; record: LockRecord; previous: LockRecord }
   | { outcome: 'not-held'; record?: LockRecord }
   /** A malformed item rewritten as released, its fence restarted above every number it held. */
   | { outcome: 'cleared'; record: LockRecord; malformed: MalformedLock }
@@ -29,7 +37,15 @@ export interface UnlockOptions {
 
 /**
  * Releases a lock without its owner token: a person's own lock (same identity), or anyone's with `force`.
- * Conditional on the fence read just before, so it can never release a newer acquisition than the one it judged.
+ * Conditional on the fence and owner read just before, so it can never release a newer acquisition than the one it
+ * judged.
+ *
+ * A forced release of a deploy lock whose holder may still run does not free it: it drains (issue 13 §3, the guarded
+ * command never outlives its lock). The item gets an owner token nobody holds — the holder's next renewal fails, it
+ * says it was force-released and stops its command — and a lease as long as `drainAfterForceMs` (the holder's
+ * give-up time plus the command's stop window), with a fresh heartbeat; waiters take it over by the ordinary rule
+ * once they have watched it unchanged for that lease. A dead holder's long-expired lease is released at once. A lock
+ * already draining is left as it is (`draining`) until its drain ends.
  * A malformed item (issue 13 §4) is cleared only with `force`: rewritten as released with a fence above any number
  * it held, conditioned on the `fence` attribute still being what was read.
  *
@@ -59,16 +75,33 @@ export async function unlock(table: LockTable, clock: Clock, options: UnlockOpti
     )
   }
   const now = clock.now()
+  const forced = !mine || options.force !== undefined
+  if (isDraining(record) && record.leaseExpiresAt > now)
+    return { outcome: 'draining', record, previous: record }
+  const drainMs = forced && !isDraining(record) ? drainAfterForceMs(record, now) : 0
   const values: Record<string, unknown> = {
     ':fence': record.fence,
-    ':false': false,
-    ':true': true,
-    ':now': now,
-    ':by': options.requester.identity
+    ':owner': record.owner,
+    ':false': false
   }
-  let update = 'SET #released = :true, #releasedAt = :now, #releasedBy = :by'
-  if (!mine || options.force) {
-    update += ', #forced = :forced'
+  let update: string
+  if (drainMs > 0) {
+    update =
+      'SET #owner = :drainOwner, #leaseMs = :drainMs, #leaseExpiresAt = :freeAt, #heartbeatAt = :heartbeat, ' +
+      '#forced = :forced'
+    values[':drainOwner'] = `force-released-${newOwnerToken()}`
+    values[':drainMs'] = drainMs
+    values[':freeAt'] = now + drainMs
+    // Always a new heartbeat: a waiter that judged the old one silent must not take over on it.
+    values[':heartbeat'] = Math.max(now, record.heartbeatAt + 1)
+  } else {
+    update = 'SET #released = :true, #releasedAt = :now, #releasedBy = :by'
+    values[':true'] = true
+    values[':now'] = now
+    values[':by'] = options.requester.identity
+    if (forced) update += ', #forced = :forced'
+  }
+  if (forced) {
     values[':forced'] = {
       by: options.requester.identity,
       reason: options.force?.reason ?? options.requester.reason ?? 'no reason given',
@@ -78,19 +111,21 @@ export async function unlock(table: LockTable, clock: Clock, options: UnlockOpti
     }
   }
   try {
-    const released = await retryUntil(
+    const written = await retryUntil(
       clock,
       deadline,
       `release lock ${options.key}`,
       call =>
         table.update(
           options.key,
-          { update, condition: '#fence = :fence AND #released = :false', values },
+          { update, condition: '#fence = :fence AND #owner = :owner AND #released = :false', values },
           call
         ),
       options.signal
     )
-    return { outcome: 'released', record: released }
+    return drainMs > 0
+      ? { outcome: 'draining', record: written, previous: record }
+      : { outcome: 'released', record: written }
   } catch (error) {
     if (error instanceof ConditionFailed)
       return { outcome: 'not-held', ...(error.current ? { record: error.current } : {}) }
@@ -164,7 +199,8 @@ async function clearMalformed(
   return { outcome: 'cleared', record: entry.record, malformed }
 }
 
-export type LockState = 'held' | 'expired' | 'free' | 'frozen'
+/** `draining`: force-released, free for waiters once its drain (its lease) has passed. */
+export type LockState = 'held' | 'draining' | 'expired' | 'free' | 'frozen'
 
 export type LockStatus =
   | { key: string; state: LockState; record: LockRecord }
@@ -173,6 +209,7 @@ export type LockStatus =
 export function lockState(record: LockRecord, now: number): LockState {
   if (isFreezeActive(record, now)) return 'frozen'
   if (record.released) return 'free'
+  if (isDraining(record) && isHeld(record, now)) return 'draining'
   return isHeld(record, now) ? 'held' : 'expired'
 }
 

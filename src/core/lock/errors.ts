@@ -1,6 +1,6 @@
 import { formatDuration } from '../duration.js'
 import { DeployGuardError } from '../errors.js'
-import type { LockHolder, LockRecord } from './types.js'
+import { isDraining, type LockHolder, type LockRecord } from './types.js'
 import type { MalformedLock } from './validate.js'
 
 /** One line naming a holder for people: the run link when there is one, else its identity. */
@@ -9,6 +9,20 @@ export function describeHolder(holder: LockHolder): string {
   const where = holder.runUrl ?? holder.identity
   const why = holder.reason ? ` (reason: ${holder.reason})` : ''
   return `${who}${where}${why}`.trim()
+}
+
+/**
+ * A draining lock for people (see `isDraining`): "force-released by bob@ops-box at … (reason: …) while held by …;
+ * free from … (once that run's command has stopped)". Waiters that started watching later wait the drain themselves.
+ */
+export function describeDrain(record: LockRecord): string {
+  const forced = record.forced!
+  return (
+    `force-released by ${forced.by} at ${new Date(forced.at).toISOString()} (reason: ${forced.reason}) while held by ` +
+    `${describeHolder(record.holder)}; draining until ${new Date(record.leaseExpiresAt).toISOString()} so that ` +
+    `run's command has stopped before the next one starts (a waiter takes it after watching it for ` +
+    `${formatDuration(record.leaseMs)})`
+  )
 }
 
 /** The lock was not granted: exit code 3. */
@@ -63,10 +77,15 @@ function explainWait(context: WaitTimeoutContext): string {
       'It is free, but other runs are queued for it and are served first (first come, first served). ' +
       'Raise wait-timeout to take a place in the queue.'
     )
-  const holder = `It is held by ${describeHolder(record.holder)} since ${new Date(record.acquiredAt).toISOString()}`
   const unreadable = context.unreadable
     ? ` The last attempt to read it failed (${errorText(context.unreadable)}); this is the state read before.`
     : ''
+  if (isDraining(record))
+    return (
+      `It was ${describeDrain(record)}.${unreadable} Raise wait-timeout above ${formatDuration(record.leaseMs)} ` +
+      'to take it after the drain.'
+    )
+  const holder = `It is held by ${describeHolder(record.holder)} since ${new Date(record.acquiredAt).toISOString()}`
   if (record.leaseExpiresAt > now) {
     return (
       `${holder} (lease expires in ${formatDuration(record.leaseExpiresAt - now)}, last heartbeat ` +
@@ -84,7 +103,8 @@ function explainWait(context: WaitTimeoutContext): string {
       ? ` This wait (${formatDuration(waitedMs)}) is shorter than the lease, so it could never take over: set ` +
         `wait-timeout above ${formatDuration(silence)}, or, if the holder is gone for good, ` +
         '`deploy-guard unlock --force --reason "…"`.'
-      : ' If the holder is gone for good, `deploy-guard unlock --force --reason "…"` frees it at once.'
+      : ' If the holder is gone for good, `deploy-guard unlock --force --reason "…"` frees it (at once when its ' +
+        'lease ended more than the command stop window ago, else after that window).'
   return `${holder}. ${rule}${unreadable}${advice}`
 }
 
@@ -147,6 +167,11 @@ function describeLoss(loss: LockLossCause, fence: number | undefined): string {
     )
   if (current.forced && (fence === undefined || current.forced.fence === fence) && current.released)
     return `it was force-released by ${current.forced.by}: ${current.forced.reason}.`
+  if (isDraining(current) && (fence === undefined || current.fence === fence))
+    return (
+      `it was force-released by ${current.forced!.by}: ${current.forced!.reason}. The guarded command is stopped; ` +
+      `the next run may take the lock from ${new Date(current.leaseExpiresAt).toISOString()}.`
+    )
   if (current.released) return 'it was released.'
   return `it is now held by ${describeHolder(current.holder)} (fence ${current.fence}); the lease expired before a heartbeat renewed it.`
 }

@@ -36,6 +36,15 @@ export interface Heartbeat {
 }
 
 /**
+ * How long after its last confirmed renewal a holder gives its lock up as lost (ms): two thirds of the lease, the
+ * default safety margin being a third. A forced release drains at least this long (drain.ts), since a holder that
+ * cannot reach DynamoDB learns of the force no sooner.
+ */
+export function holderGivesUpAfterMs(leaseMs: number): number {
+  return leaseMs - Math.floor(leaseMs / 3)
+}
+
+/**
  * Keeps a lease alive until stopped or lost. The holder judges its lease on its own monotonic clock from the last
  * CONFIRMED renewal (DESIGN §3): a renewal is counted from the moment it was sent, and when `leaseMs − safetyMargin`
  * passes without a confirmed one the lock is declared lost — before any waiter, which needs a full lease of observed
@@ -50,7 +59,7 @@ export function startHeartbeat(
   const stopper = new AbortController()
   const lostController = new AbortController()
   const interval = options.intervalMs ?? Math.max(10, Math.floor(lease.leaseMs / 3))
-  const margin = options.safetyMarginMs ?? Math.floor(lease.leaseMs / 3)
+  const margin = options.safetyMarginMs ?? lease.leaseMs - holderGivesUpAfterMs(lease.leaseMs)
   let confirmedAt =
     options.confirmedAtMonotonic ?? clock.monotonic() - Math.max(0, clock.now() - lease.acquiredAt)
   const declareLost = (error: LockLostError) => {

@@ -105,6 +105,8 @@ export interface Lease {
   previousDeploys?: Record<string, LastDeploy>
   /** Set when this acquisition took over an expired lease: whose. */
   tookOverFrom?: LockHolder
+  /** Set when the lock taken over was draining after a forced release (`isDraining`): that release. */
+  drainedAfter?: ForcedRelease
   /** The queue ticket this acquisition was served on, when it waited in the queue. */
   ticket?: number
 }
@@ -115,4 +117,19 @@ export function isFreezeActive(record: LockRecord, now: number): boolean {
 
 export function isHeld(record: LockRecord, now: number): boolean {
   return !record.released && record.leaseExpiresAt > now
+}
+
+/**
+ * A deploy lock force-released while its holder may still run (`unlock --force`): it keeps the forced acquisition's
+ * fence under an owner token nobody holds, so the old holder's renewals fail, and its lease is the drain
+ * (`drainAfterForceMs`): waiters take it over by the ordinary rule, after watching it unchanged for that long. The
+ * next acquisition increments the fence, which ends the state.
+ */
+export function isDraining(record: LockRecord): boolean {
+  return (
+    record.kind === 'deploy' &&
+    !record.released &&
+    record.forced !== undefined &&
+    record.forced.fence === record.fence
+  )
 }
