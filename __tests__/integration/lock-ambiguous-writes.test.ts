@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { systemClock } from '../../src/core/clock.js'
-import { acquireLock, LockTable, releaseLease, renewLease } from '../../src/core/lock/index.js'
-import { ciHolder } from '../helpers/holders.js'
+import { acquireLock, LockTable, releaseLease, renewLease, unlock } from '../../src/core/lock/index.js'
+import { ciHolder, laptopHolder } from '../helpers/holders.js'
 import { startDynalite, type LocalDynamo } from '../../src/sim/dynamo.js'
 
 let dynamo: LocalDynamo
@@ -97,5 +97,27 @@ describe('writes whose reply was lost', () => {
       alreadyReleased: true
     })
     expect((await table.read(KEY))?.released).toBe(true)
+  })
+
+  it('reports a forced drain whose reply was lost as draining, not as "no lock is in force"', async () => {
+    const client = dynamo.client({ maxAttempts: 1 })
+    const table = await tableWith(client)
+    const lease = await acquireLock(
+      { table, clock: systemClock },
+      { key: KEY, holder: ciHolder(1), leaseMs: 60_000, waitTimeoutMs: 0 }
+    )
+    const faults = loseUpdateReplies(client, 1)
+    const result = await unlock(table, systemClock, {
+      key: KEY,
+      requester: laptopHolder('bob', 'ops-box'),
+      force: { reason: 'stuck' }
+    })
+    expect(faults.lost()).toBe(1)
+    expect(result.outcome).toBe('draining')
+    expect(await table.read(KEY)).toMatchObject({
+      fence: lease.fence,
+      released: false,
+      forced: { by: 'bob@ops-box' }
+    })
   })
 })

@@ -13721,9 +13721,13 @@ async function unlock(table, clock, options) {
             : { outcome: 'released', record: written };
     }
     catch (error) {
-        if (error instanceof ConditionFailed)
-            return { outcome: 'not-held', ...(error.current ? { record: error.current } : {}) };
-        throw error;
+        if (!(error instanceof ConditionFailed))
+            throw error;
+        const current = error.current;
+        // Our own drain write, applied by an attempt whose reply was lost (retryUntil retried it): report it as such.
+        if (current && isDraining(current) && current.forced.at === now && current.fence === record.fence)
+            return { outcome: 'draining', record: current, previous: record };
+        return { outcome: 'not-held', ...(current ? { record: current } : {}) };
     }
 }
 async function clearMalformed(table, clock, options, malformed, deadline) {
