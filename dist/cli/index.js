@@ -13609,8 +13609,9 @@ function startHeartbeat(table, lease, clock, options) {
  */
 const COMMAND_STOP_GRACE_MS = 7_500;
 /**
- * What a drain adds after the command was signalled (ms): SIGTERM taking effect (GitHub allows 2.5 s before its
- * SIGKILL), the forced write's own latency and scheduling on a loaded runner.
+ * What a drain adds after the command was signalled (ms): SIGTERM taking effect, and the SIGKILL the guard sends
+ * 2.5 s after it (runtime/command.ts, as GitHub's runner does), the forced write's own latency and scheduling on a
+ * loaded runner.
  */
 const DRAIN_MARGIN_MS = 5_000;
 /**
@@ -14316,6 +14317,8 @@ function startWatchdog(pgid) {
     }
 }
 
+/** SIGTERM → SIGKILL for a command that will not stop (ms): GitHub's runner waits 2.5 s (docs: "Canceling a workflow"). */
+const KILL_AFTER_TERM_MS = 2_500;
 /** A shell's exit codes for a command it could not run. */
 const NOT_FOUND = 127;
 const NOT_EXECUTABLE = 126;
@@ -14341,10 +14344,18 @@ function runCommand(file, args, options = {}) {
             if (child.pid)
                 signalGroup(child.pid, name);
         };
+        // A stopped command must be gone before a lost or force-released lock can pass on (the drain counts on it): a
+        // command that ignores SIGTERM is killed KILL_AFTER_TERM_MS later, as GitHub's runner kills a cancelled step.
+        const escalate = (name, afterMs, next) => {
+            escalation = setTimeout(() => {
+                signalCommand(name);
+                next?.();
+            }, afterMs);
+            escalation.unref();
+        };
         const cancel = () => {
             signalCommand('SIGINT');
-            escalation = setTimeout(() => signalCommand('SIGTERM'), options.graceMs ?? COMMAND_STOP_GRACE_MS);
-            escalation.unref();
+            escalate('SIGTERM', options.graceMs ?? COMMAND_STOP_GRACE_MS, () => escalate('SIGKILL', KILL_AFTER_TERM_MS));
         };
         if (options.signal?.aborted)
             cancel();

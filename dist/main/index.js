@@ -14586,6 +14586,8 @@ function startWatchdog(pgid) {
     }
 }
 
+/** SIGTERM → SIGKILL for a command that will not stop (ms): GitHub's runner waits 2.5 s (docs: "Canceling a workflow"). */
+const KILL_AFTER_TERM_MS = 2_500;
 /** A shell's exit codes for a command it could not run. */
 const NOT_FOUND = 127;
 const NOT_EXECUTABLE = 126;
@@ -14611,10 +14613,18 @@ function runCommand(file, args, options = {}) {
             if (child.pid)
                 signalGroup(child.pid, name);
         };
+        // A stopped command must be gone before a lost or force-released lock can pass on (the drain counts on it): a
+        // command that ignores SIGTERM is killed KILL_AFTER_TERM_MS later, as GitHub's runner kills a cancelled step.
+        const escalate = (name, afterMs, next) => {
+            escalation = setTimeout(() => {
+                signalCommand(name);
+                next?.();
+            }, afterMs);
+            escalation.unref();
+        };
         const cancel = () => {
             signalCommand('SIGINT');
-            escalation = setTimeout(() => signalCommand('SIGTERM'), options.graceMs ?? COMMAND_STOP_GRACE_MS);
-            escalation.unref();
+            escalate('SIGTERM', options.graceMs ?? COMMAND_STOP_GRACE_MS, () => escalate('SIGKILL', KILL_AFTER_TERM_MS));
         };
         if (options.signal?.aborted)
             cancel();

@@ -13010,8 +13010,9 @@ function holderGivesUpAfterMs(leaseMs) {
  */
 const COMMAND_STOP_GRACE_MS = 7_500;
 /**
- * What a drain adds after the command was signalled (ms): SIGTERM taking effect (GitHub allows 2.5 s before its
- * SIGKILL), the forced write's own latency and scheduling on a loaded runner.
+ * What a drain adds after the command was signalled (ms): SIGTERM taking effect, and the SIGKILL the guard sends
+ * 2.5 s after it (runtime/command.ts, as GitHub's runner does), the forced write's own latency and scheduling on a
+ * loaded runner.
  */
 const DRAIN_MARGIN_MS = 5_000;
 /**

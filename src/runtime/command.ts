@@ -7,7 +7,7 @@ import { startWatchdog } from './watchdog.js'
 export interface CommandOptions {
   /**
    * Cancels the command: SIGINT first (as GitHub does), SIGTERM if it is still running after `graceMs`
-   * (COMMAND_STOP_GRACE_MS by default, which a forced release's drain counts on).
+   * (COMMAND_STOP_GRACE_MS by default), SIGKILL KILL_AFTER_TERM_MS after that: a forced release's drain counts on it.
    */
   signal?: AbortSignal
   graceMs?: number
@@ -18,6 +18,9 @@ export interface CommandOptions {
   /** Where the one line for a command that could not start goes (default: stderr, as a shell says it). */
   onStartFailed?: (line: string) => void
 }
+
+/** SIGTERM → SIGKILL for a command that will not stop (ms): GitHub's runner waits 2.5 s (docs: "Canceling a workflow"). */
+export const KILL_AFTER_TERM_MS = 2_500
 
 /** A shell's exit codes for a command it could not run. */
 const NOT_FOUND = 127
@@ -43,10 +46,20 @@ export function runCommand(file: string, args: string[], options: CommandOptions
     const signalCommand = (name: NodeJS.Signals) => {
       if (child.pid) signalGroup(child.pid, name)
     }
+    // A stopped command must be gone before a lost or force-released lock can pass on (the drain counts on it): a
+    // command that ignores SIGTERM is killed KILL_AFTER_TERM_MS later, as GitHub's runner kills a cancelled step.
+    const escalate = (name: NodeJS.Signals, afterMs: number, next?: () => void) => {
+      escalation = setTimeout(() => {
+        signalCommand(name)
+        next?.()
+      }, afterMs)
+      escalation.unref()
+    }
     const cancel = () => {
       signalCommand('SIGINT')
-      escalation = setTimeout(() => signalCommand('SIGTERM'), options.graceMs ?? COMMAND_STOP_GRACE_MS)
-      escalation.unref()
+      escalate('SIGTERM', options.graceMs ?? COMMAND_STOP_GRACE_MS, () =>
+        escalate('SIGKILL', KILL_AFTER_TERM_MS)
+      )
     }
     if (options.signal?.aborted) cancel()
     else options.signal?.addEventListener('abort', cancel, { once: true })
