@@ -15165,35 +15165,38 @@ function queueOf(record) {
         .sort((a, b) => a.number - b.number)
         .map((ticket, index) => ({ position: index + 1, ticket }));
 }
+/** One status row, as text from the lock item (not yet neutralised). */
+function rowOf(status, now) {
+    if (status.state === 'malformed')
+        return [status.key, 'malformed', status.malformed.problems.join('; '), '-', '-', '-', '-'];
+    const { record, state } = status;
+    return [
+        record.key,
+        state,
+        state === 'free' ? '-' : describeHolder(record.holder),
+        state === 'free' ? '-' : `${formatDuration(now - record.acquiredAt)} ago`,
+        state === 'free'
+            ? '-'
+            : state === 'draining'
+                ? `free in ${formatDuration(record.leaseExpiresAt - now)}`
+                : record.leaseExpiresAt > now
+                    ? `in ${formatDuration(record.leaseExpiresAt - now)}`
+                    : 'expired',
+        String(record.fence),
+        record.lastDeploy
+            ? `${record.lastDeploy.runNumber ? `#${record.lastDeploy.runNumber}` : record.lastDeploy.identity} ${record.lastDeploy.status}`
+            : '-'
+    ];
+}
 /** `keys`: the locks asked for (--stack / --key); none = every lock in the table. */
 function statusTable(statuses, keys) {
     if (statuses.length === 0 && keys.length > 0)
-        return `No lock ${keys.join(', ')} in this table: it was never taken (deploy-guard status lists every lock).\n`;
+        return `${neutraliseForLog(`No lock ${keys.join(', ')} in this table`)}: it was never taken (deploy-guard status lists every lock).\n`;
     if (statuses.length === 0)
         return 'No deploy-guard locks in this table.\n';
     const now = Date.now();
-    const rows = statuses.map(status => {
-        if (status.state === 'malformed')
-            return [status.key, 'malformed', status.malformed.problems.join('; '), '-', '-', '-', '-'];
-        const { record, state } = status;
-        return [
-            record.key,
-            state,
-            state === 'free' ? '-' : describeHolder(record.holder),
-            state === 'free' ? '-' : `${formatDuration(now - record.acquiredAt)} ago`,
-            state === 'free'
-                ? '-'
-                : state === 'draining'
-                    ? `free in ${formatDuration(record.leaseExpiresAt - now)}`
-                    : record.leaseExpiresAt > now
-                        ? `in ${formatDuration(record.leaseExpiresAt - now)}`
-                        : 'expired',
-            String(record.fence),
-            record.lastDeploy
-                ? `${record.lastDeploy.runNumber ? `#${record.lastDeploy.runNumber}` : record.lastDeploy.identity} ${record.lastDeploy.status}`
-                : '-'
-        ];
-    });
+    // Neutralised before the widths are measured, so the columns line up with what is printed.
+    const rows = statuses.map(status => rowOf(status, now).map(cell => neutraliseForLog(cell)));
     const header = ['LOCK', 'STATE', 'HOLDER', 'ACQUIRED', 'LEASE ENDS', 'FENCE', 'LAST DEPLOY'];
     const widths = header.map((title, i) => Math.max(title.length, ...rows.map(row => row[i].length)));
     const line = (cells) => cells
@@ -15202,7 +15205,7 @@ function statusTable(statuses, keys) {
         .trimEnd();
     const lines = [line(header)];
     statuses.forEach((status, i) => {
-        lines.push(line(rows[i].map(cell => neutraliseForLog(cell))));
+        lines.push(line(rows[i]));
         if (status.state === 'malformed')
             return;
         if (status.state === 'draining')
