@@ -5413,7 +5413,7 @@ class BusyStackTimeoutError extends index.DeployGuardError {
     wait;
     constructor(wait) {
         super(`Stack ${wait.stackName} is still ${wait.finalStatus ?? wait.status} after waiting ${index.formatDuration(wait.waitedMs)} ` +
-            `(wait-timeout) for the operation started by ${wait.startedBy}${at(wait.startedAt)}; the deploy command was not run. ` +
+            `(wait-timeout) for the operation started by ${wait.startedBy}${at$1(wait.startedAt)}; the deploy command was not run. ` +
             'Let that operation finish (or cancel it: aws cloudformation cancel-update-stack for an update), then deploy again, ' +
             'or raise wait-timeout (CLI: --wait-timeout).');
         this.wait = wait;
@@ -5427,7 +5427,7 @@ class BusyStackFailedError extends index.DeployGuardError {
     name = 'BusyStackFailedError';
     constructor(wait) {
         super(`Stack ${wait.stackName} was busy with someone else's operation (${wait.status}, started by ${wait.startedBy}` +
-            `${at(wait.startedAt)}) when this run took the lock, and it ended ${wait.finalStatus}; the deploy command was ` +
+            `${at$1(wait.startedAt)}) when this run took the lock, and it ended ${wait.finalStatus}; the deploy command was ` +
             'not run. The diagnosis is of that operation, not of this run. Deploy again once the stack is sound.');
         this.wait = wait;
     }
@@ -5457,7 +5457,7 @@ async function waitForBusyStacks(deps, stackNames, options) {
             waitedMs: 0
         };
         const remaining = Math.max(0, options.timeoutMs - (clock.monotonic() - started));
-        options.onInfo?.(`${stackName} is ${stack.status}: an operation started by ${startedBy}${at(wait.startedAt)} is still running, ` +
+        options.onInfo?.(`${stackName} is ${stack.status}: an operation started by ${startedBy}${at$1(wait.startedAt)} is still running, ` +
             `and it is not this run's. Waiting up to ${index.formatDuration(remaining)} (wait-timeout) for it to finish before ` +
             'running the deploy command.');
         const waitedFrom = clock.monotonic();
@@ -5499,7 +5499,7 @@ async function nameStarter(deps, stackId, stackName, opening) {
     const { calls } = await lookupStackCalls(deps.trail, { stackId, stackName, start: opening.timestamp - 15 * 60_000, end: deps.clock.now() + 5 * 60_000 }, createPacer(deps.clock, 2, 1));
     return describeStarter(operationStarter(calls, opening.timestamp, token), token);
 }
-function at(time) {
+function at$1(time) {
     return time === undefined ? '' : ` at ${new Date(time).toISOString()}`;
 }
 
@@ -7041,6 +7041,27 @@ function summaryRoom() {
     }
     return Math.max(0, index.STEP_SUMMARY_MAX_BYTES - written - 16 * 1024);
 }
+/** One protection round trip: who turned it off and when (CloudTrail), when it was found off and turned back on. */
+function restoreNote(restore, escape = raw => raw) {
+    return (`Termination protection on ${escape(restore.stackName)} was turned off` +
+        `${restore.turnedOffBy ? ` by ${escape(restore.turnedOffBy)} at ${at(restore.turnedOffAt)}` : ''}; ` +
+        `found off at ${at(restore.foundOffAt)} and turned back on at ${at(restore.restoredAt)}.`);
+}
+const at = (ms) => (ms === undefined ? 'an unknown time' : new Date(ms).toISOString());
+/**
+ * Summary lines for what happened around the deploy: waits, protection round trips, operations not ours. AWS text is
+ * escaped and clipped as everywhere in the summary (core/report/markdown.ts `text`).
+ */
+function runNotes(deploy) {
+    return [
+        ...deploy.waitedFor.map(wait => `- ${text(wait.stackName)} was ${wait.status} (started by ${text(wait.startedBy)}) when the ` +
+            `lock was taken; waited ${index.formatDuration(wait.waitedMs)} until it ended ${wait.finalStatus ?? ''}.`),
+        ...deploy.protectionRestored.map(restore => `- ${restoreNote(restore, text)}`),
+        ...deploy.foreignOperations.map(operation => `- ⚠️ ${text(operation.stackName)}: an operation that is not this run's (${operation.status} at ` +
+            `${at(operation.startedAt)}${operation.startedBy ? `, started by ${text(operation.startedBy)}` : ''}) ` +
+            `ran while the lock was held: ${text(operation.why)}.`)
+    ];
+}
 
 // What the lock's actions need only once the lock is held or released: the CloudFormation and CloudTrail clients,
 // the watcher, the diagnosis and the report. main.ts imports this module dynamically while the acquire is in flight
@@ -7057,7 +7078,9 @@ const afterLock = /*#__PURE__*/Object.defineProperty({
     lazyEvidenceReaders,
     publishHistory,
     publishReport,
-    reportFromEvents
+    reportFromEvents,
+    restoreNote,
+    runNotes
 }, Symbol.toStringTag, { value: 'Module' });
 
 exports.AwsJson1_1Protocol = AwsJson1_1Protocol;

@@ -15193,7 +15193,7 @@ async function run() {
                 result.status
             ])
         ])
-            .addRaw(deploy ? runNotes(deploy).join('\n') : '', true)
+            .addRaw(deploy ? (await afterLock()).runNotes(deploy).join('\n') : '', true)
             .write();
         if (result.lockLost)
             setFailed(`The lock was lost while the deploy ran, so the deploy command was stopped: ${result.lostReason ?? ''}`);
@@ -15204,7 +15204,7 @@ async function run() {
         else if (commandExit !== undefined && commandExit !== 0) {
             setFailed(`The deploy command ${result.status === 'cancelled' ? 'was cancelled' : `exited with code ${commandExit}`}.`);
         }
-        const { diagnoseAndPublish, publishHistory, reportFromEvents } = await afterLock();
+        const { diagnoseAndPublish, publishHistory, reportFromEvents, restoreNote } = await afterLock();
         for (const replaced of deploy?.replaced ?? []) {
             await publishHistory(reportFromEvents({
                 stackName: replaced.stackName,
@@ -15261,24 +15261,6 @@ async function run() {
             ]).catch(failure => runnerLog.warn(describeFailure(failure, `Diagnosing ${wait.stackName}`)));
         }
     }
-}
-/** One protection round trip: who turned it off and when (CloudTrail), when it was found off and turned back on. */
-function restoreNote(restore, escape = text => text) {
-    return (`Termination protection on ${escape(restore.stackName)} was turned off` +
-        `${restore.turnedOffBy ? ` by ${escape(restore.turnedOffBy)} at ${at(restore.turnedOffAt)}` : ''}; ` +
-        `found off at ${at(restore.foundOffAt)} and turned back on at ${at(restore.restoredAt)}.`);
-}
-const at = (ms) => (ms === undefined ? 'an unknown time' : new Date(ms).toISOString());
-/** Summary lines for what happened around the deploy: waits, protection round trips, operations not ours. */
-function runNotes(deploy) {
-    return [
-        ...deploy.waitedFor.map(wait => `- ${escapeMarkdown(wait.stackName)} was ${wait.status} (started by ${escapeMarkdown(wait.startedBy)}) when the ` +
-            `lock was taken; waited ${formatDuration(wait.waitedMs)} until it ended ${wait.finalStatus ?? ''}.`),
-        ...deploy.protectionRestored.map(restore => `- ${restoreNote(restore, escapeMarkdown)}`),
-        ...deploy.foreignOperations.map(operation => `- ⚠️ ${escapeMarkdown(operation.stackName)}: an operation that is not this run's (${operation.status} at ` +
-            `${at(operation.startedAt)}${operation.startedBy ? `, started by ${escapeMarkdown(operation.startedBy)}` : ''}) ` +
-            `ran while the lock was held: ${escapeMarkdown(operation.why)}.`)
-    ];
 }
 
 void run();

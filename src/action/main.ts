@@ -6,7 +6,6 @@ import { formatDuration } from '../core/duration.js'
 import { InputError } from '../core/errors.js'
 import { runGuarded } from '../core/guard.js'
 import type { BusyStackFailedError } from '../core/stack/busy.js'
-import type { ProtectionRestore } from '../core/stack/protection-keeper.js'
 import { parseLockSettings, parseWatchSettings } from '../core/settings.js'
 import { runCancellation, runShell } from '../runtime/command.js'
 import { deadlineSignal, DEADLINES } from '../runtime/deadlines.js'
@@ -14,7 +13,7 @@ import { detectHolder } from '../runtime/identity.js'
 import { loadWhileFirstRequestRuns } from '../runtime/preload.js'
 import { guardDeps, openLockSession, USER_AGENT } from '../runtime/session.js'
 import { Inputs, Outputs, State, WATCH_INPUTS } from './constants.js'
-import { escapeMarkdown, neutraliseForLog } from '../core/untrusted.js'
+import { neutraliseForLog } from '../core/untrusted.js'
 import { failStep, readInputs, runnerLog, saveLeases, setLockOutputs, setWatchOutputs } from './runner.js'
 import { setFailed } from './annotations.js'
 
@@ -115,7 +114,7 @@ export async function run(): Promise<void> {
           result.status
         ])
       ])
-      .addRaw(deploy ? runNotes(deploy).join('\n') : '', true)
+      .addRaw(deploy ? (await afterLock()).runNotes(deploy).join('\n') : '', true)
       .write()
     if (result.lockLost)
       setFailed(
@@ -131,7 +130,7 @@ export async function run(): Promise<void> {
         `The deploy command ${result.status === 'cancelled' ? 'was cancelled' : `exited with code ${commandExit}`}.`
       )
     }
-    const { diagnoseAndPublish, publishHistory, reportFromEvents } = await afterLock()
+    const { diagnoseAndPublish, publishHistory, reportFromEvents, restoreNote } = await afterLock()
     for (const replaced of deploy?.replaced ?? []) {
       await publishHistory(
         reportFromEvents({
@@ -198,33 +197,4 @@ export async function run(): Promise<void> {
       ]).catch(failure => runnerLog.warn(describeFailure(failure, `Diagnosing ${wait.stackName}`)))
     }
   }
-}
-
-/** One protection round trip: who turned it off and when (CloudTrail), when it was found off and turned back on. */
-function restoreNote(restore: ProtectionRestore, escape: (text: string) => string = text => text): string {
-  return (
-    `Termination protection on ${escape(restore.stackName)} was turned off` +
-    `${restore.turnedOffBy ? ` by ${escape(restore.turnedOffBy)} at ${at(restore.turnedOffAt)}` : ''}; ` +
-    `found off at ${at(restore.foundOffAt)} and turned back on at ${at(restore.restoredAt)}.`
-  )
-}
-
-const at = (ms: number | undefined) => (ms === undefined ? 'an unknown time' : new Date(ms).toISOString())
-
-/** Summary lines for what happened around the deploy: waits, protection round trips, operations not ours. */
-function runNotes(deploy: WatchedDeploy): string[] {
-  return [
-    ...deploy.waitedFor.map(
-      wait =>
-        `- ${escapeMarkdown(wait.stackName)} was ${wait.status} (started by ${escapeMarkdown(wait.startedBy)}) when the ` +
-        `lock was taken; waited ${formatDuration(wait.waitedMs)} until it ended ${wait.finalStatus ?? ''}.`
-    ),
-    ...deploy.protectionRestored.map(restore => `- ${restoreNote(restore, escapeMarkdown)}`),
-    ...deploy.foreignOperations.map(
-      operation =>
-        `- ⚠️ ${escapeMarkdown(operation.stackName)}: an operation that is not this run's (${operation.status} at ` +
-        `${at(operation.startedAt)}${operation.startedBy ? `, started by ${escapeMarkdown(operation.startedBy)}` : ''}) ` +
-        `ran while the lock was held: ${escapeMarkdown(operation.why)}.`
-    )
-  ]
 }

@@ -17,6 +17,10 @@ import {
   toJson
 } from '../core/report/render.js'
 import { escapeMarkdown } from '../core/untrusted.js'
+import { text } from '../core/report/markdown.js'
+import { formatDuration } from '../core/duration.js'
+import type { WatchedDeploy } from '../core/deploy.js'
+import type { ProtectionRestore } from '../core/stack/protection-keeper.js'
 import { annotate } from './annotations.js'
 import { USER_AGENT } from '../runtime/session.js'
 
@@ -83,4 +87,39 @@ function summaryRoom(): number {
     written = 0
   }
   return Math.max(0, STEP_SUMMARY_MAX_BYTES - written - 16 * 1024)
+}
+
+/** One protection round trip: who turned it off and when (CloudTrail), when it was found off and turned back on. */
+export function restoreNote(
+  restore: ProtectionRestore,
+  escape: (raw: string) => string = raw => raw
+): string {
+  return (
+    `Termination protection on ${escape(restore.stackName)} was turned off` +
+    `${restore.turnedOffBy ? ` by ${escape(restore.turnedOffBy)} at ${at(restore.turnedOffAt)}` : ''}; ` +
+    `found off at ${at(restore.foundOffAt)} and turned back on at ${at(restore.restoredAt)}.`
+  )
+}
+
+const at = (ms: number | undefined) => (ms === undefined ? 'an unknown time' : new Date(ms).toISOString())
+
+/**
+ * Summary lines for what happened around the deploy: waits, protection round trips, operations not ours. AWS text is
+ * escaped and clipped as everywhere in the summary (core/report/markdown.ts `text`).
+ */
+export function runNotes(deploy: WatchedDeploy): string[] {
+  return [
+    ...deploy.waitedFor.map(
+      wait =>
+        `- ${text(wait.stackName)} was ${wait.status} (started by ${text(wait.startedBy)}) when the ` +
+        `lock was taken; waited ${formatDuration(wait.waitedMs)} until it ended ${wait.finalStatus ?? ''}.`
+    ),
+    ...deploy.protectionRestored.map(restore => `- ${restoreNote(restore, text)}`),
+    ...deploy.foreignOperations.map(
+      operation =>
+        `- ⚠️ ${text(operation.stackName)}: an operation that is not this run's (${operation.status} at ` +
+        `${at(operation.startedAt)}${operation.startedBy ? `, started by ${text(operation.startedBy)}` : ''}) ` +
+        `ran while the lock was held: ${text(operation.why)}.`
+    )
+  ]
 }
